@@ -1,0 +1,184 @@
+//! The pipeline, top to bottom: load → validate → aggregate → render →
+//! check links → write. Each step is timed when `BILAN_LOG=time` is set.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use anyhow::{bail, Context as _, Result};
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::aggregate::aggregate;
+use crate::content;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::links;
+use crate::output::{self, WriteStats};
+use crate::render::{self, RenderOptions};
+use crate::theme;
+use crate::validate::validate;
+
+/// What the user asked for.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// The site folder (holding `content/`).
+    pub root: PathBuf,
+    /// Where to write; `<root>/output` when `None`.
+    pub output: Option<PathBuf>,
+    /// Overrides `base_url`.
+    pub base_url: Option<String>,
+    /// Include drafts and embargoed releases.
+    pub drafts: bool,
+    /// "Today" as given on the command line (RFC 3339 or `YYYY-MM-DD`).
+    pub now: Option<String>,
+    /// Treat warnings as errors.
+    pub strict: bool,
+}
+
+/// How a run ended, when it got as far as reading the content.
+#[derive(Debug)]
+pub struct Outcome {
+    /// Every problem found.
+    pub diagnostics: Diagnostics,
+    /// What was written, when the build succeeded (`None` for `check`).
+    pub written: Option<WriteStats>,
+    /// Number of files in the rendered site.
+    pub files: usize,
+    /// Wall time.
+    pub millis: u128,
+}
+
+impl Outcome {
+    /// True when the content is valid under `strict`.
+    pub fn ok(&self, strict: bool) -> bool {
+        !self.diagnostics.has_errors() && !(strict && self.diagnostics.warning_count() > 0)
+    }
+}
+
+/// Validates everything and writes the site. Content problems come back in
+/// the outcome; `Err` means bad usage or an I/O failure.
+pub fn build(opts: &BuildOptions) -> Result<Outcome> {
+    run(opts, true)
+}
+
+/// Validates everything, renders in memory and checks internal links;
+/// writes nothing.
+pub fn check(opts: &BuildOptions) -> Result<Outcome> {
+    run(opts, false)
+}
+
+fn run(opts: &BuildOptions, write: bool) -> Result<Outcome> {
+    let start = Instant::now();
+    let now = resolve_now(opts.now.as_deref())?;
+    let out_dir = opts
+        .output
+        .clone()
+        .unwrap_or_else(|| opts.root.join("output"));
+    if write {
+        output::check_target(&opts.root, &out_dir)?;
+    }
+    let mut diags = Diagnostics::default();
+    let loaded = content::load(&opts.root, &mut diags)?;
+    log_time(start, "Loaded content");
+    let Some(content) = loaded else {
+        return Ok(Outcome {
+            diagnostics: diags,
+            written: None,
+            files: 0,
+            millis: start.elapsed().as_millis(),
+        });
+    };
+    let agg = aggregate(&content.territories);
+    diags.extend(validate(&content, &agg));
+    log_time(start, "Validated and aggregated");
+    let theme = theme::load(&opts.root, &content.site.theme)?;
+    let done = |diags, written, files| {
+        Ok(Outcome {
+            diagnostics: diags,
+            written,
+            files,
+            millis: start.elapsed().as_millis(),
+        })
+    };
+    if diags.has_errors() || (opts.strict && diags.warning_count() > 0) {
+        return done(diags, None, 0);
+    }
+    let render_opts = RenderOptions {
+        drafts: opts.drafts,
+        now,
+        base_url: opts.base_url.clone(),
+    };
+    let files = match render::render(&content, &agg, &theme, &render_opts) {
+        Ok(files) => files,
+        Err(render_diags) => {
+            diags.extend(render_diags);
+            return done(diags, None, 0);
+        }
+    };
+    log_time(start, "Rendered");
+    for broken in links::check(&files) {
+        let d = format!(
+            "output {}: link to `{}` points at no page or file of the site",
+            broken.page, broken.target
+        );
+        diags.push(if write {
+            Diagnostic::warning(&broken.page, d)
+        } else {
+            Diagnostic::error(&broken.page, d)
+        });
+    }
+    if !write || opts.strict && diags.warning_count() > 0 {
+        let n = files.len();
+        return done(diags, None, n);
+    }
+    let stats = output::write(&out_dir, &files)
+        .with_context(|| format!("cannot write the site to {}", out_dir.display()))?;
+    log_time(start, "Written");
+    done(diags, Some(stats), files.len())
+}
+
+/// `--now`, else `SOURCE_DATE_EPOCH`, else the clock.
+fn resolve_now(now: Option<&str>) -> Result<DateTime<Utc>> {
+    if let Some(raw) = now {
+        if let Ok(t) = DateTime::parse_from_rfc3339(raw) {
+            return Ok(t.with_timezone(&Utc));
+        }
+        if let Ok(d) = NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
+            return Ok(d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc());
+        }
+        bail!("--now `{raw}` is not a date-time\n  = hint: write `2021-10-11T10:00:00+02:00` or `2021-10-11`");
+    }
+    if let Ok(raw) = std::env::var("SOURCE_DATE_EPOCH") {
+        let secs: i64 = raw
+            .trim()
+            .parse()
+            .with_context(|| format!("SOURCE_DATE_EPOCH `{raw}` is not a number of seconds"))?;
+        return DateTime::from_timestamp(secs, 0)
+            .with_context(|| format!("SOURCE_DATE_EPOCH `{raw}` is out of range"));
+    }
+    Ok(Utc::now())
+}
+
+fn log_time(start: Instant, step: &str) {
+    if std::env::var("BILAN_LOG").is_ok_and(|v| v == "time") {
+        eprintln!("{step:<28} {:>6} ms", start.elapsed().as_millis());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn now_forms() {
+        assert_eq!(
+            resolve_now(Some("2021-10-11")).unwrap().to_rfc3339(),
+            "2021-10-11T00:00:00+00:00"
+        );
+        assert_eq!(
+            resolve_now(Some("2021-10-11T10:00:00+02:00"))
+                .unwrap()
+                .to_rfc3339(),
+            "2021-10-11T08:00:00+00:00"
+        );
+        assert!(resolve_now(Some("yesterday")).is_err());
+    }
+}

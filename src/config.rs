@@ -1,0 +1,124 @@
+//! `content/site.yaml`: site and programme settings.
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+/// Interface language: labels, number and date formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    /// French (the default).
+    #[default]
+    Fr,
+    /// English.
+    En,
+}
+
+impl Language {
+    /// The BCP 47 code for the `lang` attribute.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Fr => "fr",
+            Language::En => "en",
+        }
+    }
+}
+
+/// The whole of `site.yaml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    /// Site title, shown in every page's header and `<title>`.
+    pub title: String,
+    /// One sentence describing the site (meta description).
+    #[serde(default)]
+    pub description: String,
+    /// `fr` or `en`.
+    #[serde(default)]
+    pub language: Language,
+    /// `/` or an absolute URL such as `https://example.org/bilan/`.
+    #[serde(default = "default_base_url")]
+    pub base_url: String,
+    /// Theme folder name under `themes/`.
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    /// The programme being reported on.
+    pub programme: Programme,
+    /// The allowed regions.
+    pub regions: Vec<Region>,
+}
+
+fn default_base_url() -> String {
+    "/".into()
+}
+
+fn default_theme() -> String {
+    "default".into()
+}
+
+/// The programme the site reports on.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Programme {
+    /// Programme name.
+    pub name: String,
+    /// Launch date.
+    #[serde(default)]
+    pub launched_on: Option<NaiveDate>,
+    /// The date the declared figures refer to.
+    #[serde(default)]
+    pub figures_date: Option<NaiveDate>,
+    /// Where the declared figures come from (shown next to them).
+    #[serde(default)]
+    pub source: Option<String>,
+    /// Official headline figures, cross-checked against the records.
+    #[serde(default)]
+    pub declared: Declared,
+    /// When true, every page showing project figures says they are illustrative.
+    #[serde(default)]
+    pub illustrative_projects: bool,
+    /// A note on the figures, shown on the home page (Markdown).
+    #[serde(default)]
+    pub notes: Option<String>,
+}
+
+/// Official headline figures.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Declared {
+    /// Number of territories.
+    pub territories: Option<u64>,
+    /// Number of projects.
+    pub projects: Option<u64>,
+    /// Jobs created.
+    pub jobs_created: Option<u64>,
+    /// Investment, in euros.
+    pub investment_eur: Option<u64>,
+}
+
+/// One allowed region.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    /// Its code, used by territory records.
+    pub code: String,
+    /// Its name.
+    pub name: String,
+}
+
+impl SiteConfig {
+    /// The region with this code.
+    pub fn region(&self, code: &str) -> Option<&Region> {
+        self.regions.iter().find(|r| r.code == code)
+    }
+
+    /// `base_url` with exactly one trailing slash.
+    pub fn base_url(&self) -> String {
+        format!("{}/", self.base_url.trim_end_matches('/'))
+    }
+
+    /// True when `base_url` is an absolute http(s) URL.
+    pub fn has_absolute_base(&self) -> bool {
+        self.base_url.starts_with("http://") || self.base_url.starts_with("https://")
+    }
+}

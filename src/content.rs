@@ -1,0 +1,358 @@
+//! The content loader: the only module that reads `content/`.
+//!
+//! It turns files into records and reports every problem it meets as a
+//! diagnostic, so one run shows all of them.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context as _, Result};
+use chrono::DateTime;
+use walkdir::WalkDir;
+
+use crate::config::SiteConfig;
+use crate::diag::{relative, Diagnostic, Diagnostics};
+use crate::records::{FrontMatter, Page, TerritoryFile};
+use crate::yaml;
+
+/// Everything read from `content/`.
+#[derive(Debug, Clone)]
+pub struct Content {
+    /// `site.yaml`.
+    pub site: SiteConfig,
+    /// The text of `site.yaml`, to place later diagnostics at a line.
+    pub site_source: String,
+    /// Territory records, sorted by slug.
+    pub territories: Vec<TerritoryFile>,
+    /// Narratives, sorted by stem. `_index` is the home introduction.
+    pub narratives: Vec<Page>,
+    /// Press releases, sorted by stem.
+    pub press: Vec<Page>,
+    /// Files under `content/static`, copied as is.
+    pub statics: Vec<StaticFile>,
+}
+
+/// A file copied to the output unchanged.
+#[derive(Debug, Clone)]
+pub struct StaticFile {
+    /// Path under `content/static`, with `/` separators.
+    pub rel: String,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// Reads the site under `root`. Problems in content go to `diags`; `Err` is
+/// kept for a missing site or an I/O failure. `Ok(None)` means `site.yaml`
+/// itself is invalid, so nothing can be built (the other files are still
+/// checked, to report everything in one run).
+pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Option<Content>> {
+    let content = root.join("content");
+    let site_path = content.join("site.yaml");
+    if !site_path.is_file() {
+        bail!(
+            "{} not found: this folder is not a bilan site.\n  = hint: run bilan in a site folder, pass --root DIR, or create a site with `bilan new DIR`",
+            site_path.display()
+        );
+    }
+    let site_text = read_text(root, &site_path, diags);
+    let site = site_text
+        .as_deref()
+        .and_then(|t| yaml::parse::<SiteConfig>(t, &relative(root, &site_path), 0, diags));
+    let site_source = site_text.unwrap_or_default();
+
+    let mut territories = Vec::new();
+    for path in files(root, &content.join("territories"), diags) {
+        let rel = relative(root, &path);
+        if path.extension().and_then(|e| e.to_str()) != Some("yaml") {
+            diags.push(
+                Diagnostic::warning(&rel, "ignored: territory records end in `.yaml`")
+                    .hint("rename the file to `<slug>.yaml`"),
+            );
+            continue;
+        }
+        let slug = stem(&path);
+        check_slug(&slug, &rel, diags);
+        if let Some(text) = read_text(root, &path, diags) {
+            if let Some(record) = yaml::parse(&text, &rel, 0, diags) {
+                territories.push(TerritoryFile {
+                    slug,
+                    path: rel,
+                    record,
+                    source: text,
+                });
+            }
+        }
+    }
+
+    let narratives = load_pages(root, &content.join("narratives"), true, diags);
+    let press = load_pages(root, &content.join("press"), false, diags);
+
+    let mut statics = Vec::new();
+    let static_dir = content.join("static");
+    for path in files(root, &static_dir, diags) {
+        let rel = path
+            .strip_prefix(&static_dir)
+            .unwrap_or(&path)
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        let bytes = fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        statics.push(StaticFile { rel, bytes });
+    }
+
+    Ok(site.map(|site| Content {
+        site,
+        site_source,
+        territories,
+        narratives,
+        press,
+        statics,
+    }))
+}
+
+/// Regular files under `dir`, sorted, following symlinks; a missing folder is
+/// empty. Walk errors (a symlink loop, a permission problem) are reported.
+fn files(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
+    if !dir.exists() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for entry in WalkDir::new(dir).follow_links(true).sort_by_file_name() {
+        match entry {
+            Ok(e) if e.file_type().is_file() => {
+                let name = e.file_name().to_string_lossy();
+                // Editor backups and OS litter are never content.
+                if !name.starts_with('.') && !name.ends_with('~') {
+                    out.push(e.into_path());
+                }
+            }
+            Ok(_) => {}
+            Err(err) => {
+                let path = err.path().unwrap_or(dir).to_path_buf();
+                let msg = if err.loop_ancestor().is_some() {
+                    "symbolic link loop: this link points back to a folder that contains it"
+                        .to_string()
+                } else {
+                    format!("cannot read: {err}")
+                };
+                diags.push(Diagnostic::error(relative(root, &path), msg));
+            }
+        }
+    }
+    out
+}
+
+fn read_text(root: &Path, path: &Path, diags: &mut Diagnostics) -> Option<String> {
+    let rel = relative(root, path);
+    let bytes = match fs::read(path) {
+        Ok(b) => b,
+        Err(err) => {
+            diags.push(Diagnostic::error(rel, format!("cannot read: {err}")));
+            return None;
+        }
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => Some(text),
+        Err(err) => {
+            let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
+            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+            let col = valid.len() - valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            diags.push(
+                Diagnostic::error(rel, "the file is not valid UTF-8")
+                    .at(line, col + 1)
+                    .hint("save the file as UTF-8 in your editor"),
+            );
+            None
+        }
+    }
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Lowercase ASCII letters, digits and `-`: safe in URLs and on every file system.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn check_slug(slug: &str, rel: &Path, diags: &mut Diagnostics) {
+    if !is_slug(slug) {
+        diags.push(
+            Diagnostic::error(
+                rel,
+                format!(
+                    "`{slug}` is not a valid slug: use lowercase ASCII letters, digits and `-`"
+                ),
+            )
+            .hint(format!("rename the file to `{}`", suggest_slug(slug))),
+        );
+    }
+}
+
+/// A slug close to `s`: accents dropped, everything else turned into `-`.
+pub fn suggest_slug(s: &str) -> String {
+    let mut out = String::new();
+    for ch in s.chars().flat_map(fold_accent) {
+        if ch.is_ascii_alphanumeric() {
+            out.push(ch.to_ascii_lowercase());
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_string()
+}
+
+fn fold_accent(c: char) -> Vec<char> {
+    let base = match c {
+        'à' | 'â' | 'ä' | 'á' | 'À' | 'Â' | 'Ä' => 'a',
+        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+        'î' | 'ï' | 'Î' | 'Ï' => 'i',
+        'ô' | 'ö' | 'Ô' | 'Ö' => 'o',
+        'ù' | 'û' | 'ü' | 'Ù' | 'Û' | 'Ü' => 'u',
+        'ç' | 'Ç' => 'c',
+        'œ' | 'Œ' => return vec!['o', 'e'],
+        'æ' | 'Æ' => return vec!['a', 'e'],
+        other => other,
+    };
+    vec![base]
+}
+
+fn load_pages(root: &Path, dir: &Path, nested: bool, diags: &mut Diagnostics) -> Vec<Page> {
+    let mut pages = Vec::new();
+    for path in files(root, dir, diags) {
+        let rel = relative(root, &path);
+        let ext = path.extension().and_then(|e| e.to_str());
+        if ext != Some("md") {
+            // kit.yaml lives beside the releases and has its own loader.
+            if !(ext == Some("yaml") && !nested) {
+                diags.push(Diagnostic::warning(&rel, "ignored: pages end in `.md`"));
+            }
+            continue;
+        }
+        let inner = path.strip_prefix(dir).unwrap_or(&path).with_extension("");
+        let parts: Vec<String> = inner
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        if !nested && parts.len() > 1 {
+            diags.push(Diagnostic::warning(
+                &rel,
+                "ignored: press releases live directly in content/press/",
+            ));
+            continue;
+        }
+        let stem = parts.join("/");
+        if stem != "_index" {
+            for part in &parts {
+                check_slug(part, &rel, diags);
+            }
+        }
+        let Some(text) = read_text(root, &path, diags) else {
+            continue;
+        };
+        if let Some(page) = parse_page(&text, stem, rel, diags) {
+            pages.push(page);
+        }
+    }
+    pages
+}
+
+/// Splits `---` front matter from the Markdown body and parses both.
+fn parse_page(text: &str, stem: String, rel: PathBuf, diags: &mut Diagnostics) -> Option<Page> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Some((front, body)) = split_front_matter(text) else {
+        diags.push(
+            Diagnostic::error(&rel, "missing front matter")
+                .at(1, 1)
+                .hint("start the file with a `---` line, then `title: …`, then another `---` line"),
+        );
+        return None;
+    };
+    let meta: FrontMatter = yaml::parse(front, &rel, 1, diags)?;
+    if meta.title.trim().is_empty() {
+        diags.push(Diagnostic::error(&rel, "`title` is empty").at(2, 1));
+    }
+    let embargo = match &meta.embargo {
+        None => None,
+        Some(raw) => match DateTime::parse_from_rfc3339(raw.trim()) {
+            Ok(t) => Some(t),
+            Err(err) => {
+                let line = front_line(front, "embargo:");
+                diags.push(
+                    Diagnostic::error(
+                        &rel,
+                        format!("`embargo` is not an RFC 3339 date-time: {err}"),
+                    )
+                    .at(line + 1, 1)
+                    .hint("write it like `2021-10-11T10:00:00+02:00`, with a time zone"),
+                );
+                return None;
+            }
+        },
+    };
+    Some(Page {
+        stem,
+        path: rel,
+        meta,
+        embargo,
+        body: body.to_string(),
+        front: front.to_string(),
+    })
+}
+
+fn front_line(front: &str, key: &str) -> usize {
+    front
+        .lines()
+        .position(|l| l.trim_start().starts_with(key))
+        .map_or(1, |i| i + 1)
+}
+
+/// `(front matter, body)` when the text starts with a `---` line and has a
+/// closing one. CRLF line endings are accepted.
+pub fn split_front_matter(text: &str) -> Option<(&str, &str)> {
+    let rest = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))?;
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            return Some((&rest[..offset], &rest[offset + line.len()..]));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert!(is_slug("vallee-de-l-arve-2"));
+        assert!(!is_slug("Vallée"));
+        assert!(!is_slug(""));
+        assert_eq!(suggest_slug("Vallée de l'Arve"), "vallee-de-l-arve");
+        assert_eq!(suggest_slug("Cœur_de France"), "coeur-de-france");
+    }
+
+    #[test]
+    fn front_matter_split() {
+        assert_eq!(
+            split_front_matter("---\ntitle: a\n---\nbody\n"),
+            Some(("title: a\n", "body\n"))
+        );
+        assert_eq!(
+            split_front_matter("---\r\ntitle: a\r\n---\r\nbody"),
+            Some(("title: a\r\n", "body"))
+        );
+        assert_eq!(split_front_matter("title: a\n"), None);
+        assert_eq!(split_front_matter("---\ntitle: a\n"), None);
+    }
+}

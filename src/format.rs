@@ -1,0 +1,162 @@
+//! Numbers, amounts and dates in the site's language.
+//!
+//! French uses a narrow no-break space (U+202F) between thousands and before
+//! the euro sign, and a decimal comma: `27 250`, `5,4 Md€`.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::config::Language;
+
+const NNBSP: char = '\u{202f}';
+
+/// An integer with thousands separators: `27 250` or `27,250`.
+pub fn int(lang: Language, n: u64) -> String {
+    let digits = n.to_string();
+    let sep = match lang {
+        Language::Fr => NNBSP,
+        Language::En => ',',
+    };
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// One decimal, dropped when it is zero: `5,4`, `2`.
+fn one_decimal(lang: Language, value: f64) -> String {
+    let tenths = (value * 10.0).round() as u64;
+    let (whole, frac) = (tenths / 10, tenths % 10);
+    let whole = int(lang, whole);
+    if frac == 0 {
+        whole
+    } else {
+        let mark = if lang == Language::Fr { ',' } else { '.' };
+        format!("{whole}{mark}{frac}")
+    }
+}
+
+/// A short amount for tables and figures: `5,4 Md€`, `27,3 M€`, `850 000 €`
+/// (English: `€5.4bn`, `€27.3m`, `€850,000`).
+pub fn eur_short(lang: Language, n: u64) -> String {
+    let (value, fr_unit, en_unit) = if n >= 1_000_000_000 {
+        (n as f64 / 1e9, "Md€", "bn")
+    } else if n >= 1_000_000 {
+        (n as f64 / 1e6, "M€", "m")
+    } else {
+        return match lang {
+            Language::Fr => format!("{}{NNBSP}€", int(lang, n)),
+            Language::En => format!("€{}", int(lang, n)),
+        };
+    };
+    match lang {
+        Language::Fr => format!("{}{NNBSP}{fr_unit}", one_decimal(lang, value)),
+        Language::En => format!("€{}{en_unit}", one_decimal(lang, value)),
+    }
+}
+
+/// An amount for running text: `5,4 milliards d'euros`, `€5.4 billion`.
+pub fn eur_long(lang: Language, n: u64) -> String {
+    let (value, fr_unit, en_unit) = if n >= 1_000_000_000 {
+        (n as f64 / 1e9, "milliards d'euros", "billion")
+    } else if n >= 1_000_000 {
+        (n as f64 / 1e6, "millions d'euros", "million")
+    } else {
+        return match lang {
+            Language::Fr => format!("{} euros", int(lang, n)),
+            Language::En => format!("€{}", int(lang, n)),
+        };
+    };
+    let number = one_decimal(lang, value);
+    match lang {
+        // "1,5 milliard", but "2 milliards": French singular runs below 2.
+        Language::Fr if value < 2.0 => format!("{number} {}", fr_unit.replacen("s d'", " d'", 1)),
+        Language::Fr => format!("{number} {fr_unit}"),
+        Language::En => format!("€{number} {en_unit}"),
+    }
+}
+
+/// A date in words: `11 octobre 2021`, `11 October 2021`.
+pub fn date(lang: Language, d: NaiveDate) -> String {
+    const FR: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let m = d.month0() as usize;
+    match lang {
+        Language::Fr if d.day() == 1 => format!("1er {} {}", FR[m], d.year()),
+        Language::Fr => format!("{} {} {}", d.day(), FR[m], d.year()),
+        Language::En => format!("{} {} {}", d.day(), EN[m], d.year()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Language::{En, Fr};
+
+    #[test]
+    fn integers() {
+        assert_eq!(int(Fr, 27250), "27\u{202f}250");
+        assert_eq!(int(Fr, 1_234_567), "1\u{202f}234\u{202f}567");
+        assert_eq!(int(En, 27250), "27,250");
+        assert_eq!(int(En, 999), "999");
+        assert_eq!(int(Fr, 0), "0");
+    }
+
+    #[test]
+    fn amounts() {
+        assert_eq!(eur_short(Fr, 5_400_000_000), "5,4\u{202f}Md€");
+        assert_eq!(eur_short(Fr, 27_300_000), "27,3\u{202f}M€");
+        assert_eq!(eur_short(Fr, 2_000_000_000), "2\u{202f}Md€");
+        assert_eq!(eur_short(Fr, 850_000), "850\u{202f}000\u{202f}€");
+        assert_eq!(eur_short(En, 5_400_000_000), "€5.4bn");
+        assert_eq!(eur_short(En, 27_300_000), "€27.3m");
+        assert_eq!(eur_short(En, 850_000), "€850,000");
+        assert_eq!(eur_short(Fr, 1_999_999_999_999), "2\u{202f}000\u{202f}Md€");
+    }
+
+    #[test]
+    fn amounts_in_words() {
+        assert_eq!(eur_long(Fr, 5_400_000_000), "5,4 milliards d'euros");
+        assert_eq!(eur_long(Fr, 1_500_000_000), "1,5 milliard d'euros");
+        assert_eq!(eur_long(Fr, 150_000_000), "150 millions d'euros");
+        assert_eq!(eur_long(En, 5_400_000_000), "€5.4 billion");
+    }
+
+    #[test]
+    fn dates() {
+        let d = NaiveDate::from_ymd_opt(2021, 10, 11).unwrap();
+        assert_eq!(date(Fr, d), "11 octobre 2021");
+        assert_eq!(date(En, d), "11 October 2021");
+        let first = NaiveDate::from_ymd_opt(2018, 11, 1).unwrap();
+        assert_eq!(date(Fr, first), "1er novembre 2018");
+    }
+}

@@ -1,0 +1,82 @@
+//! Interface labels in each language. Templates read them as `t.<key>`, so a
+//! theme never hard-codes words and `language: en` switches every label.
+
+use std::collections::BTreeMap;
+
+use crate::config::Language;
+
+/// `(key, French, English)`.
+const LABELS: &[(&str, &str, &str)] = &[
+    ("skip_to_content", "Aller au contenu", "Skip to content"),
+    ("main_navigation", "Navigation principale", "Main navigation"),
+    ("home", "Accueil", "Home"),
+    ("territories", "Territoires", "Territories"),
+    ("territory", "Territoire", "Territory"),
+    ("all_territories", "Tous les territoires", "All territories"),
+    ("territories_by_region", "Les territoires par région", "Territories by region"),
+    ("regions", "Régions", "Regions"),
+    ("region", "Région", "Region"),
+    ("press", "Presse", "Press"),
+    ("press_releases", "Communiqués de presse", "Press releases"),
+    ("no_press_releases", "Aucun communiqué pour le moment.", "No press release yet."),
+    ("release_number", "Communiqué n°", "Release no."),
+    ("contacts", "Contacts presse", "Press contacts"),
+    ("key_figures", "Chiffres clés", "Key figures"),
+    ("projects", "Projets", "Projects"),
+    ("projects_supported", "projets soutenus", "projects supported"),
+    ("jobs_created", "Emplois créés", "Jobs created"),
+    ("jobs_created_lc", "emplois créés", "jobs created"),
+    ("investment", "Investissement", "Investment"),
+    ("investment_lc", "d'investissement industriel", "of industrial investment"),
+    ("territories_lc", "territoires", "territories"),
+    ("aid", "Aide publique", "Public aid"),
+    ("company", "Entreprise", "Company"),
+    ("sector", "Secteur", "Sector"),
+    ("year", "Année", "Year"),
+    ("project", "Projet", "Project"),
+    ("total", "Total", "Total"),
+    ("departments", "Départements", "Départements"),
+    ("intercommunalities", "Intercommunalités", "Intercommunalities"),
+    ("labelled_on", "Labellisé le", "Joined on"),
+    ("leads", "Binôme de pilotage", "Leading pair"),
+    ("lead_elected", "Élu", "Elected official"),
+    ("lead_industrial", "Industriel", "Industrialist"),
+    ("actions", "Actions de la feuille de route", "Roadmap actions"),
+    ("no_projects", "Aucun projet financé n'est recensé pour ce territoire.", "No funded project is recorded for this territory."),
+    ("projects_table", "Projets soutenus", "Projects supported"),
+    ("territories_table", "Territoires, projets, emplois et investissement", "Territories, projects, jobs and investment"),
+    ("region_territories", "Les territoires de la région", "The region's territories"),
+    ("illustrative_notice", "Les chiffres par projet sont illustratifs : aucune source publique ne les donne projet par projet. Les totaux sont ceux du bilan officiel.", "Project-level figures are illustrative: no public source gives them project by project. The totals are those of the official report."),
+    ("declared_figure", "Chiffre officiel", "Official figure"),
+    ("records_add_up", "Les fiches en recensent", "The records count"),
+    ("source", "Source", "Source"),
+    ("generated_on", "Généré le", "Generated on"),
+    ("published_on", "Publié le", "Published on"),
+    ("read_more", "Lire la suite", "Read more"),
+    ("not_found_title", "Page introuvable", "Page not found"),
+    ("not_found_text", "La page demandée n'existe pas ou a été déplacée.", "The page you asked for does not exist or has moved."),
+    ("back_home", "Retour à l'accueil", "Back to the home page"),
+    ("narratives", "À lire", "Read"),
+    ("in_region", "en", "in"),
+];
+
+/// The labels for `lang`, keyed by name.
+pub fn labels(lang: Language) -> BTreeMap<&'static str, &'static str> {
+    LABELS
+        .iter()
+        .map(|&(k, fr, en)| (k, if lang == Language::Fr { fr } else { en }))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_unique_and_complete() {
+        assert_eq!(labels(Language::Fr).len(), LABELS.len());
+        assert!(LABELS
+            .iter()
+            .all(|(_, fr, en)| !fr.is_empty() && !en.is_empty()));
+    }
+}

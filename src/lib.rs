@@ -1,0 +1,26 @@
+//! bilan: a static-site generator for programme reporting.
+//!
+//! One YAML record per territory and Markdown narratives go in; a static
+//! report site comes out. The pipeline runs in stages over plain data:
+//! [`content`] loads, [`validate`] checks, [`aggregate`] adds up, [`render`]
+//! turns views into pages and [`output`] writes them atomically. [`build`]
+//! runs the stages in order.
+#![deny(missing_docs)]
+
+pub mod aggregate;
+pub mod build;
+pub mod config;
+pub mod content;
+pub mod diag;
+pub mod format;
+pub mod i18n;
+pub mod links;
+pub mod markdown;
+pub mod output;
+pub mod records;
+pub mod render;
+pub mod theme;
+pub mod validate;
+pub mod yaml;
+
+pub use build::{build, check, BuildOptions, Outcome};

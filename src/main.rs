@@ -1,0 +1,126 @@
+//! The `bilan` command: parses arguments, runs the library, prints problems
+//! and maps the outcome to an exit status (0 ok, 1 invalid content, 2 usage
+//! or I/O failure).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use bilan::{BuildOptions, Outcome};
+use clap::{Args, Parser, Subcommand};
+
+/// Static-site generator for programme reporting: territory records and
+/// Markdown narratives in, a report website out.
+#[derive(Parser)]
+#[command(name = "bilan", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validate everything, then render the site into the output folder.
+    ///
+    /// The new site is built beside the old one and swapped in only when
+    /// complete: a failed build leaves the previous output as it was.
+    Build {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// Where to write the site [default: ROOT/output].
+        #[arg(long, value_name = "DIR")]
+        output: Option<PathBuf>,
+        /// Absolute URL the site is served from (for the sitemap and feeds);
+        /// overrides `base_url` in site.yaml.
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+        /// Also publish drafts and press releases still under embargo.
+        #[arg(long)]
+        drafts: bool,
+        /// Fix "today" (RFC 3339 or YYYY-MM-DD) for embargoes and the
+        /// "generated on" stamp; SOURCE_DATE_EPOCH is used when absent.
+        #[arg(long, value_name = "DATETIME")]
+        now: Option<String>,
+    },
+    /// Validate content and internal links; write nothing.
+    Check {
+        #[command(flatten)]
+        site: SiteArgs,
+    },
+}
+
+#[derive(Args)]
+struct SiteArgs {
+    /// The site folder, holding content/ [default: the current folder].
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    root: PathBuf,
+    /// Fail on warnings too (for example when computed totals differ from
+    /// the declared figures).
+    #[arg(long)]
+    strict: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let (result, strict, writes) = match cli.command {
+        Command::Build {
+            site,
+            output,
+            base_url,
+            drafts,
+            now,
+        } => {
+            let opts = BuildOptions {
+                root: site.root,
+                output,
+                base_url,
+                drafts,
+                now,
+                strict: site.strict,
+            };
+            (bilan::build(&opts), site.strict, true)
+        }
+        Command::Check { site } => {
+            let opts = BuildOptions {
+                root: site.root,
+                strict: site.strict,
+                ..BuildOptions::default()
+            };
+            (bilan::check(&opts), site.strict, false)
+        }
+    };
+    match result {
+        Ok(outcome) => report(&outcome, strict, writes),
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn report(outcome: &Outcome, strict: bool, writes: bool) -> ExitCode {
+    let diags = &outcome.diagnostics;
+    for d in diags.sorted() {
+        eprintln!("{d}");
+    }
+    let (errors, warnings) = (diags.error_count(), diags.warning_count());
+    if !outcome.ok(strict) {
+        let strict_note = if strict && errors == 0 {
+            " (--strict)"
+        } else {
+            ""
+        };
+        eprintln!("\n{errors} error(s), {warnings} warning(s){strict_note}: nothing was written.");
+        return ExitCode::from(1);
+    }
+    match outcome.written {
+        Some(w) if writes => eprintln!(
+            "Built {} files: {} written, {} unchanged, {} removed; {warnings} warning(s); {} ms.",
+            outcome.files, w.written, w.unchanged, w.removed, outcome.millis
+        ),
+        _ => eprintln!(
+            "Checked {} files: {warnings} warning(s); {} ms.",
+            outcome.files, outcome.millis
+        ),
+    }
+    ExitCode::SUCCESS
+}

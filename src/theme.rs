@@ -1,0 +1,143 @@
+//! The theme loader: templates and static assets, in layers.
+//!
+//! Like Zola, a site overrides one template by putting a file of the same name
+//! in its own `templates/` folder. Layers, strongest first:
+//! `<root>/templates/`, `<root>/themes/<theme>/templates/`, and the default
+//! theme built into the binary (so a site with no `themes/` folder builds).
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context as _, Result};
+use walkdir::WalkDir;
+
+use crate::content::StaticFile;
+use crate::diag::{relative, Diagnostic};
+
+macro_rules! builtin {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../themes/default/templates/", $name)))),*]
+    };
+}
+
+const BUILTIN_TEMPLATES: &[(&str, &str)] = builtin!(
+    "base.html",
+    "index.html",
+    "territories.html",
+    "territory.html",
+    "region.html",
+    "narrative.html",
+    "press_index.html",
+    "press.html",
+    "404.html",
+    "partials/figures.html",
+    "partials/territory_table.html",
+);
+
+const BUILTIN_STATIC: &[(&str, &[u8])] = &[
+    (
+        "style.css",
+        include_bytes!("../themes/default/static/style.css"),
+    ),
+    (
+        "sort.js",
+        include_bytes!("../themes/default/static/sort.js"),
+    ),
+];
+
+/// Loaded templates, with where each came from (for error messages).
+pub struct Theme {
+    /// Template name → (source text, file it came from).
+    pub templates: BTreeMap<String, (String, PathBuf)>,
+    /// Files copied to the output root.
+    pub statics: Vec<StaticFile>,
+}
+
+/// Reads the theme named in `site.yaml` and the site's own overrides.
+pub fn load(root: &Path, theme: &str) -> Result<Theme> {
+    let mut templates: BTreeMap<String, (String, PathBuf)> = BTreeMap::new();
+    let mut statics: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    let builtin_dir = PathBuf::from("(built-in default theme)");
+    let theme_dir = root.join("themes").join(theme);
+    if theme == "default" {
+        for (name, text) in BUILTIN_TEMPLATES {
+            templates.insert(name.to_string(), (text.to_string(), builtin_dir.join(name)));
+        }
+        for (name, bytes) in BUILTIN_STATIC {
+            statics.insert(name.to_string(), bytes.to_vec());
+        }
+    } else if !theme_dir.is_dir() {
+        bail!(
+            "theme `{theme}` not found: {} does not exist\n  = hint: set `theme: default` in content/site.yaml or add the theme folder",
+            theme_dir.display()
+        );
+    }
+    for (rel, path) in walk(&theme_dir.join("templates"))? {
+        templates.insert(rel, (read(&path)?, relative(root, &path)));
+    }
+    for (rel, path) in walk(&theme_dir.join("static"))? {
+        statics.insert(
+            rel,
+            fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?,
+        );
+    }
+    for (rel, path) in walk(&root.join("templates"))? {
+        templates.insert(rel, (read(&path)?, relative(root, &path)));
+    }
+    Ok(Theme {
+        templates,
+        statics: statics
+            .into_iter()
+            .map(|(rel, bytes)| StaticFile { rel, bytes })
+            .collect(),
+    })
+}
+
+fn read(path: &Path) -> Result<String> {
+    let bytes = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    String::from_utf8(bytes)
+        .map_err(|_| anyhow::anyhow!("{}: the template is not valid UTF-8", path.display()))
+}
+
+/// Files under `dir` keyed by their `/`-separated path inside it.
+fn walk(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for entry in WalkDir::new(dir).follow_links(true).sort_by_file_name() {
+        let entry = entry.with_context(|| format!("cannot read {}", dir.display()))?;
+        if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let rel = entry
+            .path()
+            .strip_prefix(dir)
+            .unwrap_or(entry.path())
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        out.push((rel, entry.into_path()));
+    }
+    Ok(out)
+}
+
+/// Turns a Tera error into a diagnostic naming the template file, line and column.
+pub fn template_error(err: &tera::Error, theme: &Theme) -> Diagnostic {
+    use tera::ErrorKind;
+    match err.kind() {
+        ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
+            let path = theme
+                .templates
+                .get(report.filename())
+                .map(|(_, p)| p.clone())
+                .unwrap_or_else(|| PathBuf::from(report.filename()));
+            let span = report.span();
+            Diagnostic::error(path, format!("template error: {}", report.message()))
+                .at(span.start_line, span.start_col + 1)
+        }
+        other => Diagnostic::error("templates", format!("template error: {other}")),
+    }
+}
