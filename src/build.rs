@@ -49,7 +49,7 @@ pub struct Outcome {
 impl Outcome {
     /// True when the content is valid under `strict`.
     pub fn ok(&self, strict: bool) -> bool {
-        !self.diagnostics.has_errors() && !(strict && self.diagnostics.warning_count() > 0)
+        !(self.diagnostics.has_errors() || strict && self.diagnostics.warning_count() > 0)
     }
 }
 

@@ -230,7 +230,7 @@ fn load_pages(root: &Path, dir: &Path, nested: bool, diags: &mut Diagnostics) ->
         let ext = path.extension().and_then(|e| e.to_str());
         if ext != Some("md") {
             // kit.yaml lives beside the releases and has its own loader.
-            if !(ext == Some("yaml") && !nested) {
+            if ext != Some("yaml") || nested {
                 diags.push(Diagnostic::warning(&rel, "ignored: pages end in `.md`"));
             }
             continue;

@@ -147,7 +147,7 @@ pub fn render(
     globals.insert("generated_on", &format::date(lang, opts.now.date_naive()));
 
     let rows = views::territory_rows(content, agg);
-    let regions = views::region_views(content, agg, &rows);
+    let regions = views::region_views(content, agg, &rows, &labels);
     let md = |p: &Page| markdown::render(&p.body, lang);
     let mut jobs = Vec::new();
 
@@ -220,6 +220,10 @@ pub fn render(
         );
         ctx.insert("row", row);
         ctx.insert("totals", &views::totals_view(lang, totals));
+        ctx.insert(
+            "figures",
+            &views::totals_figures(lang, totals, &labels, false),
+        );
         ctx.insert("projects", &views::project_rows(lang, t));
         ctx.insert("narratives", &attached);
         jobs.push(Job {
@@ -235,6 +239,7 @@ pub fn render(
     for region in &regions {
         let mut ctx = Context::new();
         ctx.insert("region", region);
+        ctx.insert("figures", &region.figures);
         jobs.push(Job {
             path: region.href.clone(),
             template: "region.html",

@@ -77,6 +77,10 @@ pub(crate) struct RegionView {
     pub(crate) href: String,
     /// Its territories, by name.
     pub(crate) territories: Vec<TerritoryRow>,
+    /// "3 territoires".
+    pub(crate) count: String,
+    /// Headline figures.
+    pub(crate) figures: Vec<Figure>,
     /// Formatted totals.
     pub(crate) totals: TotalsView,
 }
@@ -171,6 +175,7 @@ pub(crate) fn region_views(
     content: &Content,
     agg: &Aggregates,
     rows: &[TerritoryRow],
+    t: &Labels,
 ) -> Vec<RegionView> {
     let lang = content.site.language;
     let mut out: Vec<RegionView> = agg
@@ -190,6 +195,17 @@ pub(crate) fn region_views(
                 name: region_name(&content.site, code),
                 href: region_href(code),
                 territories,
+                count: format!(
+                    "{} {}",
+                    format::int(lang, totals.territories),
+                    count_label(
+                        lang,
+                        totals.territories,
+                        t.get("territory_lc"),
+                        t.get("territories_lc")
+                    )
+                ),
+                figures: totals_figures(lang, totals, t, true),
                 totals: totals_view(lang, totals),
             }
         })
@@ -213,6 +229,63 @@ pub(crate) fn project_rows(lang: Language, t: &TerritoryFile) -> Vec<ProjectRow>
             jobs: format::int(lang, p.jobs_created),
         })
         .collect()
+}
+
+/// The singular label for one (French: zero too), else the plural one.
+fn count_label<'a>(lang: Language, n: u64, one: &'a str, many: &'a str) -> &'a str {
+    match (lang, n) {
+        (Language::Fr, 0 | 1) | (Language::En, 1) => one,
+        _ => many,
+    }
+}
+
+/// Figures for a region or territory page.
+pub(crate) fn totals_figures(
+    lang: Language,
+    totals: &Totals,
+    t: &Labels,
+    with_territories: bool,
+) -> Vec<Figure> {
+    let fig = |value: String, label: &str| Figure {
+        value,
+        label: label.to_string(),
+        note: None,
+    };
+    let mut out = Vec::new();
+    if with_territories {
+        out.push(fig(
+            format::int(lang, totals.territories),
+            count_label(
+                lang,
+                totals.territories,
+                t.get("territory_lc"),
+                t.get("territories_lc"),
+            ),
+        ));
+    }
+    out.push(fig(
+        format::int(lang, totals.projects),
+        count_label(
+            lang,
+            totals.projects,
+            t.get("project_supported"),
+            t.get("projects_supported"),
+        ),
+    ));
+    out.push(fig(
+        format::int(lang, totals.jobs_created),
+        count_label(
+            lang,
+            totals.jobs_created,
+            t.get("job_created_lc"),
+            t.get("jobs_created_lc"),
+        ),
+    ));
+    out.push(fig(
+        format::eur_short(lang, totals.investment_eur),
+        t.get("investment_lc"),
+    ));
+    out
 }
 
 /// The headline figures: computed from the records, or the declared figure

@@ -1,0 +1,133 @@
+//! The default site in `content/`: the Territoires d'industrie report.
+
+use crate::support::*;
+use bilan::diag::Diagnostics;
+
+#[test]
+fn builds_every_page_with_real_names_and_working_links() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    let o = build(&repo(), &out, &[]);
+    let err = stderr(&o);
+    assert!(
+        err.contains("declared territories is 146 but the records add up to 149"),
+        "{err}"
+    );
+
+    let mut diags = Diagnostics::default();
+    let content = bilan::content::load(&repo(), &mut diags).unwrap().unwrap();
+    assert_eq!(content.territories.len(), 149);
+    for t in &content.territories {
+        let html = page(&out, &format!("territoires/{}/index.html", t.slug));
+        assert!(
+            html.contains(&format!("<h1>{}</h1>", html_escape(&t.record.name))),
+            "{}",
+            t.slug
+        );
+    }
+    let regions = read_tree(&out.join("regions"));
+    assert_eq!(regions.len(), 17, "{:?}", regions.keys());
+
+    let home = page(&out, "index.html");
+    assert!(
+        home.contains("27\u{202f}250"),
+        "home shows jobs with a narrow no-break space"
+    );
+    assert!(home.contains("5,4\u{202f}Md€"));
+    assert!(
+        home.contains("Chiffre officiel"),
+        "declared 146 is shown with its source"
+    );
+
+    let files = read_tree(&out);
+    let broken = bilan::links::check(&files);
+    assert!(broken.is_empty(), "{broken:?}");
+    for name in [
+        "404.html",
+        "sitemap.xml",
+        "presse/index.html",
+        "territoires/index.html",
+        "programme/index.html",
+        "methode/index.html",
+    ] {
+        assert!(files.contains_key(name), "{name}");
+    }
+}
+
+#[test]
+fn every_page_showing_projects_says_they_are_illustrative() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    build(&repo(), &out, &[]);
+    for (path, bytes) in read_tree(&out) {
+        let html = String::from_utf8_lossy(&bytes);
+        if html.contains("<td>Entreprise illustrative")
+            || path.starts_with("regions/")
+            || path == "territoires/index.html"
+        {
+            assert!(
+                html.contains("Les chiffres par projet sont illustratifs"),
+                "{path}"
+            );
+        }
+    }
+}
+
+#[test]
+fn same_input_same_bytes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    build(&repo(), &a, &[]);
+    build(&repo(), &b, &[]);
+    assert!(read_tree(&a) == read_tree(&b));
+}
+
+#[test]
+fn rebuild_keeps_unchanged_files_untouched() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    build(&repo(), &out, &[]);
+    let mtime = |rel: &str| {
+        std::fs::metadata(out.join(rel))
+            .unwrap()
+            .modified()
+            .unwrap()
+    };
+    let before = mtime("territoires/haut-jura/index.html");
+    let o = build(&repo(), &out, &[]);
+    assert!(stderr(&o).contains(" 0 written,"), "{}", stderr(&o));
+    assert_eq!(mtime("territoires/haut-jura/index.html"), before);
+}
+
+#[test]
+fn embargoed_release_waits_for_its_time() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    let release = "presse/2021-10-11-bilan-trois-ans/index.html";
+    let early = ["--now", "2021-10-11T08:59:00+02:00"];
+    let o = bilan(&[
+        "build",
+        "--root",
+        repo().to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+        early[0],
+        early[1],
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!out.join(release).exists());
+    assert!(!page(&out, "sitemap.xml").contains("2021-10-11-bilan"));
+    assert!(!page(&out, "presse/index.html").contains("bilan-trois-ans"));
+    let o = bilan(&[
+        "build",
+        "--root",
+        repo().to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+        early[0],
+        early[1],
+        "--drafts",
+    ]);
+    assert!(o.status.success());
+    assert!(out.join(release).exists());
+}

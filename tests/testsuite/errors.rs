@@ -1,0 +1,48 @@
+//! What a user sees for broken content: every problem, with file, line and
+//! column, in one run, and exit status 1.
+
+use crate::support::*;
+
+#[test]
+fn two_broken_files_are_reported_in_one_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    let o = bilan(&[
+        "build",
+        "--root",
+        fixture("invalid-two-files").to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!out.exists(), "nothing written");
+    insta::assert_snapshot!(stderr(&o));
+}
+
+#[test]
+fn missing_site_is_a_usage_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = bilan(&["build", "--root", tmp.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o).replace(tmp.path().to_str().unwrap(), "[ROOT]");
+    insta::assert_snapshot!(err);
+}
+
+#[test]
+fn check_writes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    copy_dir(&fixture("second-programme"), &root);
+    let o = bilan(&["check", "--root", root.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!root.join("output").exists());
+}
+
+/// Copies a fixture so a test may change it.
+pub(crate) fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    for (rel, bytes) in read_tree(from) {
+        let dest = to.join(rel);
+        std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
+        std::fs::write(dest, bytes).unwrap();
+    }
+}

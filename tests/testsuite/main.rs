@@ -1,0 +1,8 @@
+//! One integration-test binary: each module covers a feature and runs the
+//! real `bilan` command on fixture sites under `tests/fixtures/`.
+
+mod default_site;
+mod errors;
+mod output_safety;
+mod second_programme;
+mod support;

@@ -1,0 +1,104 @@
+//! The published site is never lost: a failed build leaves it as it was,
+//! and an output folder holding the user's files is refused.
+
+use crate::errors::copy_dir;
+use crate::support::*;
+
+#[test]
+fn failed_build_leaves_previous_output_untouched() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    let out = tmp.path().join("public");
+    copy_dir(&fixture("second-programme"), &root);
+    build(&root, &out, &[]);
+    let before = read_tree(&out);
+
+    // A content error, then a template error found late, during rendering.
+    std::fs::write(
+        root.join("content/territories/cap.yaml"),
+        "name: Cap\nregion: Z\n",
+    )
+    .unwrap();
+    let o = bilan(&[
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(read_tree(&out) == before);
+
+    std::fs::write(
+        root.join("content/territories/cap.yaml"),
+        "name: Cap\nregion: A\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(root.join("templates")).unwrap();
+    std::fs::write(
+        root.join("templates/region.html"),
+        "{% extends \"base.html\" %}{% block content %}{{ region.nope }}{% endblock content %}",
+    )
+    .unwrap();
+    let o = bilan(&[
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("templates/region.html:1:"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(read_tree(&out) == before);
+    assert_eq!(
+        std::fs::read_dir(tmp.path()).unwrap().count(),
+        2,
+        "no temporary folder left"
+    );
+}
+
+#[test]
+fn dangerous_output_is_refused_and_nothing_deleted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    copy_dir(&fixture("second-programme"), &root);
+    std::fs::create_dir_all(root.join("notes")).unwrap();
+    std::fs::write(root.join("notes/keep.txt"), "mine").unwrap();
+    let before = read_tree(tmp.path());
+    for target in [".", "content", "themes", "..", "notes"] {
+        let o = bilan(&[
+            "build",
+            "--root",
+            root.to_str().unwrap(),
+            "--output",
+            root.join(target).to_str().unwrap(),
+        ]);
+        assert_eq!(o.status.code(), Some(2), "{target}: {}", stderr(&o));
+        assert!(stderr(&o).contains("refusing"), "{target}: {}", stderr(&o));
+    }
+    assert!(read_tree(tmp.path()) == before);
+}
+
+#[test]
+fn site_template_overrides_one_theme_template() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    copy_dir(&fixture("second-programme"), &root);
+    std::fs::create_dir_all(root.join("templates")).unwrap();
+    std::fs::write(
+        root.join("templates/404.html"),
+        "{% extends \"base.html\" %}{% block content %}<p>Perdu en mer</p>{% endblock content %}",
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    build(&root, &out, &[]);
+    assert!(page(&out, "404.html").contains("Perdu en mer"));
+    assert!(
+        page(&out, "index.html").contains("Ports de demain"),
+        "other templates still come from the theme"
+    );
+}
