@@ -247,7 +247,18 @@ fn load_pages(root: &Path, dir: &Path, nested: bool, diags: &mut Diagnostics) ->
             ));
             continue;
         }
-        let stem = parts.join("/");
+        // `a/b/index.md` is the page of folder `a/b`, as in Zola and Hugo.
+        let stem = match parts.split_last() {
+            Some((last, dir)) if nested && last == "index" && !dir.is_empty() => dir.join("/"),
+            _ => parts.join("/"),
+        };
+        if nested && stem == "index" {
+            diags.push(
+                Diagnostic::error(&rel, "`narratives/index.md` would replace the home page")
+                    .hint("name the home introduction `_index.md`"),
+            );
+            continue;
+        }
         if stem != "_index" {
             for part in &parts {
                 check_slug(part, &rel, diags);

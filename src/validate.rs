@@ -76,10 +76,15 @@ fn check_territories(content: &Content, d: &mut Diagnostics) {
                 Some(x) => format!("`{}` is the name; write its code, `{}`", x.name, x.code),
                 None => match closest(&r.region, site.regions.iter().map(|x| x.code.as_str())) {
                     Some(c) => format!("did you mean `{c}`?"),
-                    None => {
-                        "add the region to `regions` in content/site.yaml, or use one of its codes"
-                            .into()
-                    }
+                    None => format!(
+                        "use one of the codes in content/site.yaml ({}), or add the region there",
+                        site.regions
+                            .iter()
+                            .take(20)
+                            .map(|x| x.code.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
                 },
             };
             d.push(
@@ -153,6 +158,26 @@ fn check_pages(content: &Content, d: &mut Diagnostics) {
         .iter()
         .map(|t| t.slug.as_str())
         .collect();
+    let mut outputs: BTreeMap<&str, &std::path::Path> = BTreeMap::new();
+    for page in content
+        .narratives
+        .iter()
+        .filter(|p| p.meta.territory.is_none())
+    {
+        if let Some(other) = outputs.insert(&page.stem, &page.path) {
+            d.push(
+                Diagnostic::error(
+                    &page.path,
+                    format!(
+                        "this narrative and {} would both write `{}/index.html`",
+                        other.display(),
+                        page.stem
+                    ),
+                )
+                .hint("rename or move one of them"),
+            );
+        }
+    }
     for page in &content.narratives {
         if let Some(slug) = &page.meta.territory {
             if !slugs.contains(&slug.as_str()) {

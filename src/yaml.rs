@@ -27,13 +27,115 @@ pub fn parse<T: DeserializeOwned>(
         );
         return None;
     }
+    let duplicates = duplicate_keys(text);
+    for (line, col, key, first) in &duplicates {
+        diags.push(
+            Diagnostic::error(
+                path,
+                format!(
+                    "duplicate key `{key}` (first set on line {})",
+                    first + line_offset
+                ),
+            )
+            .at(line + line_offset, *col)
+            .hint("remove one of the two lines: only one value can be kept"),
+        );
+    }
     match serde_yaml::from_str::<T>(text) {
-        Ok(value) => Some(value),
+        Ok(value) if duplicates.is_empty() => Some(value),
+        Ok(_) => None,
         Err(err) => {
-            diags.push(to_diagnostic(&err, path, line_offset));
+            // serde reports the same duplicate less precisely; ours has the line.
+            if duplicates.is_empty() || !err.to_string().contains("duplicate field") {
+                diags.push(to_diagnostic(&err, path, line_offset));
+            }
             None
         }
     }
+}
+
+/// Keys set twice in one block mapping: `(line, column, key, first line)`.
+///
+/// serde_yaml keeps the last value of a duplicated map key without a word, and
+/// for struct fields it points at the start of the mapping, not the culprit.
+/// This scan covers block mappings (what people write by hand); flow mappings
+/// (`{ a: 1, a: 2 }`) are left to serde.
+fn duplicate_keys(text: &str) -> Vec<(usize, usize, String, usize)> {
+    // One scope per open mapping: its indentation and the keys seen, with lines.
+    let mut scopes: Vec<(usize, Vec<(String, usize)>)> = Vec::new();
+    let mut found = Vec::new();
+    let mut block_scalar_indent: Option<usize> = None;
+    for (i, raw) in text.lines().enumerate() {
+        let line_no = i + 1;
+        let trimmed = raw.trim_start();
+        let mut indent = raw.len() - trimmed.len();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        if let Some(min) = block_scalar_indent {
+            if indent > min {
+                continue;
+            }
+            block_scalar_indent = None;
+        }
+        if trimmed == "---" || trimmed == "..." {
+            scopes.clear();
+            continue;
+        }
+        let mut rest = trimmed;
+        let mut new_item = false;
+        while let Some(after) = rest
+            .strip_prefix("- ")
+            .or_else(|| (rest == "-").then_some(""))
+        {
+            // A list item opens a fresh mapping at the column of its content.
+            indent += rest.len() - after.len() + (after.len() - after.trim_start().len());
+            rest = after.trim_start();
+            new_item = true;
+        }
+        let Some(key) = block_key(rest) else {
+            continue;
+        };
+        while scopes
+            .last()
+            .is_some_and(|(ind, _)| *ind > indent || (new_item && *ind == indent))
+        {
+            scopes.pop();
+        }
+        if scopes.last().is_none_or(|(ind, _)| *ind < indent) {
+            scopes.push((indent, Vec::new()));
+        }
+        let keys = &mut scopes.last_mut().expect("pushed above").1;
+        match keys.iter().find(|(k, _)| *k == key) {
+            Some((_, first)) => found.push((line_no, indent + 1, key, *first)),
+            None => keys.push((key, line_no)),
+        }
+        let value = rest.split_once(':').map_or("", |(_, v)| v.trim());
+        if value.starts_with('|') || value.starts_with('>') {
+            block_scalar_indent = Some(indent);
+        }
+    }
+    found
+}
+
+/// The key of a `key: value` line, if the line is one.
+fn block_key(line: &str) -> Option<String> {
+    let (key, after) = if let Some(q) = line.strip_prefix('"') {
+        let end = q.find('"')?;
+        (&q[..end], &q[end + 1..])
+    } else if let Some(q) = line.strip_prefix('\'') {
+        let end = q.find('\'')?;
+        (&q[..end], &q[end + 1..])
+    } else {
+        let end = line.find(':')?;
+        let key = &line[..end];
+        if key.is_empty() || key.contains([' ', '{', '[', ',', '#', '"', '\'']) {
+            return None;
+        }
+        (key, &line[end..])
+    };
+    let after = after.strip_prefix(':')?;
+    (after.is_empty() || after.starts_with([' ', '\t'])).then(|| key.to_string())
 }
 
 fn is_blank(text: &str) -> bool {
@@ -50,14 +152,57 @@ fn to_diagnostic(err: &serde_yaml::Error, path: &Path, line_offset: usize) -> Di
         Some(i) => full[..i].to_string(),
         None => full.clone(),
     };
+    let message = plain_types(&message);
     let mut d = Diagnostic::error(path, message.clone());
     if let Some(loc) = err.location() {
         d = d.at(loc.line() + line_offset, loc.column());
     }
-    if let Some(hint) = unknown_field_hint(&message) {
+    let hint = unknown_field_hint(&message).or_else(|| other_hint(&message));
+    if let Some(hint) = hint {
         d = d.hint(hint);
     }
     d
+}
+
+/// serde names Rust types; editors think in numbers, text and lists.
+fn plain_types(message: &str) -> String {
+    let mut m = message.to_string();
+    for (rust, plain) in [
+        ("expected u64", "expected a whole number of 0 or more"),
+        ("expected i64", "expected a whole number"),
+        ("expected i32", "expected a whole number"),
+        ("expected a boolean", "expected `true` or `false`"),
+        ("expected a borrowed string", "expected text"),
+    ] {
+        m = m.replace(rust, plain);
+    }
+    if let Some(i) = m.find("expected struct ") {
+        m.truncate(i);
+        m.push_str("expected a mapping of `field: value` lines");
+    }
+    m
+}
+
+fn other_hint(message: &str) -> Option<String> {
+    if let Some(field) = message
+        .split("missing field `")
+        .nth(1)
+        .and_then(|r| r.split('`').next())
+    {
+        return Some(format!("add the required field `{field}:`"));
+    }
+    if message.starts_with("invalid type: sequence, expected a mapping") {
+        return Some("a record is a list of `field: value` lines; remove the leading `- `".into());
+    }
+    if message.contains("did not find expected")
+        || message.contains("while scanning")
+        || message.contains("while parsing")
+    {
+        return Some(
+            "check the quotes, colons and indentation on this line and the one before".into(),
+        );
+    }
+    None
 }
 
 /// For serde's "unknown field `x`, expected one of `a`, `b`" messages, suggests
@@ -114,6 +259,26 @@ mod tests {
         let mut d = Diagnostics::default();
         let r: Option<Rec> = parse("\u{feff}name: a\r\n", Path::new("r.yaml"), 0, &mut d);
         assert_eq!(r.unwrap().name, "a");
+    }
+
+    #[test]
+    fn duplicate_keys_are_found_with_their_lines() {
+        let text = "name: a\nprojects:\n  - title: x\n    year: 1\n    year: 2\n  - title: y\n    year: 3\nname: b\nnotes: |\n  name: c\n  name: d\n";
+        let found = duplicate_keys(text);
+        assert_eq!(
+            found,
+            [(5, 5, "year".to_string(), 4), (8, 1, "name".to_string(), 1)]
+        );
+        assert!(duplicate_keys("a:\n  b: 1\nc:\n  b: 2\n").is_empty());
+        assert!(duplicate_keys("- - a: 1\n  - a: 2\n").is_empty());
+    }
+
+    #[test]
+    fn duplicate_key_is_reported_once_at_its_line() {
+        assert_eq!(
+            errors("name: a\njobs_created: 1\nname: b\n"),
+            ["r.yaml:3:1: error: duplicate key `name` (first set on line 1)\n  = hint: remove one of the two lines: only one value can be kept"]
+        );
     }
 
     #[test]
