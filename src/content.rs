@@ -274,8 +274,9 @@ fn load_pages(root: &Path, dir: &Path, nested: bool, diags: &mut Diagnostics) ->
     pages
 }
 
-/// Splits `---` front matter from the Markdown body and parses both.
-fn parse_page(text: &str, stem: String, rel: PathBuf, diags: &mut Diagnostics) -> Option<Page> {
+/// Splits `---` front matter from the Markdown body and parses both. Problems
+/// go to `diags`; `None` when the page cannot be used.
+pub fn parse_page(text: &str, stem: String, rel: PathBuf, diags: &mut Diagnostics) -> Option<Page> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let Some((front, body)) = split_front_matter(text) else {
         diags.push(

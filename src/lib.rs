@@ -19,6 +19,7 @@ pub mod markdown;
 pub mod output;
 pub mod records;
 pub mod render;
+pub mod scaffold;
 pub mod theme;
 pub mod validate;
 pub mod yaml;

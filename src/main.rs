@@ -46,6 +46,12 @@ enum Command {
         #[command(flatten)]
         site: SiteArgs,
     },
+    /// Create a minimal site that builds at once: one region, two
+    /// territories, a narrative and a press release.
+    New {
+        /// The folder to create (must be missing or empty).
+        dir: PathBuf,
+    },
 }
 
 #[derive(Args)]
@@ -62,6 +68,7 @@ struct SiteArgs {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let (result, strict, writes) = match cli.command {
+        Command::New { dir } => return new_site(&dir),
         Command::Build {
             site,
             output,
@@ -90,6 +97,20 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(outcome) => report(&outcome, strict, writes),
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn new_site(dir: &std::path::Path) -> ExitCode {
+    match bilan::scaffold::new_site(dir) {
+        Ok(()) => {
+            let d = dir.display();
+            println!("Created a new site in {d}.\n\nNext:\n  bilan build --root {d}      # writes {d}/output/\n  open {d}/output/index.html\n\nEdit {d}/content/site.yaml and add one file per territory in {d}/content/territories/.");
+            ExitCode::SUCCESS
+        }
         Err(err) => {
             eprintln!("error: {err:#}");
             ExitCode::from(2)

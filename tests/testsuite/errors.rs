@@ -46,3 +46,27 @@ pub(crate) fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
         std::fs::write(dest, bytes).unwrap();
     }
 }
+
+#[test]
+fn new_site_builds_at_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("mon-site");
+    let o = bilan(&["new", dir.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("bilan build --root"));
+    let o = bilan(&["build", "--root", dir.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!stderr(&o).contains(": warning:"), "{}", stderr(&o));
+    let out = dir.join("output");
+    for rel in [
+        "index.html",
+        "territoires/premier-territoire/index.html",
+        "territoires/second-territoire/index.html",
+        "programme/index.html",
+        "presse/premier-communique/index.html",
+    ] {
+        assert!(out.join(rel).is_file(), "{rel}");
+    }
+    let again = bilan(&["new", dir.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(2), "refuses a non-empty folder");
+}

@@ -3,6 +3,7 @@
 
 mod default_site;
 mod errors;
+mod fuzz;
 mod invalid;
 mod output_safety;
 mod second_programme;

@@ -102,3 +102,54 @@ fn site_template_overrides_one_theme_template() {
         "other templates still come from the theme"
     );
 }
+
+#[test]
+fn killed_build_leaves_a_complete_site() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let reference = tmp.path().join("reference");
+    let root = repo();
+    // Two "todays" give two sites that differ on every page (the stamp).
+    let build_at = |dest: &std::path::Path, now: &str| {
+        let o = bilan(&[
+            "build",
+            "--root",
+            root.to_str().unwrap(),
+            "--output",
+            dest.to_str().unwrap(),
+            "--now",
+            now,
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    };
+    build_at(&reference, "2021-10-13");
+    let new = read_tree(&reference);
+    build_at(&out, "2021-10-12");
+    let old = read_tree(&out);
+    assert!(old != new);
+    for delay_ms in [0u64, 3, 8, 15, 25, 40, 60, 90] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_bilan"))
+            .args([
+                "build",
+                "--root",
+                root.to_str().unwrap(),
+                "--output",
+                out.to_str().unwrap(),
+                "--now",
+                "2021-10-13",
+            ])
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        child.wait().unwrap();
+        let now = read_tree(&out);
+        assert!(
+            now == old || now == new,
+            "after a kill at {delay_ms} ms the site is a mix"
+        );
+        // Put the old site back for the next round.
+        build_at(&out, "2021-10-12");
+    }
+}

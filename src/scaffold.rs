@@ -1,0 +1,55 @@
+//! `bilan new DIR`: a minimal site that builds at once, to copy from.
+
+use std::fs;
+use std::path::Path;
+
+use anyhow::{bail, Context as _, Result};
+
+const FILES: &[(&str, &str)] = &[
+    (
+        "content/site.yaml",
+        "title: \"Mon programme — bilan\"\nlanguage: fr\nprogramme:\n  name: \"Mon programme\"\nregions:\n  - { code: \"R1\", name: \"Ma région\" }\n",
+    ),
+    (
+        "content/territories/premier-territoire.yaml",
+        "name: \"Premier territoire\"\nregion: \"R1\"\nprojects:\n  - title: \"Un premier projet\"\n    company: \"Entreprise exemple\"\n    sector: \"Mécanique\"\n    year: 2024\n    investment_eur: 1200000\n    aid_eur: 200000\n    jobs_created: 8\n",
+    ),
+    ("content/territories/second-territoire.yaml", "name: \"Second territoire\"\nregion: \"R1\"\n"),
+    (
+        "content/narratives/_index.md",
+        "---\ntitle: \"Bienvenue\"\n---\n\nCe texte ouvre la page d'accueil. Modifiez `content/narratives/_index.md`.\n",
+    ),
+    (
+        "content/narratives/programme.md",
+        "---\ntitle: \"Le programme\"\nweight: 1\n---\n\n## Objectifs\n\nDécrivez ici le programme. Cette page apparaît dans le menu grâce à `weight`.\n",
+    ),
+    (
+        "content/press/premier-communique.md",
+        "---\ntitle: \"Premier communiqué\"\nnumber: \"1\"\ndate: 2024-01-15\nsummary: \"Un exemple de communiqué de presse.\"\ncontacts:\n  - { name: \"Service de presse\", email: \"presse@example.org\" }\n---\n\nLe texte du communiqué, en Markdown.\n",
+    ),
+    (".gitignore", "/output\n/.output.bilan-new\n"),
+];
+
+/// Writes the starter site into `dir`, which must be missing or empty.
+pub fn new_site(dir: &Path) -> Result<()> {
+    if dir.exists()
+        && fs::read_dir(dir)
+            .with_context(|| format!("cannot read {}", dir.display()))?
+            .next()
+            .is_some()
+    {
+        bail!(
+            "{} is not empty: `bilan new` only writes into a new or empty folder",
+            dir.display()
+        );
+    }
+    for (rel, text) in FILES {
+        let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create {}", parent.display()))?;
+        }
+        fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    Ok(())
+}
