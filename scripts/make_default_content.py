@@ -183,9 +183,19 @@ def main(data_dir, content_dir):
         "    de la première vague (2018-2022), tel qu'arrêté fin 2022 ; le bilan d'octobre 2021",
         "    en dénombrait 146. Les trois territoires ajoutés ensuite ne peuvent pas être",
         "    identifiés à partir de ces données : les 149 sont donc tous publiés.",
+        "map:",
+        "  regions: map/regions.geojson",
+        "  territories: map/territories.geojson",
+        "  key: id_ti",
+        "  region_key: insee_reg",
         "regions:",
     ] + [f"  - {{ code: {q(r['insee_reg'])}, name: {q(r['lib_reg'])} }}" for r in regions]
     (content_dir / "site.yaml").write_text("\n".join(site) + "\n", encoding="utf-8")
+    map_dir = content_dir / "map"
+    map_dir.mkdir(exist_ok=True)
+    for src, dst in [("regions.geojson", "regions.geojson"),
+                     ("territoires_industrie_2018_2022_149.geojson", "territories.geojson")]:
+        (map_dir / dst).write_bytes((data_dir / src).read_bytes())
     print(f"{len(territories)} territories, {len(projects)} projects, "
           f"{sum(jobs)} jobs, {sum(p['investment_eur'] for p in projects)} EUR")
 

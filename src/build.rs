@@ -8,6 +8,8 @@ use anyhow::{bail, Context as _, Result};
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::aggregate::aggregate;
+use crate::cache::{DiskCache, NoCache, Store};
+use crate::charts;
 use crate::content;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::links;
@@ -101,12 +103,22 @@ fn run(opts: &BuildOptions, write: bool) -> Result<Outcome> {
     if diags.has_errors() || (opts.strict && diags.warning_count() > 0) {
         return done(diags, None, 0);
     }
+    let labels = crate::i18n::Labels::new(content.site.language);
+    // `check` writes nothing, not even to the cache.
+    let disk_cache = DiskCache::new(&opts.root);
+    let store: &dyn Store = if write { &disk_cache } else { &NoCache };
+    let (charts, chart_diags) = charts::all(&content, &agg, &labels, store);
+    diags.extend(chart_diags);
+    log_time(start, "Drew charts");
+    if diags.has_errors() {
+        return done(diags, None, 0);
+    }
     let render_opts = RenderOptions {
         drafts: opts.drafts,
         now,
         base_url: opts.base_url.clone(),
     };
-    let files = match render::render(&content, &agg, &theme, &render_opts) {
+    let files = match render::render(&content, &agg, &charts, &theme, &render_opts) {
         Ok(files) => files,
         Err(render_diags) => {
             diags.extend(render_diags);
@@ -131,6 +143,7 @@ fn run(opts: &BuildOptions, write: bool) -> Result<Outcome> {
     }
     let stats = output::write(&out_dir, &files)
         .with_context(|| format!("cannot write the site to {}", out_dir.display()))?;
+    disk_cache.prune();
     log_time(start, "Written");
     done(diags, Some(stats), files.len())
 }

@@ -46,6 +46,31 @@ pub struct SiteConfig {
     pub programme: Programme,
     /// The allowed regions.
     pub regions: Vec<Region>,
+    /// Outlines for the map (optional).
+    #[serde(default)]
+    pub map: Option<MapConfig>,
+}
+
+/// Where the map's outlines are, under `content/`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MapConfig {
+    /// Region outlines (background and insets), GeoJSON in WGS84.
+    #[serde(default)]
+    pub regions: Option<String>,
+    /// Territory outlines, GeoJSON in WGS84.
+    pub territories: String,
+    /// Feature property matched against a territory record's `code`.
+    #[serde(default = "default_map_key")]
+    pub key: String,
+    /// Feature property of the region outlines holding the region code
+    /// (names the insets).
+    #[serde(default = "default_map_key")]
+    pub region_key: String,
+}
+
+fn default_map_key() -> String {
+    "code".into()
 }
 
 fn default_base_url() -> String {

@@ -30,6 +30,19 @@ pub struct Content {
     pub press: Vec<Page>,
     /// Files under `content/static`, copied as is.
     pub statics: Vec<StaticFile>,
+    /// Region outlines for the map.
+    pub map_regions: Option<TextFile>,
+    /// Territory outlines for the map.
+    pub map_territories: Option<TextFile>,
+}
+
+/// A text file read for a later stage, with its path for messages.
+#[derive(Debug, Clone)]
+pub struct TextFile {
+    /// Path relative to the site root.
+    pub path: PathBuf,
+    /// Its text.
+    pub text: String,
 }
 
 /// A file copied to the output unchanged.
@@ -101,6 +114,28 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Option<Content>> {
         statics.push(StaticFile { rel, bytes });
     }
 
+    let map = site.as_ref().and_then(|s| s.map.clone());
+    let mut map_file = |rel: Option<&String>| {
+        let rel = rel?;
+        let path = content.join(rel);
+        if !path.is_file() {
+            diags.push(
+                Diagnostic::error(
+                    relative(root, &site_path),
+                    format!("map outline file `{rel}` not found under content/"),
+                )
+                .hint("give a path relative to content/, such as `map/territories.geojson`"),
+            );
+            return None;
+        }
+        read_text(root, &path, diags).map(|text| TextFile {
+            path: relative(root, &path),
+            text,
+        })
+    };
+    let map_regions = map_file(map.as_ref().and_then(|m| m.regions.as_ref()));
+    let map_territories = map_file(map.as_ref().map(|m| &m.territories));
+
     Ok(site.map(|site| Content {
         site,
         site_source,
@@ -108,6 +143,8 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Option<Content>> {
         narratives,
         press,
         statics,
+        map_regions,
+        map_territories,
     }))
 }
 
@@ -172,6 +209,11 @@ fn stem(path: &Path) -> String {
     path.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default()
+}
+
+/// The page of a territory, relative to the site root.
+pub fn territory_href(slug: &str) -> String {
+    format!("territoires/{slug}/index.html")
 }
 
 /// Lowercase ASCII letters, digits and `-`: safe in URLs and on every file system.

@@ -61,6 +61,21 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("back_home", "Retour à l'accueil", "Back to the home page"),
     ("narratives", "À lire", "Read"),
     ("in_region", "en", "in"),
+    ("projects_lc", "projets", "projects"),
+    ("charts", "Graphiques", "Charts"),
+    ("chart_data", "Données du graphique", "Chart data"),
+    ("chart_jobs_by_region", "Emplois créés par région", "Jobs created by region"),
+    ("chart_investment_by_region", "Investissement industriel par région", "Industrial investment by region"),
+    ("chart_by_year", "Projets et investissement par année", "Projects and investment by year"),
+    ("chart_investment_by_sector", "Investissement par secteur", "Investment by sector"),
+    ("chart_top_jobs", "Les 10 territoires qui créent le plus d'emplois", "The 10 territories creating the most jobs"),
+    ("chart_region_jobs", "Emplois créés par territoire", "Jobs created by territory"),
+    ("chart_region_investment", "Investissement par territoire", "Investment by territory"),
+    ("chart_territory_projects", "Investissement par projet", "Investment by project"),
+    ("chart_illustrative", "répartition illustrative", "illustrative breakdown"),
+    ("map", "Carte des territoires", "Map of the territories"),
+    ("map_desc", "Carte des territoires du programme ; chaque territoire est un lien vers sa fiche. La liste complète figure plus bas.", "Map of the programme's territories; each territory links to its page. The full list is further down."),
+    ("download", "Télécharger", "Download"),
 ];
 
 /// The labels for `lang`, keyed by name.
@@ -69,6 +84,21 @@ pub fn labels(lang: Language) -> BTreeMap<&'static str, &'static str> {
         .iter()
         .map(|&(k, fr, en)| (k, if lang == Language::Fr { fr } else { en }))
         .collect()
+}
+
+/// Labels by key, for code that writes words into views and charts.
+pub struct Labels(pub BTreeMap<&'static str, &'static str>);
+
+impl Labels {
+    /// The labels of `lang`.
+    pub fn new(lang: Language) -> Labels {
+        Labels(labels(lang))
+    }
+
+    /// The label, or the key itself if it is missing (a bug, caught by tests).
+    pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
+        self.0.get(key).copied().unwrap_or(key)
+    }
 }
 
 #[cfg(test)]

@@ -9,6 +9,8 @@
 
 pub mod aggregate;
 pub mod build;
+pub mod cache;
+pub mod charts;
 pub mod config;
 pub mod content;
 pub mod diag;

@@ -31,6 +31,7 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = builtin!(
     "press_index.html",
     "press.html",
     "404.html",
+    "partials/chart.html",
     "partials/figures.html",
     "partials/territory_table.html",
 );
@@ -138,6 +139,62 @@ pub fn template_error(err: &tera::Error, theme: &Theme) -> Diagnostic {
             Diagnostic::error(path, format!("template error: {}", report.message()))
                 .at(span.start_line, span.start_col + 1)
         }
-        other => Diagnostic::error("templates", format!("template error: {other}")),
+        other => {
+            // Some kinds carry their location only in the report text:
+            // "error: <message>\n  --> <template>:<line>:<col>".
+            let text = other.to_string();
+            let message = text
+                .lines()
+                .next()
+                .unwrap_or_default()
+                .trim_start_matches("error: ")
+                .to_string();
+            let located = text
+                .lines()
+                .find_map(|l| l.trim().strip_prefix("--> "))
+                .and_then(|loc| {
+                    let mut parts = loc.rsplitn(3, ':');
+                    let col = parts.next()?.parse::<usize>().ok()?;
+                    let line = parts.next()?.parse::<usize>().ok()?;
+                    Some((parts.next()?.to_string(), line, col))
+                });
+            match located {
+                Some((name, line, col)) => {
+                    let path = theme
+                        .templates
+                        .get(&name)
+                        .map(|(_, p)| p.clone())
+                        .unwrap_or_else(|| PathBuf::from(name));
+                    Diagnostic::error(path, format!("template error: {message}")).at(line, col)
+                }
+                None => Diagnostic::error("templates", format!("template error: {text}")),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_theme_lists_every_template_and_asset() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+        let names = |sub: &str| {
+            walk(&dir.join(sub))
+                .unwrap()
+                .into_iter()
+                .map(|(rel, _)| rel)
+                .collect::<Vec<_>>()
+        };
+        let mut builtin: Vec<String> = BUILTIN_TEMPLATES
+            .iter()
+            .map(|(n, _)| n.to_string())
+            .collect();
+        builtin.sort();
+        assert_eq!(builtin, names("templates"));
+        let mut statics: Vec<String> = BUILTIN_STATIC.iter().map(|(n, _)| n.to_string()).collect();
+        statics.sort();
+        assert_eq!(statics, names("static"));
     }
 }

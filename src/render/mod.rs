@@ -11,16 +11,16 @@ use serde::Serialize;
 use tera::{Context, Kwargs, State, Tera};
 
 use crate::aggregate::Aggregates;
+use crate::charts::ChartSet;
 use crate::config::Language;
 use crate::content::Content;
 use crate::diag::Diagnostics;
 use crate::format;
-use crate::i18n;
 use crate::markdown;
 use crate::records::Page;
 use crate::theme::{template_error, Theme};
 
-use views::Labels;
+use crate::i18n::Labels;
 use views::{NavItem, PageView};
 
 /// Choices made on the command line.
@@ -58,12 +58,13 @@ pub fn is_published(page: &Page, opts: &RenderOptions) -> bool {
 pub fn render(
     content: &Content,
     agg: &Aggregates,
+    charts: &ChartSet,
     theme: &Theme,
     opts: &RenderOptions,
 ) -> Result<Files, Diagnostics> {
     let site = &content.site;
     let lang = site.language;
-    let labels = Labels(i18n::labels(lang));
+    let labels = Labels::new(lang);
     let mut tera = Tera::new();
     tera.autoescape_on(vec![".html", ".xml"]);
     let to_diags = |e: &tera::Error| {
@@ -175,6 +176,8 @@ pub fn render(
         .map(|p| views::page_view(lang, p, press_href(p), String::new()))
         .collect();
     ctx.insert("latest_press", &latest);
+    ctx.insert("charts", &charts.programme);
+    ctx.insert("map", &charts.map);
     jobs.push(Job {
         path: "index.html".into(),
         template: "index.html",
@@ -225,6 +228,7 @@ pub fn render(
             &views::totals_figures(lang, totals, &labels, false),
         );
         ctx.insert("projects", &views::project_rows(lang, t));
+        ctx.insert("chart", &charts.territories.get(&t.slug));
         ctx.insert("narratives", &attached);
         jobs.push(Job {
             path: format!("territoires/{}/index.html", t.slug),
@@ -240,6 +244,14 @@ pub fn render(
         let mut ctx = Context::new();
         ctx.insert("region", region);
         ctx.insert("figures", &region.figures);
+        ctx.insert(
+            "charts",
+            &charts
+                .regions
+                .get(&region.code)
+                .cloned()
+                .unwrap_or_default(),
+        );
         jobs.push(Job {
             path: region.href.clone(),
             template: "region.html",
@@ -333,6 +345,16 @@ pub fn render(
     }
     let sitemap = sitemap(&files, &base_url);
     files.insert("sitemap.xml".into(), sitemap.into_bytes());
+    for c in &charts.programme {
+        files.insert(format!("charts/{}.svg", c.name), c.svg.clone().into_bytes());
+        if let Some(png) = &c.png {
+            files.insert(format!("charts/{}.png", c.name), png.clone());
+        }
+    }
+    if let Some(m) = &charts.map {
+        files.insert("charts/carte.svg".into(), m.file_svg.clone().into_bytes());
+        files.insert("charts/carte.png".into(), m.png.clone());
+    }
     for f in theme.statics.iter().chain(&content.statics) {
         files.insert(f.rel.clone(), f.bytes.clone());
     }

@@ -9,6 +9,7 @@ use crate::aggregate::{Aggregates, Totals};
 use crate::config::{Language, SiteConfig};
 use crate::content::{suggest_slug, Content};
 use crate::format;
+use crate::i18n::Labels;
 use crate::records::{Page, TerritoryFile};
 
 /// A navigation entry.
@@ -132,11 +133,6 @@ pub(crate) fn totals_view(lang: Language, t: &Totals) -> TotalsView {
     }
 }
 
-/// Page path of a territory.
-pub(crate) fn territory_href(slug: &str) -> String {
-    format!("territoires/{slug}/index.html")
-}
-
 /// Page path of a region.
 pub(crate) fn region_href(code: &str) -> String {
     format!("regions/{}/index.html", suggest_slug(code))
@@ -151,7 +147,7 @@ pub(crate) fn territory_rows(content: &Content, agg: &Aggregates) -> Vec<Territo
         .zip(&agg.territories)
         .map(|(t, totals)| TerritoryRow {
             name: t.record.name.clone(),
-            href: territory_href(&t.slug),
+            href: crate::content::territory_href(&t.slug),
             region: region_name(&content.site, &t.record.region),
             region_href: region_href(&t.record.region),
             totals: totals_view(lang, totals),
@@ -363,15 +359,5 @@ pub(crate) fn page_view(lang: Language, page: &Page, href: String, html: String)
             .unwrap_or_else(|| crate::markdown::first_paragraph(&page.body)),
         number: page.meta.number.clone(),
         html,
-    }
-}
-
-/// Labels by key, for code that writes words into view models.
-pub(crate) struct Labels(pub std::collections::BTreeMap<&'static str, &'static str>);
-
-impl Labels {
-    /// The label, or the key itself if it is missing (a bug, caught by tests).
-    pub(crate) fn get<'a>(&'a self, key: &'a str) -> &'a str {
-        self.0.get(key).copied().unwrap_or(key)
     }
 }

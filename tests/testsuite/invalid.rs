@@ -67,6 +67,7 @@ case!(empty_file, "empty-file");
 case!(list_where_mapping_expected, "list-not-mapping");
 case!(broken_template_names_file_line_col, "broken-template");
 case!(narrative_over_generated_folder, "reserved-path");
+case!(template_including_a_missing_file, "unknown-include");
 
 #[test]
 fn aid_over_investment_is_only_a_warning() {

@@ -1,0 +1,278 @@
+//! Drawing a horizontal bar chart with plotters, in pixel coordinates, so the
+//! SVG and the print PNG share one layout. The PNG is the same drawing at a
+//! larger scale, with a bundled font so it renders on machines without fonts.
+
+use std::sync::Once;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// Logical width of a chart; the PNG is drawn at `PNG_SCALE` times this.
+pub(crate) const WIDTH: u32 = 960;
+/// 960 × 2 = 1,920 px: above the 1,800 px print requirement.
+pub(crate) const PNG_SCALE: u32 = 2;
+
+const INK: RGBColor = RGBColor(0x1e, 0x1e, 0x1e);
+const MUTED: RGBColor = RGBColor(0x50, 0x50, 0x50);
+const GRID: RGBColor = RGBColor(0xd0, 0xd0, 0xd0);
+/// The bar colour: 14.8:1 against white, far above the 3:1 required for graphics.
+pub(crate) const BAR: RGBColor = RGBColor(0x00, 0x00, 0x91);
+const FAMILY: &str = "sans-serif";
+
+const TITLE_H: i32 = 44;
+const ROW_H: i32 = 32;
+const BAR_H: i32 = 20;
+const AXIS_H: i32 = 34;
+const FOOT_H: i32 = 28;
+const PAD: i32 = 16;
+
+/// One bar: its label, its value and the text written at its end.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) struct Bar {
+    pub(crate) label: String,
+    pub(crate) value: u64,
+    pub(crate) text: String,
+}
+
+/// What to draw.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) struct BarChart {
+    pub(crate) title: String,
+    pub(crate) bars: Vec<Bar>,
+    /// Axis tick labels for a value.
+    pub(crate) ticks: Vec<(u64, String)>,
+    pub(crate) source: String,
+}
+
+fn register_font() {
+    static FONT: Once = Once::new();
+    FONT.call_once(|| {
+        // Both are valid TrueType files shipped by the dejavu crate.
+        let _ = plotters::style::register_font(FAMILY, FontStyle::Normal, dejavu::sans::regular());
+        let _ = plotters::style::register_font(FAMILY, FontStyle::Bold, dejavu::sans::bold());
+    });
+}
+
+/// Height in logical pixels for `bars` rows.
+pub(crate) fn height(rows: usize) -> u32 {
+    (TITLE_H + PAD + ROW_H * rows as i32 + AXIS_H + FOOT_H) as u32
+}
+
+/// The chart as SVG text (without accessibility attributes; see `mod.rs`).
+pub(crate) fn svg(chart: &BarChart) -> String {
+    register_font();
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, (WIDTH, height(chart.bars.len())))
+            .into_drawing_area();
+        draw(&root, chart, 1);
+        let _ = root.present();
+    }
+    round_font_sizes(&out)
+}
+
+/// plotters prints sizes like `13.000000000000002`; one decimal is plenty.
+fn round_font_sizes(svg: &str) -> String {
+    const KEY: &str = "font-size=\"";
+    let mut out = String::with_capacity(svg.len());
+    let mut rest = svg;
+    while let Some(i) = rest.find(KEY) {
+        let start = i + KEY.len();
+        out.push_str(&rest[..start]);
+        let end = rest[start..].find('"').map_or(rest.len(), |e| start + e);
+        match rest[start..end].parse::<f64>() {
+            Ok(v) => out.push_str(&format!("{}", (v * 10.0).round() / 10.0)),
+            Err(_) => out.push_str(&rest[start..end]),
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The chart as PNG bytes at print resolution.
+pub(crate) fn png(chart: &BarChart) -> Vec<u8> {
+    register_font();
+    let (w, h) = (WIDTH * PNG_SCALE, height(chart.bars.len()) * PNG_SCALE);
+    let mut rgb = vec![0u8; (w * h * 3) as usize];
+    {
+        let root = BitMapBackend::with_buffer(&mut rgb, (w, h)).into_drawing_area();
+        draw(&root, chart, PNG_SCALE as i32);
+        let _ = root.present();
+    }
+    encode_png(&rgb, w, h)
+}
+
+/// Encodes an RGB buffer; deterministic for the same pixels.
+pub(crate) fn encode_png(rgb: &[u8], w: u32, h: u32) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    {
+        let mut enc = png::Encoder::new(&mut bytes, w, h);
+        enc.set_color(png::ColorType::Rgb);
+        enc.set_depth(png::BitDepth::Eight);
+        enc.set_compression(png::Compression::Fast);
+        if let Ok(mut writer) = enc.write_header() {
+            let _ = writer.write_image_data(rgb);
+        }
+    }
+    bytes
+}
+
+fn font(size: i32, s: i32, bold: bool, color: RGBColor, pos: Pos) -> TextStyle<'static> {
+    let style = if bold {
+        FontStyle::Bold
+    } else {
+        FontStyle::Normal
+    };
+    // plotters writes font-size as size / 1.24 in SVG; compensate so the
+    // printed size is what we ask for.
+    (FAMILY, (size * s) as f64 * 1.24, style)
+        .into_font()
+        .color(&color)
+        .pos(pos)
+}
+
+/// A plain dark label of `px` pixels, anchored top-left (map insets).
+pub(crate) fn label_font(px: i32) -> TextStyle<'static> {
+    register_font();
+    font(px, 1, false, INK, Pos::new(HPos::Left, VPos::Top))
+}
+
+/// Truncates a label to fit `max` pixels, with an ellipsis.
+fn fit<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    text: &str,
+    style: &TextStyle,
+    max: i32,
+) -> String {
+    let width = |t: &str| {
+        root.estimate_text_size(t, style)
+            .map(|(w, _)| w as i32)
+            .unwrap_or(0)
+    };
+    if width(text) <= max {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    for n in (1..chars.len()).rev() {
+        let candidate: String = chars[..n].iter().collect::<String>().trim_end().to_string() + "…";
+        if width(&candidate) <= max {
+            return candidate;
+        }
+    }
+    "…".into()
+}
+
+fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &BarChart, s: i32) {
+    let _ = root.fill(&WHITE);
+    let w = WIDTH as i32 * s;
+    let left = Pos::new(HPos::Left, VPos::Center);
+    let right = Pos::new(HPos::Right, VPos::Center);
+    let center = Pos::new(HPos::Center, VPos::Top);
+
+    let title = font(18, s, true, INK, Pos::new(HPos::Left, VPos::Top));
+    let _ = root.draw_text(&chart.title, &title, (PAD * s, 12 * s));
+
+    let label_style = font(14, s, false, INK, right);
+    let value_style = font(14, s, true, INK, left);
+    let widest_label = chart
+        .bars
+        .iter()
+        .map(|b| {
+            root.estimate_text_size(&b.label, &label_style)
+                .map(|(x, _)| x as i32)
+                .unwrap_or(0)
+        })
+        .max()
+        .unwrap_or(0);
+    let label_w = widest_label.min(w * 36 / 100) + 10 * s;
+    let widest_value = chart
+        .bars
+        .iter()
+        .map(|b| {
+            root.estimate_text_size(&b.text, &value_style)
+                .map(|(x, _)| x as i32)
+                .unwrap_or(0)
+        })
+        .max()
+        .unwrap_or(0);
+    let x0 = PAD * s + label_w;
+    let x1 = w - PAD * s - widest_value - 8 * s;
+    let top = (TITLE_H + PAD) * s;
+    let max = chart
+        .ticks
+        .last()
+        .map(|t| t.0)
+        .unwrap_or(1)
+        .max(chart.bars.iter().map(|b| b.value).max().unwrap_or(1))
+        .max(1);
+    let x_of = |v: u64| x0 + ((x1 - x0) as f64 * v as f64 / max as f64).round() as i32;
+    let bottom = top + ROW_H * s * chart.bars.len() as i32;
+
+    let tick_style = font(13, s, false, MUTED, center);
+    for (value, text) in &chart.ticks {
+        let x = x_of(*value);
+        let _ = root.draw(&PathElement::new(
+            vec![(x, top - 4 * s), (x, bottom)],
+            GRID.stroke_width(s as u32),
+        ));
+        let _ = root.draw_text(text, &tick_style, (x, bottom + 6 * s));
+    }
+    for (i, bar) in chart.bars.iter().enumerate() {
+        let y = top + ROW_H * s * i as i32;
+        let mid = y + ROW_H * s / 2;
+        let label = fit(root, &bar.label, &label_style, label_w - 10 * s);
+        let _ = root.draw_text(&label, &label_style, (x0 - 8 * s, mid));
+        let end = x_of(bar.value).max(x0 + s);
+        let bar_top = mid - BAR_H * s / 2;
+        let _ = root.draw(&Rectangle::new(
+            [(x0, bar_top), (end, bar_top + BAR_H * s)],
+            BAR.filled(),
+        ));
+        let _ = root.draw_text(&bar.text, &value_style, (end + 6 * s, mid));
+    }
+    let _ = root.draw(&PathElement::new(
+        vec![(x0, top - 4 * s), (x0, bottom)],
+        INK.stroke_width(s as u32),
+    ));
+    let foot = font(12, s, false, MUTED, Pos::new(HPos::Left, VPos::Bottom));
+    let h = height(chart.bars.len()) as i32 * s;
+    let _ = root.draw_text(&chart.source, &foot, (PAD * s, h - 8 * s));
+}
+
+/// Round tick values: 0 and up to five steps of 1, 2 or 5 × 10ⁿ covering `max`.
+pub(crate) fn nice_ticks(max: u64) -> Vec<u64> {
+    if max == 0 {
+        return vec![0, 1];
+    }
+    let raw = max as f64 / 4.0;
+    let mag = 10f64.powi(raw.log10().floor() as i32);
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .iter()
+        .map(|m| m * mag)
+        .find(|s| s * 5.0 >= max as f64 && *s >= raw)
+        .unwrap_or(10.0 * mag);
+    let step = step.max(1.0) as u64;
+    (0..)
+        .map(|i| i * step)
+        .take_while(|&v| v < max + step)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticks_are_round_and_cover_the_max() {
+        assert_eq!(nice_ticks(27_250), [0, 10_000, 20_000, 30_000]);
+        assert_eq!(
+            nice_ticks(5_400_000_000),
+            [0, 2_000_000_000, 4_000_000_000, 6_000_000_000]
+        );
+        assert_eq!(nice_ticks(7), [0, 2, 4, 6, 8]);
+        assert_eq!(nice_ticks(0), [0, 1]);
+        assert_eq!(nice_ticks(1), [0, 1]);
+    }
+}

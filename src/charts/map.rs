@@ -1,0 +1,429 @@
+//! The map of territories, drawn from outlines that come with the content
+//! (GeoJSON, WGS84). Nothing here knows about France: the main cluster of
+//! regions is drawn with an equirectangular projection corrected by the cosine
+//! of its latitude, and regions far from it (overseas) get insets.
+
+use serde_json::Value;
+
+use super::{draw, xml_escape};
+use plotters::prelude::*;
+
+/// One outline: rings of (longitude, latitude), holes included.
+#[derive(Debug, Clone)]
+pub struct Feature {
+    /// The value of the key property, as text.
+    pub key: String,
+    /// Rings of points.
+    pub rings: Vec<Vec<(f64, f64)>>,
+}
+
+/// A territory to draw: its outline key, name and page.
+#[derive(Debug, Clone)]
+pub struct Place {
+    /// Matched against the outlines' key property.
+    pub key: String,
+    /// Accessible label.
+    pub name: String,
+    /// Site-relative page.
+    pub href: String,
+}
+
+/// Reads the features of a GeoJSON FeatureCollection, keyed by `key`.
+pub fn parse(text: &str, key: &str) -> Result<Vec<Feature>, String> {
+    let doc: Value = serde_json::from_str(text).map_err(|e| format!("not valid GeoJSON: {e}"))?;
+    let features = doc
+        .get("features")
+        .and_then(Value::as_array)
+        .ok_or("not a GeoJSON FeatureCollection: no `features` list")?;
+    let mut out = Vec::new();
+    for (i, f) in features.iter().enumerate() {
+        let props = f.get("properties").and_then(Value::as_object);
+        let Some(k) = props.and_then(|p| p.get(key)) else {
+            return Err(format!("feature {} has no `{key}` property", i + 1));
+        };
+        let k = match k {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        let geometry = f
+            .get("geometry")
+            .ok_or_else(|| format!("feature `{k}` has no geometry"))?;
+        let coords = geometry
+            .get("coordinates")
+            .ok_or_else(|| format!("feature `{k}` has no coordinates"))?;
+        let polygons: Vec<&Value> = match geometry.get("type").and_then(Value::as_str) {
+            Some("Polygon") => vec![coords],
+            Some("MultiPolygon") => coords
+                .as_array()
+                .map(|a| a.iter().collect())
+                .unwrap_or_default(),
+            other => {
+                return Err(format!(
+                    "feature `{k}`: geometry {other:?} is not a Polygon or MultiPolygon"
+                ))
+            }
+        };
+        let mut rings = Vec::new();
+        for poly in polygons {
+            for ring in poly.as_array().into_iter().flatten() {
+                let pts: Vec<(f64, f64)> = ring
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|p| Some((p.get(0)?.as_f64()?, p.get(1)?.as_f64()?)))
+                    .filter(|(x, y)| x.is_finite() && y.is_finite())
+                    .collect();
+                if pts.len() >= 3 {
+                    rings.push(pts);
+                }
+            }
+        }
+        out.push(Feature { key: k, rings });
+    }
+    Ok(out)
+}
+
+#[derive(Debug, Clone, Copy)]
+struct BBox {
+    x0: f64,
+    y0: f64,
+    x1: f64,
+    y1: f64,
+}
+
+impl BBox {
+    fn of<'a>(rings: impl IntoIterator<Item = &'a Vec<(f64, f64)>>) -> Option<BBox> {
+        let mut b: Option<BBox> = None;
+        for &(x, y) in rings.into_iter().flatten() {
+            let nb = b.get_or_insert(BBox {
+                x0: x,
+                y0: y,
+                x1: x,
+                y1: y,
+            });
+            nb.x0 = nb.x0.min(x);
+            nb.y0 = nb.y0.min(y);
+            nb.x1 = nb.x1.max(x);
+            nb.y1 = nb.y1.max(y);
+        }
+        b
+    }
+    fn center(&self) -> (f64, f64) {
+        ((self.x0 + self.x1) / 2.0, (self.y0 + self.y1) / 2.0)
+    }
+    fn contains(&self, (x, y): (f64, f64)) -> bool {
+        x >= self.x0 - 0.5 && x <= self.x1 + 0.5 && y >= self.y0 - 0.5 && y <= self.y1 + 0.5
+    }
+}
+
+/// Lon/lat → pixels for one panel (the main map or an inset).
+#[derive(Debug, Clone, Copy)]
+struct Panel {
+    geo: BBox,
+    kx: f64,
+    scale: f64,
+    ox: f64,
+    oy: f64,
+}
+
+impl Panel {
+    fn fit(geo: BBox, px: (f64, f64, f64, f64)) -> Panel {
+        let kx = geo.center().1.to_radians().cos().max(0.2);
+        let (w, h) = ((geo.x1 - geo.x0) * kx, geo.y1 - geo.y0);
+        let scale = ((px.2 - px.0) / w.max(1e-9)).min((px.3 - px.1) / h.max(1e-9));
+        let ox = px.0 + ((px.2 - px.0) - w * scale) / 2.0;
+        let oy = px.1 + ((px.3 - px.1) - h * scale) / 2.0;
+        Panel {
+            geo,
+            kx,
+            scale,
+            ox,
+            oy,
+        }
+    }
+    fn project(&self, (lon, lat): (f64, f64)) -> (f64, f64) {
+        (
+            self.ox + (lon - self.geo.x0) * self.kx * self.scale,
+            self.oy + (self.geo.y1 - lat) * self.scale,
+        )
+    }
+}
+
+/// Rings of projected points (pixels).
+type Shape = Vec<Vec<(f64, f64)>>;
+
+/// The laid-out map: projected shapes, ready for SVG or PNG.
+pub struct Layout {
+    width: f64,
+    height: f64,
+    regions: Vec<Shape>,
+    territories: Vec<(Place, Shape)>,
+    frames: Vec<((f64, f64, f64, f64), String)>,
+}
+
+const WIDTH: f64 = 960.0;
+const HEIGHT: f64 = 820.0;
+const INSET_W: f64 = 150.0;
+
+/// Lays out the map. Returns the layout and the places that have no outline.
+pub fn layout(
+    regions: &[Feature],
+    outlines: &[Feature],
+    places: &[Place],
+    region_name: &dyn Fn(&str) -> Option<String>,
+) -> (Layout, Vec<Place>) {
+    // Regions far from the median centre are drawn in insets.
+    let centers: Vec<(f64, f64)> = regions
+        .iter()
+        .filter_map(|f| BBox::of(&f.rings))
+        .map(|b| b.center())
+        .collect();
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v.get(v.len() / 2).copied().unwrap_or(0.0)
+    };
+    let mid = (
+        median(centers.iter().map(|c| c.0).collect()),
+        median(centers.iter().map(|c| c.1).collect()),
+    );
+    let remote = |b: &BBox| {
+        let (x, y) = b.center();
+        ((x - mid.0).powi(2) + (y - mid.1).powi(2)).sqrt() > 15.0
+    };
+    let mut main_boxes = Vec::new();
+    let mut insets: Vec<BBox> = Vec::new();
+    let mut inset_names: Vec<(BBox, String)> = Vec::new();
+    for f in regions {
+        if let Some(b) = BBox::of(&f.rings) {
+            if remote(&b) {
+                insets.push(b);
+                inset_names.push((b, region_name(&f.key).unwrap_or_else(|| f.key.clone())));
+            } else {
+                main_boxes.push(b);
+            }
+        }
+    }
+    let shapes: Vec<(&Place, &Feature)> = places
+        .iter()
+        .filter_map(|p| outlines.iter().find(|o| o.key == p.key).map(|o| (p, o)))
+        .collect();
+    let missing: Vec<Place> = places
+        .iter()
+        .filter(|p| !outlines.iter().any(|o| o.key == p.key))
+        .cloned()
+        .collect();
+    // Without region outlines, frame the territories themselves.
+    if main_boxes.is_empty() {
+        main_boxes.extend(shapes.iter().filter_map(|(_, f)| BBox::of(&f.rings)));
+    }
+    let main_geo = BBox::of(
+        main_boxes
+            .iter()
+            .map(|b| vec![(b.x0, b.y0), (b.x1, b.y1)])
+            .collect::<Vec<_>>()
+            .iter(),
+    )
+    .unwrap_or(BBox {
+        x0: 0.0,
+        y0: 0.0,
+        x1: 1.0,
+        y1: 1.0,
+    });
+    // North to south, so the column of insets reads like a map.
+    inset_names.sort_by(|a, b| a.0.center().1.total_cmp(&b.0.center().1).reverse());
+    let insets: Vec<BBox> = inset_names.iter().map(|(b, _)| *b).collect();
+    let left = if insets.is_empty() {
+        10.0
+    } else {
+        INSET_W + 30.0
+    };
+    let main = Panel::fit(main_geo, (left, 10.0, WIDTH - 10.0, HEIGHT - 10.0));
+    let slot_h = if insets.is_empty() {
+        0.0
+    } else {
+        ((HEIGHT - 20.0) / insets.len() as f64).min(160.0)
+    };
+    let mut frames = Vec::new();
+    let inset_panels: Vec<Panel> = insets
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let y = 10.0 + i as f64 * slot_h;
+            let frame = (10.0, y, 10.0 + INSET_W, y + slot_h - 10.0);
+            frames.push((frame, inset_names[i].1.clone()));
+            Panel::fit(
+                *b,
+                (frame.0 + 6.0, frame.1 + 20.0, frame.2 - 6.0, frame.3 - 6.0),
+            )
+        })
+        .collect();
+    let panel_for = |rings: &Vec<Vec<(f64, f64)>>| {
+        BBox::of(rings)
+            .and_then(|b| insets.iter().position(|i| i.contains(b.center())))
+            .map_or(main, |i| inset_panels[i])
+    };
+    let project = |rings: &Vec<Vec<(f64, f64)>>| {
+        let p = panel_for(rings);
+        rings
+            .iter()
+            .map(|r| r.iter().map(|&pt| p.project(pt)).collect())
+            .collect()
+    };
+    let layout = Layout {
+        width: WIDTH,
+        height: HEIGHT,
+        regions: regions.iter().map(|f| project(&f.rings)).collect(),
+        territories: shapes
+            .into_iter()
+            .map(|(p, f)| (p.clone(), project(&f.rings)))
+            .collect(),
+        frames,
+    };
+    (layout, missing)
+}
+
+fn path_data(rings: &[Vec<(f64, f64)>]) -> String {
+    let mut d = String::new();
+    for ring in rings {
+        let mut last: Option<(i64, i64)> = None;
+        for (i, &(x, y)) in ring.iter().enumerate() {
+            // Tenths of a pixel: sharp enough, and stable text for snapshots.
+            let p = ((x * 10.0).round() as i64, (y * 10.0).round() as i64);
+            if last == Some(p) {
+                continue;
+            }
+            let cmd = if i == 0 { 'M' } else { 'L' };
+            d.push_str(&format!(
+                "{cmd}{:.1} {:.1}",
+                p.0 as f64 / 10.0,
+                p.1 as f64 / 10.0
+            ));
+            last = Some(p);
+        }
+        d.push('Z');
+    }
+    d
+}
+
+/// The map as SVG. `root` prefixes every link (`""` inline on the home page,
+/// `"../"` for `charts/carte.svg`). Territories are links with their names as
+/// accessible labels, so the root is not `role="img"`.
+pub fn svg(layout: &Layout, root: &str, id: &str, title: &str, desc: &str) -> String {
+    let mut s = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" aria-labelledby=\"{id}-title {id}-desc\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n<rect width=\"{w}\" height=\"{h}\" fill=\"#ffffff\"/>\n",
+        xml_escape(title),
+        xml_escape(desc),
+        w = layout.width,
+        h = layout.height,
+    );
+    for (f, name) in &layout.frames {
+        s.push_str(&format!(
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"#9a9a9a\"/>\n<text x=\"{}\" y=\"{}\" font-family=\"sans-serif\" font-size=\"12\" fill=\"#1e1e1e\">{}</text>\n",
+            f.0, f.1, f.2 - f.0, f.3 - f.1, f.0 + 6.0, f.1 + 15.0, xml_escape(name)
+        ));
+    }
+    s.push_str(
+        "<g fill=\"#eeeeee\" stroke=\"#8a8a8a\" stroke-width=\"0.6\" fill-rule=\"evenodd\">\n",
+    );
+    for r in &layout.regions {
+        s.push_str(&format!("<path d=\"{}\"/>\n", path_data(r)));
+    }
+    s.push_str("</g>\n<g class=\"territories\" fill=\"#000091\" stroke=\"#ffffff\" stroke-width=\"0.5\" fill-rule=\"evenodd\">\n");
+    for (p, rings) in &layout.territories {
+        let name = xml_escape(&p.name);
+        s.push_str(&format!("<a href=\"{root}{}\" aria-label=\"{name}\"><title>{name}</title><path d=\"{}\"/></a>\n", xml_escape(&p.href), path_data(rings)));
+    }
+    s.push_str("</g>\n</svg>\n");
+    s
+}
+
+/// The map as a PNG at print resolution.
+pub fn png(layout: &Layout) -> Vec<u8> {
+    let s = draw::PNG_SCALE as f64;
+    let (w, h) = ((layout.width * s) as u32, (layout.height * s) as u32);
+    let mut rgb = vec![0u8; (w * h * 3) as usize];
+    {
+        let root = BitMapBackend::with_buffer(&mut rgb, (w, h)).into_drawing_area();
+        let _ = root.fill(&WHITE);
+        let px = |ring: &Vec<(f64, f64)>| {
+            ring.iter()
+                .map(|&(x, y)| ((x * s).round() as i32, (y * s).round() as i32))
+                .collect::<Vec<_>>()
+        };
+        let grey = RGBColor(0xee, 0xee, 0xee);
+        let line = RGBColor(0x8a, 0x8a, 0x8a);
+        for (f, name) in &layout.frames {
+            let _ = root.draw(&Rectangle::new(
+                [
+                    ((f.0 * s) as i32, (f.1 * s) as i32),
+                    ((f.2 * s) as i32, (f.3 * s) as i32),
+                ],
+                line.stroke_width(2),
+            ));
+            let style = draw::label_font((12.0 * s) as i32);
+            let _ = root.draw_text(
+                name,
+                &style,
+                (((f.0 + 6.0) * s) as i32, ((f.1 + 4.0) * s) as i32),
+            );
+        }
+        for rings in &layout.regions {
+            for ring in rings {
+                let pts = px(ring);
+                let _ = root.draw(&Polygon::new(pts.clone(), grey.filled()));
+                let _ = root.draw(&PathElement::new(pts, line.stroke_width(1)));
+            }
+        }
+        for (_, rings) in &layout.territories {
+            for ring in rings {
+                let pts = px(ring);
+                let _ = root.draw(&Polygon::new(pts.clone(), draw::BAR.filled()));
+                let _ = root.draw(&PathElement::new(pts, WHITE.stroke_width(1)));
+            }
+        }
+        let _ = root.present();
+    }
+    draw::encode_png(&rgb, w, h)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SQUARE: &str = r#"{"type":"FeatureCollection","features":[
+      {"type":"Feature","properties":{"id":"a"},"geometry":{"type":"Polygon","coordinates":[[[0,45],[2,45],[2,47],[0,47],[0,45]]]}},
+      {"type":"Feature","properties":{"id":"far"},"geometry":{"type":"MultiPolygon","coordinates":[[[[-61,16],[-60,16],[-60,17],[-61,16]]]]}}]}"#;
+
+    #[test]
+    fn parses_and_lays_out_with_an_inset() {
+        let f = parse(SQUARE, "id").unwrap();
+        assert_eq!(f.len(), 2);
+        let places = vec![
+            Place {
+                key: "a".into(),
+                name: "A <b>".into(),
+                href: "territoires/a/index.html".into(),
+            },
+            Place {
+                key: "none".into(),
+                name: "N".into(),
+                href: "territoires/n/index.html".into(),
+            },
+        ];
+        let (layout, missing) = layout(&f, &f, &places, &|_| None);
+        assert_eq!(missing.len(), 1);
+        assert_eq!(layout.frames.len(), 1, "the far feature gets an inset");
+        let svg = svg(&layout, "", "carte", "Carte", "Desc");
+        assert!(svg.contains("<a href=\"territoires/a/index.html\" aria-label=\"A &lt;b&gt;\">"));
+        assert!(!png(&layout).is_empty());
+    }
+
+    #[test]
+    fn bad_geojson_is_an_error_not_a_panic() {
+        assert!(parse("{", "id").is_err());
+        assert!(parse("{\"features\": [{\"properties\": {}}]}", "id")
+            .unwrap_err()
+            .contains("no `id`"));
+        assert!(parse("{\"features\": [{\"properties\": {\"id\": 1}, \"geometry\": {\"type\": \"Point\", \"coordinates\": [0, 0]}}]}", "id").is_err());
+    }
+}

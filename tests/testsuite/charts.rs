@@ -1,0 +1,104 @@
+//! Charts and the map on the default site, and PNGs on a machine without fonts.
+
+use crate::support::*;
+
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    let w = u32::from_be_bytes(bytes[16..20].try_into().unwrap());
+    let h = u32::from_be_bytes(bytes[20..24].try_into().unwrap());
+    (w, h)
+}
+
+#[test]
+fn programme_charts_are_valid_svg_with_print_pngs() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    build(&repo(), &out, &[]);
+    let files = read_tree(&out.join("charts"));
+    let svgs: Vec<&String> = files.keys().filter(|k| k.ends_with(".svg")).collect();
+    assert!(svgs.len() >= 6, "{svgs:?}");
+    for name in svgs {
+        let text = String::from_utf8(files[name].clone()).unwrap();
+        let doc = roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let root = doc.root_element();
+        assert!(root.children().any(|n| n.has_tag_name("title")), "{name}");
+        assert!(root.children().any(|n| n.has_tag_name("desc")), "{name}");
+        if name != "carte.svg" {
+            assert_eq!(root.attribute("role"), Some("img"), "{name}");
+            assert!(
+                doc.descendants().any(|n| n.has_tag_name("text")),
+                "{name}: text stays text"
+            );
+        }
+        let png = &files[&name.replace(".svg", ".png")];
+        assert!(png_size(png).0 >= 1800, "{name}: {:?}", png_size(png));
+    }
+}
+
+#[test]
+fn home_has_charts_with_tables_and_a_map_linking_every_territory() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    build(&repo(), &out, &[]);
+    let home = page(&out, "index.html");
+    assert!(home.matches("<figure class=\"chart\"").count() >= 5);
+    assert_eq!(
+        home.matches("<figure class=\"chart\"").count(),
+        home.matches("<details class=\"chart-data\">").count()
+    );
+    let map = &home[home.find("<figure class=\"map\"").unwrap()..];
+    let map = &map[..map.find("</figure>").unwrap()];
+    let mut links: Vec<&str> = map
+        .match_indices("<a href=\"territoires/")
+        .map(|(i, _)| &map[i + 9..i + 9 + map[i + 9..].find('"').unwrap()])
+        .collect();
+    links.sort();
+    links.dedup();
+    assert_eq!(links.len(), 149);
+    for l in links {
+        assert!(out.join(l).is_file(), "{l}");
+    }
+    let file_map = page(&out, "charts/carte.svg");
+    assert!(
+        file_map.contains("<a href=\"../territoires/"),
+        "the file's links work from charts/"
+    );
+}
+
+#[test]
+fn pngs_render_text_without_system_fonts() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    let root = fixture("second-programme");
+    // No fontconfig, no font folders: only the font bundled in the binary.
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_bilan"))
+        .args([
+            "build",
+            "--root",
+            root.to_str().unwrap(),
+            "--output",
+            out.to_str().unwrap(),
+            "--now",
+            "2024-01-01",
+        ])
+        .env_clear()
+        .env("FONTCONFIG_FILE", "/nonexistent")
+        .env("XDG_DATA_HOME", "/nonexistent")
+        .env("XDG_DATA_DIRS", "/nonexistent")
+        .env("HOME", tmp.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let bytes = std::fs::read(out.join("charts/emplois-par-region.png")).unwrap();
+    let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    assert!(info.width >= 1800);
+    // The title is drawn in the top band: some of its pixels must be dark.
+    let row = info.width as usize * 3;
+    let dark = (24..80)
+        .flat_map(|y| (32..800).map(move |x| (y, x)))
+        .filter(|&(y, x)| buf[y * row + x * 3] < 100)
+        .count();
+    assert!(dark > 500, "title text was not drawn ({dark} dark pixels)");
+}
