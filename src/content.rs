@@ -12,7 +12,7 @@ use walkdir::WalkDir;
 
 use crate::config::SiteConfig;
 use crate::diag::{relative, Diagnostic, Diagnostics};
-use crate::records::{FrontMatter, Page, TerritoryFile};
+use crate::records::{FrontMatter, Kit, Page, TerritoryFile};
 use crate::yaml;
 
 /// Everything read from `content/`.
@@ -30,6 +30,8 @@ pub struct Content {
     pub press: Vec<Page>,
     /// Files under `content/static`, copied as is.
     pub statics: Vec<StaticFile>,
+    /// `press/kit.yaml`, when present.
+    pub kit: Option<Kit>,
     /// Region outlines for the map.
     pub map_regions: Option<TextFile>,
     /// Territory outlines for the map.
@@ -97,6 +99,13 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Option<Content>> {
         }
     }
 
+    let kit_path = content.join("press/kit.yaml");
+    let kit = if kit_path.is_file() {
+        read_text(root, &kit_path, diags)
+            .and_then(|t| yaml::parse::<Kit>(&t, &relative(root, &kit_path), 0, diags))
+    } else {
+        None
+    };
     let narratives = load_pages(root, &content.join("narratives"), true, diags);
     let press = load_pages(root, &content.join("press"), false, diags);
 
@@ -143,6 +152,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Option<Content>> {
         narratives,
         press,
         statics,
+        kit,
         map_regions,
         map_territories,
     }))
@@ -272,7 +282,7 @@ fn load_pages(root: &Path, dir: &Path, nested: bool, diags: &mut Diagnostics) ->
         let ext = path.extension().and_then(|e| e.to_str());
         if ext != Some("md") {
             // kit.yaml lives beside the releases and has its own loader.
-            if ext != Some("yaml") || nested {
+            if nested || path.file_name().is_none_or(|n| n != "kit.yaml") {
                 diags.push(Diagnostic::warning(&rel, "ignored: pages end in `.md`"));
             }
             continue;

@@ -76,6 +76,22 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("map", "Carte des territoires", "Map of the territories"),
     ("map_desc", "Carte des territoires du programme ; chaque territoire est un lien vers sa fiche. La liste complète figure plus bas.", "Map of the programme's territories; each territory links to its page. The full list is further down."),
     ("download", "Télécharger", "Download"),
+    ("open_data", "Données ouvertes", "Open data"),
+    ("open_data_summary", "Les chiffres du site en CSV et en JSON, territoire par territoire et projet par projet.", "The site's figures as CSV and JSON, by territory and by project."),
+    ("press_kit", "Dossier de presse", "Press kit"),
+    ("press_kit_intro", "Tout ce qu'il faut pour écrire sur le programme : chiffres clés, visuels prêts à imprimer, données et contacts.", "Everything needed to write about the programme: key figures, print-ready visuals, data and contacts."),
+    ("presentation", "Présentation", "Presentation"),
+    ("quotes", "Citations", "Quotes"),
+    ("visuals", "Visuels", "Visuals"),
+    ("credit", "Crédit", "Credit"),
+    ("data_downloads", "Données", "Data"),
+    ("download_all", "Tout télécharger (visuels, données, communiqués)", "Download everything (visuals, data, releases)"),
+    ("rows", "lignes", "rows"),
+    ("column", "Colonne", "Column"),
+    ("meaning", "Signification", "Meaning"),
+    ("licence", "Licence", "Licence"),
+    ("columns_of", "Colonnes de", "Columns of"),
+    ("open_data_text", "Chaque fichier est en UTF-8, avec une ligne d'en-tête ; le séparateur CSV est la virgule. Les noms de colonnes sont stables d'une publication à l'autre. Toute somme sur ces fichiers donne les chiffres affichés sur le site.", "Every file is UTF-8 with a header row; the CSV separator is the comma. Column names are stable from one publication to the next. Any sum over these files gives the figures shown on the site."),
 ];
 
 /// The labels for `lang`, keyed by name.

@@ -162,3 +162,34 @@ pub struct Page {
     /// The front matter's text, to place later diagnostics at a line.
     pub front: String,
 }
+
+/// `content/press/kit.yaml`: what the press kit page and bundle feature.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Kit {
+    /// A few paragraphs presenting the programme (Markdown).
+    #[serde(default)]
+    pub presentation: Option<String>,
+    /// Quotes, attributed to roles.
+    #[serde(default)]
+    pub quotes: Vec<Quote>,
+    /// Press contacts.
+    #[serde(default)]
+    pub contacts: Vec<Contact>,
+    /// Credits for the data and visuals.
+    #[serde(default)]
+    pub credits: Option<String>,
+    /// The licence of the data and visuals (named in the bundle's README).
+    #[serde(default)]
+    pub licence: Option<String>,
+}
+
+/// A quote in the press kit.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quote {
+    /// Who says it (a role; say so when the quote is illustrative).
+    pub role: String,
+    /// The quote.
+    pub text: String,
+}

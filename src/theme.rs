@@ -31,6 +31,8 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = builtin!(
     "press_index.html",
     "press.html",
     "404.html",
+    "data.html",
+    "kit.html",
     "partials/chart.html",
     "partials/figures.html",
     "partials/territory_table.html",

@@ -1,11 +1,17 @@
-//! The render stage: content and totals in, files (as bytes) out. No I/O:
-//! the writer decides what reaches the disk.
+//! The render stage: content, totals and charts in; every output file (as
+//! bytes) out. No I/O: the writer decides what reaches the disk.
+//!
+//! `pages` lists the HTML pages, `kit` builds the press kit and its bundle;
+//! this module sets up Tera, renders the pages in parallel and assembles the
+//! files (assets, open data, feeds).
 
+mod kit;
+mod pages;
 mod views;
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Kwargs, State, Tera};
@@ -15,13 +21,13 @@ use crate::charts::ChartSet;
 use crate::config::Language;
 use crate::content::Content;
 use crate::diag::Diagnostics;
+use crate::feeds;
 use crate::format;
-use crate::markdown;
+use crate::i18n::Labels;
+use crate::opendata;
 use crate::records::Page;
 use crate::theme::{template_error, Theme};
-
-use crate::i18n::Labels;
-use views::{NavItem, PageView};
+use views::{NavItem, TerritoryRow};
 
 /// Choices made on the command line.
 #[derive(Debug, Clone)]
@@ -37,15 +43,6 @@ pub struct RenderOptions {
 /// The rendered site: output path (`/`-separated) → bytes.
 pub type Files = BTreeMap<String, Vec<u8>>;
 
-/// One page to render.
-struct Job {
-    path: String,
-    template: &'static str,
-    section: String,
-    title: String,
-    context: Context,
-}
-
 /// True when a page is published under these options.
 pub fn is_published(page: &Page, opts: &RenderOptions) -> bool {
     if opts.drafts {
@@ -54,7 +51,34 @@ pub fn is_published(page: &Page, opts: &RenderOptions) -> bool {
     !page.meta.draft && page.embargo.is_none_or(|t| t <= opts.now)
 }
 
-/// Renders every page, then adds static files and the sitemap.
+/// One page to render.
+struct Job {
+    path: String,
+    template: &'static str,
+    section: String,
+    title: String,
+    /// Meta description (social cards); the site's when empty.
+    description: String,
+    /// For the sitemap's `lastmod`.
+    date: Option<NaiveDate>,
+    context: Context,
+}
+
+/// Everything the page builders share.
+struct Ctx<'a> {
+    content: &'a Content,
+    agg: &'a Aggregates,
+    charts: &'a ChartSet,
+    labels: Labels,
+    lang: Language,
+    base_url: String,
+    narratives: Vec<&'a Page>,
+    /// Published releases, newest first.
+    press: Vec<&'a Page>,
+    rows: Vec<TerritoryRow>,
+}
+
+/// Renders every page and assembles every file of the site.
 pub fn render(
     content: &Content,
     agg: &Aggregates,
@@ -64,30 +88,23 @@ pub fn render(
 ) -> Result<Files, Diagnostics> {
     let site = &content.site;
     let lang = site.language;
-    let labels = Labels::new(lang);
-    let mut tera = Tera::new();
-    tera.autoescape_on(vec![".html", ".xml"]);
-    let to_diags = |e: &tera::Error| {
+    let one = |e: &tera::Error| {
         let mut d = Diagnostics::default();
         d.push(template_error(e, theme));
         d
     };
+    let mut tera = Tera::new();
+    tera.autoescape_on(vec![".html", ".xml"]);
     tera.add_raw_templates(
         theme
             .templates
             .iter()
             .map(|(name, (text, _))| (name.as_str(), text.as_str())),
     )
-    .map_err(|e| to_diags(&e))?;
+    .map_err(|e| one(&e))?;
     register_filters(&mut tera, lang);
 
     let base_url = opts.base_url.clone().unwrap_or_else(|| site.base_url());
-    let base_url = format!("{}/", base_url.trim_end_matches('/'));
-    let narratives: Vec<&Page> = content
-        .narratives
-        .iter()
-        .filter(|p| is_published(p, opts))
-        .collect();
     let mut press: Vec<&Page> = content
         .press
         .iter()
@@ -99,37 +116,21 @@ pub fn render(
             .cmp(&a.meta.date)
             .then_with(|| a.stem.cmp(&b.stem))
     });
-    let press_href = |p: &Page| format!("presse/{}/index.html", p.stem);
-
-    let mut nav = vec![
-        NavItem {
-            label: labels.get("home").into(),
-            href: "index.html".into(),
-            section: "home".into(),
-        },
-        NavItem {
-            label: labels.get("territories").into(),
-            href: "territoires/index.html".into(),
-            section: "territories".into(),
-        },
-    ];
-    let mut in_nav: Vec<&&Page> = narratives
-        .iter()
-        .filter(|p| p.meta.weight.is_some() && p.meta.territory.is_none())
-        .collect();
-    in_nav.sort_by_key(|p| (p.meta.weight, p.stem.clone()));
-    for p in in_nav {
-        nav.push(NavItem {
-            label: p.meta.title.clone(),
-            href: format!("{}/index.html", p.stem),
-            section: p.stem.clone(),
-        });
-    }
-    nav.push(NavItem {
-        label: labels.get("press").into(),
-        href: "presse/index.html".into(),
-        section: "press".into(),
-    });
+    let ctx = Ctx {
+        content,
+        agg,
+        charts,
+        labels: Labels::new(lang),
+        lang,
+        base_url: format!("{}/", base_url.trim_end_matches('/')),
+        narratives: content
+            .narratives
+            .iter()
+            .filter(|p| is_published(p, opts))
+            .collect(),
+        press,
+        rows: views::territory_rows(content, agg),
+    };
 
     let globals = tera.global_context();
     globals.insert(
@@ -138,187 +139,40 @@ pub fn render(
             title: site.title.clone(),
             description: site.description.clone(),
             lang: lang.code().into(),
-            base_url: base_url.clone(),
+            base_url: ctx.base_url.clone(),
+            absolute: ctx.base_url.starts_with("http://") || ctx.base_url.starts_with("https://"),
             programme: site.programme.name.clone(),
             illustrative: site.programme.illustrative_projects,
+            social_image: charts
+                .programme
+                .first()
+                .map(|c| format!("charts/{}.png", c.name)),
         },
     );
-    globals.insert("t", &labels.0);
-    globals.insert("nav", &nav);
+    globals.insert("t", &ctx.labels.0);
+    globals.insert("nav", &nav(&ctx));
     globals.insert("generated_on", &format::date(lang, opts.now.date_naive()));
 
-    let rows = views::territory_rows(content, agg);
-    let regions = views::region_views(content, agg, &rows, &labels);
-    let md = |p: &Page| markdown::render(&p.body, lang);
-    let mut jobs = Vec::new();
+    let mut files = assets(&ctx, theme);
+    let bundle = kit::bundle(&ctx, &files).map_err(|e| {
+        let mut d = Diagnostics::default();
+        d.push(crate::diag::Diagnostic::error(
+            "presse/kit.zip",
+            format!("cannot build the press kit bundle: {e}"),
+        ));
+        d
+    })?;
+    files.insert("presse/kit.zip".into(), bundle);
+    let mut jobs = pages::jobs(&ctx);
+    jobs.push(kit::page(&ctx, &files));
 
-    // Home.
-    let mut ctx = Context::new();
-    let intro = narratives
-        .iter()
-        .find(|p| p.stem == "_index")
-        .map(|p| views::page_view(lang, p, String::new(), md(p)));
-    ctx.insert("intro", &intro);
-    ctx.insert("figures", &views::headline_figures(content, agg, &labels));
-    ctx.insert(
-        "notes_html",
-        &site
-            .programme
-            .notes
-            .as_deref()
-            .map(|n| markdown::render(n, lang)),
-    );
-    ctx.insert("regions", &regions);
-    ctx.insert("totals", &views::totals_view(lang, &agg.programme));
-    let latest: Vec<PageView> = press
-        .iter()
-        .take(3)
-        .map(|p| views::page_view(lang, p, press_href(p), String::new()))
-        .collect();
-    ctx.insert("latest_press", &latest);
-    ctx.insert("charts", &charts.programme);
-    ctx.insert("map", &charts.map);
-    jobs.push(Job {
-        path: "index.html".into(),
-        template: "index.html",
-        section: "home".into(),
-        title: String::new(),
-        context: ctx,
-    });
-
-    // Territories index.
-    let mut sorted_rows = rows.clone();
-    views::sort_by_name(&mut sorted_rows, |r| &r.name);
-    let mut ctx = Context::new();
-    ctx.insert("rows", &sorted_rows);
-    ctx.insert("totals", &views::totals_view(lang, &agg.programme));
-    jobs.push(Job {
-        path: "territoires/index.html".into(),
-        template: "territories.html",
-        section: "territories".into(),
-        title: labels.get("all_territories").into(),
-        context: ctx,
-    });
-
-    // One page per territory.
-    for ((t, row), totals) in content.territories.iter().zip(&rows).zip(&agg.territories) {
-        let mut ctx = Context::new();
-        let attached: Vec<PageView> = narratives
-            .iter()
-            .filter(|p| p.meta.territory.as_deref() == Some(t.slug.as_str()))
-            .map(|p| views::page_view(lang, p, String::new(), md(p)))
-            .collect();
-        ctx.insert(
-            "territory",
-            &TerritoryView {
-                name: t.record.name.clone(),
-                code: t.record.code.clone(),
-                departments: t.record.departments.clone(),
-                intercommunalities: t.record.intercommunalities.clone(),
-                labelled_on: t.record.labelled_on.map(|d| format::date(lang, d)),
-                elected: t.record.leads.as_ref().and_then(|l| l.elected.clone()),
-                industrial: t.record.leads.as_ref().and_then(|l| l.industrial.clone()),
-                actions: t.record.actions.clone(),
-            },
-        );
-        ctx.insert("row", row);
-        ctx.insert("totals", &views::totals_view(lang, totals));
-        ctx.insert(
-            "figures",
-            &views::totals_figures(lang, totals, &labels, false),
-        );
-        ctx.insert("projects", &views::project_rows(lang, t));
-        ctx.insert("chart", &charts.territories.get(&t.slug));
-        ctx.insert("narratives", &attached);
-        jobs.push(Job {
-            path: format!("territoires/{}/index.html", t.slug),
-            template: "territory.html",
-            section: "territories".into(),
-            title: t.record.name.clone(),
-            context: ctx,
-        });
-    }
-
-    // One page per region that has territories.
-    for region in &regions {
-        let mut ctx = Context::new();
-        ctx.insert("region", region);
-        ctx.insert("figures", &region.figures);
-        ctx.insert(
-            "charts",
-            &charts
-                .regions
-                .get(&region.code)
-                .cloned()
-                .unwrap_or_default(),
-        );
-        jobs.push(Job {
-            path: region.href.clone(),
-            template: "region.html",
-            section: "territories".into(),
-            title: region.name.clone(),
-            context: ctx,
-        });
-    }
-
-    // Narratives with their own page.
-    for p in narratives
-        .iter()
-        .filter(|p| p.stem != "_index" && p.meta.territory.is_none())
-    {
-        let mut ctx = Context::new();
-        let path = format!("{}/index.html", p.stem);
-        ctx.insert("page", &views::page_view(lang, p, path.clone(), md(p)));
-        jobs.push(Job {
-            path,
-            template: "narrative.html",
-            section: p.stem.clone(),
-            title: p.meta.title.clone(),
-            context: ctx,
-        });
-    }
-
-    // Press releases.
-    let releases: Vec<PageView> = press
-        .iter()
-        .map(|p| views::page_view(lang, p, press_href(p), md(p)))
-        .collect();
-    for (view, page) in releases.iter().zip(&press) {
-        let mut ctx = Context::new();
-        ctx.insert("page", view);
-        ctx.insert("contacts", &page.meta.contacts);
-        jobs.push(Job {
-            path: view.href.clone(),
-            template: "press.html",
-            section: "press".into(),
-            title: view.title.clone(),
-            context: ctx,
-        });
-    }
-    let mut ctx = Context::new();
-    ctx.insert("releases", &releases);
-    jobs.push(Job {
-        path: "presse/index.html".into(),
-        template: "press_index.html",
-        section: "press".into(),
-        title: labels.get("press_releases").into(),
-        context: ctx,
-    });
-
-    jobs.push(Job {
-        path: "404.html".into(),
-        template: "404.html",
-        section: "404".into(),
-        title: labels.get("not_found_title").into(),
-        context: Context::new(),
-    });
-
-    let rendered: Vec<Result<(String, Vec<u8>), tera::Error>> = jobs
+    type Rendered = (String, Option<NaiveDate>, Vec<u8>);
+    let rendered: Vec<Result<Rendered, tera::Error>> = jobs
         .into_par_iter()
         .map(|mut job| {
             // The 404 page is served from any depth, so it links from the site root.
             let root = if job.path == "404.html" {
-                base_url.clone()
+                ctx.base_url.clone()
             } else {
                 "../".repeat(job.path.matches('/').count())
             };
@@ -326,15 +180,21 @@ pub fn render(
             job.context.insert("path", &job.path);
             job.context.insert("section", &job.section);
             job.context.insert("title", &job.title);
+            job.context.insert("description", &job.description);
+            job.context
+                .insert("url", &feeds::pretty(&ctx.base_url, &job.path));
             tera.render(job.template, &job.context)
-                .map(|html| (job.path, html.into_bytes()))
+                .map(|html| (job.path, job.date, html.into_bytes()))
         })
         .collect();
-    let mut files = Files::new();
     let mut diags = Diagnostics::default();
+    let mut dated = Vec::new();
     for r in rendered {
         match r {
-            Ok((path, bytes)) => {
+            Ok((path, date, bytes)) => {
+                if path != "404.html" {
+                    dated.push((path.clone(), date));
+                }
                 files.insert(path, bytes);
             }
             Err(e) => diags.push(template_error(&e, theme)),
@@ -343,43 +203,92 @@ pub fn render(
     if diags.has_errors() {
         return Err(diags);
     }
-    let sitemap = sitemap(&files, &base_url);
-    files.insert("sitemap.xml".into(), sitemap.into_bytes());
-    for c in &charts.programme {
+    dated.sort();
+    files.insert(
+        "sitemap.xml".into(),
+        feeds::sitemap(dated.iter().map(|(p, d)| (p.as_str(), *d)), &ctx.base_url).into_bytes(),
+    );
+    let entries: Vec<feeds::Entry> = ctx
+        .press
+        .iter()
+        .map(|p| feeds::Entry {
+            title: p.meta.title.clone(),
+            path: pages::press_href(p),
+            date: p.meta.date,
+            summary: views::page_view(lang, p, String::new(), String::new()).summary,
+        })
+        .collect();
+    files.insert(
+        "feed.xml".into(),
+        feeds::atom(&site.title, &ctx.base_url, &entries, opts.now).into_bytes(),
+    );
+    Ok(files)
+}
+
+/// Files that are not pages: theme and content static files, charts, open data.
+fn assets(ctx: &Ctx, theme: &Theme) -> Files {
+    let mut files = Files::new();
+    for f in theme.statics.iter().chain(&ctx.content.statics) {
+        files.insert(f.rel.clone(), f.bytes.clone());
+    }
+    for c in &ctx.charts.programme {
         files.insert(format!("charts/{}.svg", c.name), c.svg.clone().into_bytes());
         if let Some(png) = &c.png {
             files.insert(format!("charts/{}.png", c.name), png.clone());
         }
     }
-    if let Some(m) = &charts.map {
+    if let Some(m) = &ctx.charts.map {
         files.insert("charts/carte.svg".into(), m.file_svg.clone().into_bytes());
         files.insert("charts/carte.png".into(), m.png.clone());
     }
-    for f in theme.statics.iter().chain(&content.statics) {
-        files.insert(f.rel.clone(), f.bytes.clone());
-    }
-    Ok(files)
+    let (territories, projects) = opendata::rows(ctx.content, ctx.agg);
+    files.insert(
+        "donnees/territoires.csv".into(),
+        opendata::csv(&territories, &opendata::header("territoires")),
+    );
+    files.insert(
+        "donnees/territoires.json".into(),
+        opendata::json(&territories),
+    );
+    files.insert(
+        "donnees/projets.csv".into(),
+        opendata::csv(&projects, &opendata::header("projets")),
+    );
+    files.insert("donnees/projets.json".into(), opendata::json(&projects));
+    files
 }
 
-/// Every HTML page but the 404, at its pretty URL.
-fn sitemap(files: &Files, base_url: &str) -> String {
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for path in files.keys().filter(|p| p.ends_with("index.html")) {
-        let pretty = path.trim_end_matches("index.html");
-        out.push_str(&format!(
-            "  <url><loc>{}</loc></url>\n",
-            xml_escape(&format!("{base_url}{pretty}"))
+fn nav(ctx: &Ctx) -> Vec<NavItem> {
+    let t = &ctx.labels;
+    let item = |label: &str, href: &str, section: &str| NavItem {
+        label: label.into(),
+        href: href.into(),
+        section: section.into(),
+    };
+    let mut nav = vec![
+        item(t.get("home"), "index.html", "home"),
+        item(
+            t.get("territories"),
+            "territoires/index.html",
+            "territories",
+        ),
+    ];
+    let mut in_nav: Vec<&&Page> = ctx
+        .narratives
+        .iter()
+        .filter(|p| p.meta.weight.is_some() && p.meta.territory.is_none())
+        .collect();
+    in_nav.sort_by_key(|p| (p.meta.weight, p.stem.clone()));
+    for p in in_nav {
+        nav.push(item(
+            &p.meta.title,
+            &format!("{}/index.html", p.stem),
+            &p.stem,
         ));
     }
-    out.push_str("</urlset>\n");
-    out
-}
-
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    nav.push(item(t.get("press"), "presse/index.html", "press"));
+    nav.push(item(t.get("open_data"), "donnees/index.html", "data"));
+    nav
 }
 
 /// Filters for theme authors who format raw numbers themselves.
@@ -401,18 +310,10 @@ struct SiteView {
     description: String,
     lang: String,
     base_url: String,
+    /// True when `base_url` is an absolute URL (social metadata needs one).
+    absolute: bool,
     programme: String,
     illustrative: bool,
-}
-
-#[derive(Serialize)]
-struct TerritoryView {
-    name: String,
-    code: Option<String>,
-    departments: Vec<String>,
-    intercommunalities: Vec<String>,
-    labelled_on: Option<String>,
-    elected: Option<String>,
-    industrial: Option<String>,
-    actions: Vec<crate::records::Action>,
+    /// Site-relative PNG shown on social cards.
+    social_image: Option<String>,
 }

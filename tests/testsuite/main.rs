@@ -7,5 +7,6 @@ mod errors;
 mod fuzz;
 mod invalid;
 mod output_safety;
+mod press;
 mod second_programme;
 mod support;
