@@ -12,9 +12,8 @@ use crate::cache::{DiskCache, NoCache, Store};
 use crate::charts;
 use crate::content;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::links;
-use crate::output::{self, WriteStats};
-use crate::render::{self, RenderOptions};
+use crate::output::{self, Discard, Sink, Staging, WriteStats};
+use crate::render::{self, RenderError, RenderOptions};
 use crate::theme;
 use crate::validate::validate;
 
@@ -118,15 +117,32 @@ fn run(opts: &BuildOptions, write: bool) -> Result<Outcome> {
         now,
         base_url: opts.base_url.clone(),
     };
-    let files = match render::render(&content, &agg, &charts, &theme, &render_opts) {
-        Ok(files) => files,
-        Err(render_diags) => {
+    // Files stream into a staging folder beside the output; it is swapped in
+    // only at the end, and removed if anything fails before (see `Staging`).
+    let staging = if write {
+        Some(
+            Staging::begin(&out_dir)
+                .with_context(|| format!("cannot prepare {}", out_dir.display()))?,
+        )
+    } else {
+        None
+    };
+    let sink: &dyn Sink = match &staging {
+        Some(s) => s,
+        None => &Discard,
+    };
+    let rendered = match render::render(&content, &agg, &charts, &theme, &render_opts, sink) {
+        Ok(r) => r,
+        Err(RenderError::Content(render_diags)) => {
             diags.extend(render_diags);
             return done(diags, None, 0);
         }
+        Err(RenderError::Io(e)) => {
+            return Err(e.context(format!("cannot write the site to {}", out_dir.display())))
+        }
     };
-    log_time(start, "Rendered");
-    for broken in links::check(&files) {
+    log_time(start, "Rendered and staged");
+    for broken in &rendered.broken_links {
         let d = format!(
             "output {}: link to `{}` points at no page or file of the site",
             broken.page, broken.target
@@ -137,15 +153,19 @@ fn run(opts: &BuildOptions, write: bool) -> Result<Outcome> {
             Diagnostic::error(&broken.page, d)
         });
     }
-    if !write || opts.strict && diags.warning_count() > 0 {
-        let n = files.len();
+    let n = rendered.paths.len();
+    let Some(staging) = staging else {
+        return done(diags, None, n);
+    };
+    if opts.strict && diags.warning_count() > 0 {
         return done(diags, None, n);
     }
-    let stats = output::write(&out_dir, &files)
+    let stats = staging
+        .commit(&rendered.paths)
         .with_context(|| format!("cannot write the site to {}", out_dir.display()))?;
     disk_cache.prune();
-    log_time(start, "Written");
-    done(diags, Some(stats), files.len())
+    log_time(start, "Swapped in");
+    done(diags, Some(stats), n)
 }
 
 /// `--now`, else `SOURCE_DATE_EPOCH`, else the clock.

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context as _, Result};
 use chrono::DateTime;
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::config::SiteConfig;
@@ -75,29 +76,27 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Option<Content>> {
         .and_then(|t| yaml::parse::<SiteConfig>(t, &relative(root, &site_path), 0, diags));
     let site_source = site_text.unwrap_or_default();
 
-    let mut territories = Vec::new();
-    for path in files(root, &content.join("territories"), diags) {
-        let rel = relative(root, &path);
+    let paths = files(root, &content.join("territories"), diags);
+    let territories = par_load(&paths, diags, |path, diags| {
+        let rel = relative(root, path);
         if path.extension().and_then(|e| e.to_str()) != Some("yaml") {
             diags.push(
                 Diagnostic::warning(&rel, "ignored: territory records end in `.yaml`")
                     .hint("rename the file to `<slug>.yaml`"),
             );
-            continue;
+            return None;
         }
-        let slug = stem(&path);
+        let slug = stem(path);
         check_slug(&slug, &rel, diags);
-        if let Some(text) = read_text(root, &path, diags) {
-            if let Some(record) = yaml::parse(&text, &rel, 0, diags) {
-                territories.push(TerritoryFile {
-                    slug,
-                    path: rel,
-                    record,
-                    source: text,
-                });
-            }
-        }
-    }
+        let text = read_text(root, path, diags)?;
+        let record = yaml::parse(&text, &rel, 0, diags)?;
+        Some(TerritoryFile {
+            slug,
+            path: rel,
+            record,
+            source: text,
+        })
+    });
 
     let kit_path = content.join("press/kit.yaml");
     let kit = if kit_path.is_file() {
@@ -276,18 +275,18 @@ fn fold_accent(c: char) -> Vec<char> {
 }
 
 fn load_pages(root: &Path, dir: &Path, nested: bool, diags: &mut Diagnostics) -> Vec<Page> {
-    let mut pages = Vec::new();
-    for path in files(root, dir, diags) {
-        let rel = relative(root, &path);
+    let paths = files(root, dir, diags);
+    par_load(&paths, diags, |path, diags| {
+        let rel = relative(root, path);
         let ext = path.extension().and_then(|e| e.to_str());
         if ext != Some("md") {
             // kit.yaml lives beside the releases and has its own loader.
             if nested || path.file_name().is_none_or(|n| n != "kit.yaml") {
                 diags.push(Diagnostic::warning(&rel, "ignored: pages end in `.md`"));
             }
-            continue;
+            return None;
         }
-        let inner = path.strip_prefix(dir).unwrap_or(&path).with_extension("");
+        let inner = path.strip_prefix(dir).unwrap_or(path).with_extension("");
         let parts: Vec<String> = inner
             .components()
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
@@ -297,7 +296,7 @@ fn load_pages(root: &Path, dir: &Path, nested: bool, diags: &mut Diagnostics) ->
                 &rel,
                 "ignored: press releases live directly in content/press/",
             ));
-            continue;
+            return None;
         }
         // `a/b/index.md` is the page of folder `a/b`, as in Zola and Hugo.
         let stem = match parts.split_last() {
@@ -309,21 +308,37 @@ fn load_pages(root: &Path, dir: &Path, nested: bool, diags: &mut Diagnostics) ->
                 Diagnostic::error(&rel, "`narratives/index.md` would replace the home page")
                     .hint("name the home introduction `_index.md`"),
             );
-            continue;
+            return None;
         }
         if stem != "_index" {
             for part in &parts {
                 check_slug(part, &rel, diags);
             }
         }
-        let Some(text) = read_text(root, &path, diags) else {
-            continue;
-        };
-        if let Some(page) = parse_page(&text, stem, rel, diags) {
-            pages.push(page);
-        }
+        let text = read_text(root, path, diags)?;
+        parse_page(&text, stem, rel, diags)
+    })
+}
+
+/// Loads files in parallel, keeping their order and every diagnostic.
+fn par_load<T: Send>(
+    paths: &[PathBuf],
+    diags: &mut Diagnostics,
+    load: impl Fn(&Path, &mut Diagnostics) -> Option<T> + Sync,
+) -> Vec<T> {
+    let results: Vec<(Option<T>, Diagnostics)> = paths
+        .par_iter()
+        .map(|p| {
+            let mut d = Diagnostics::default();
+            (load(p, &mut d), d)
+        })
+        .collect();
+    let mut out = Vec::with_capacity(results.len());
+    for (item, d) in results {
+        diags.extend(d);
+        out.extend(item);
     }
-    pages
+    out
 }
 
 /// Splits `---` front matter from the Markdown body and parses both. Problems

@@ -56,10 +56,8 @@ pub fn atom(title: &str, base_url: &str, entries: &[Entry], now: DateTime<Utc>) 
             format!("urn:bilan:{}", path.trim_end_matches("/index.html"))
         }
     };
-    let stamp = |d: Option<NaiveDate>| {
-        d.map(|d| format!("{d}T00:00:00Z"))
-            .unwrap_or_else(|| now.format("%Y-%m-%dT%H:%M:%SZ").to_string())
-    };
+    // Day precision: rebuilding on the same day must not change the feed.
+    let stamp = |d: Option<NaiveDate>| format!("{}T00:00:00Z", d.unwrap_or(now.date_naive()));
     let updated = entries.iter().filter_map(|e| e.date).max();
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
     out.push_str(&format!(

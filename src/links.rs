@@ -1,5 +1,7 @@
 //! Internal link check over the rendered site, in memory.
 
+use std::collections::BTreeSet;
+
 use crate::render::Files;
 
 /// A link that points at no file of the site.
@@ -14,35 +16,41 @@ pub struct BrokenLink {
 /// Every relative `href` and `src` in HTML pages must name a file of the
 /// site. External links (with a scheme or `//`) are not fetched.
 pub fn check(files: &Files) -> Vec<BrokenLink> {
+    let paths: BTreeSet<String> = files.keys().cloned().collect();
+    files
+        .iter()
+        .filter(|(p, _)| p.ends_with(".html"))
+        .flat_map(|(page, bytes)| check_page(page, &String::from_utf8_lossy(bytes), &paths))
+        .collect()
+}
+
+/// The broken links of one page, given every path of the site.
+pub fn check_page(page: &str, html: &str, paths: &BTreeSet<String>) -> Vec<BrokenLink> {
+    // The 404 page links from the site root, which is not known here.
+    if page == "404.html" {
+        return Vec::new();
+    }
     let mut broken = Vec::new();
-    for (page, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html")) {
-        // The 404 page links from the site root, which is not known here.
-        if page == "404.html" {
+    for target in attribute_values(html) {
+        if is_external(target) {
             continue;
         }
-        let html = String::from_utf8_lossy(bytes);
-        for target in attribute_values(&html) {
-            if is_external(target) {
-                continue;
+        let path = target.split(['#', '?']).next().unwrap_or_default();
+        if path.is_empty() {
+            continue;
+        }
+        let found = match resolve(page, &decode(path)) {
+            Some(r) if r.is_empty() || r.ends_with('/') => {
+                paths.contains(&format!("{r}index.html"))
             }
-            let path = target.split(['#', '?']).next().unwrap_or_default();
-            if path.is_empty() {
-                continue;
-            }
-            let resolved = resolve(page, &decode(path));
-            let found = match resolved {
-                Some(r) if r.is_empty() || r.ends_with('/') => {
-                    files.contains_key(&format!("{r}index.html"))
-                }
-                Some(r) => files.contains_key(&r),
-                None => false,
-            };
-            if !found {
-                broken.push(BrokenLink {
-                    page: page.clone(),
-                    target: target.to_string(),
-                });
-            }
+            Some(r) => paths.contains(&r),
+            None => false,
+        };
+        if !found {
+            broken.push(BrokenLink {
+                page: page.to_string(),
+                target: target.to_string(),
+            });
         }
     }
     broken

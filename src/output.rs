@@ -5,13 +5,15 @@
 //! bytes did not change are hard-linked from the previous output, so they keep
 //! their inode and mtime: servers, rsync and caches see them as untouched.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
-use anyhow::{bail, Context as _, Result};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::render::Files;
+use anyhow::{bail, Context as _, Result};
+use rayon::prelude::*;
 
 /// Marks a folder as written by bilan, and so safe to replace.
 pub const MARKER: &str = ".bilan-output";
@@ -69,49 +71,108 @@ pub fn check_target(root: &Path, out: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Writes `files` as the new content of `out`, atomically.
-pub fn write(out: &Path, files: &Files) -> Result<WriteStats> {
-    let out = absolute(out)?;
-    let parent = out.parent().context("the output folder has no parent")?;
-    let name = out
-        .file_name()
-        .context("the output folder has no name")?
-        .to_string_lossy();
-    fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
-    let staging = parent.join(format!(".{name}.bilan-new"));
-    if staging.exists() {
-        // Left by a build that was killed: it is ours by name, and incomplete.
-        fs::remove_dir_all(&staging)
-            .with_context(|| format!("cannot remove {}", staging.display()))?;
-    }
-    let mut stats = WriteStats::default();
-    let result = (|| -> Result<()> {
-        fs::create_dir_all(&staging)?;
-        for (rel, bytes) in files {
-            let dest = staging.join(rel);
-            if let Some(dir) = dest.parent() {
-                fs::create_dir_all(dir)
-                    .with_context(|| format!("cannot create {}", dir.display()))?;
-            }
-            let old = out.join(rel);
-            if same_bytes(&old, bytes) && fs::hard_link(&old, &dest).is_ok() {
-                stats.unchanged += 1;
-            } else {
-                fs::write(&dest, bytes)
-                    .with_context(|| format!("cannot write {}", dest.display()))?;
-                stats.written += 1;
-            }
-        }
-        fs::write(staging.join(MARKER), MARKER_TEXT)?;
+/// Receives the site's files one by one, from many threads.
+pub trait Sink: Sync {
+    /// Stores one file (`rel` is `/`-separated, relative to the output).
+    fn put(&self, rel: &str, bytes: &[u8]) -> Result<()>;
+}
+
+/// A sink that keeps nothing (`bilan check`).
+pub struct Discard;
+
+impl Sink for Discard {
+    fn put(&self, _: &str, _: &[u8]) -> Result<()> {
         Ok(())
-    })();
-    if let Err(err) = result {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(err);
     }
-    stats.removed = stale_count(&out, files);
-    swap(&staging, &out)?;
-    Ok(stats)
+}
+
+/// A new site being written beside the output folder. Files stream in as
+/// they are rendered; `commit` swaps the folder in. Dropped without a
+/// commit (an error, a panic), it removes itself and the output is untouched.
+pub struct Staging {
+    out: PathBuf,
+    dir: PathBuf,
+    written: AtomicUsize,
+    unchanged: AtomicUsize,
+    committed: bool,
+}
+
+impl Staging {
+    /// Prepares an empty staging folder next to `out`.
+    pub fn begin(out: &Path) -> Result<Staging> {
+        let out = absolute(out)?;
+        let parent = out.parent().context("the output folder has no parent")?;
+        let name = out
+            .file_name()
+            .context("the output folder has no name")?
+            .to_string_lossy();
+        fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
+        let dir = parent.join(format!(".{name}.bilan-new"));
+        if dir.exists() {
+            // Left by a build that was killed: it is ours by name, and incomplete.
+            fs::remove_dir_all(&dir).with_context(|| format!("cannot remove {}", dir.display()))?;
+        }
+        fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        Ok(Staging {
+            out,
+            dir,
+            written: AtomicUsize::new(0),
+            unchanged: AtomicUsize::new(0),
+            committed: false,
+        })
+    }
+
+    /// Marks the folder as bilan's and swaps it in. `paths` are all the files
+    /// of the new site, to count the previous output's stale ones.
+    pub fn commit(mut self, paths: &BTreeSet<String>) -> Result<WriteStats> {
+        fs::write(self.dir.join(MARKER), MARKER_TEXT)
+            .with_context(|| format!("cannot write in {}", self.dir.display()))?;
+        let stats = WriteStats {
+            written: self.written.load(Ordering::Relaxed),
+            unchanged: self.unchanged.load(Ordering::Relaxed),
+            removed: stale_count(&self.out, paths),
+        };
+        swap(&self.dir, &self.out)?;
+        self.committed = true;
+        Ok(stats)
+    }
+}
+
+impl Sink for Staging {
+    fn put(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        let dest = self.dir.join(rel);
+        if let Some(parent) = dest.parent() {
+            // create_dir_all tolerates another thread creating the same folder.
+            fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create {}", parent.display()))?;
+        }
+        let old = self.out.join(rel);
+        if same_bytes(&old, bytes) && fs::hard_link(&old, &dest).is_ok() {
+            self.unchanged.fetch_add(1, Ordering::Relaxed);
+        } else {
+            fs::write(&dest, bytes).with_context(|| format!("cannot write {}", dest.display()))?;
+            self.written.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// Writes `files` as the new content of `out`, atomically.
+pub fn write(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<WriteStats> {
+    let staging = Staging::begin(out)?;
+    files
+        .par_iter()
+        .try_for_each(|(rel, bytes)| staging.put(rel, bytes))?;
+    staging.commit(&files.keys().cloned().collect())
 }
 
 fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
@@ -124,7 +185,7 @@ fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
 }
 
 /// Files of the previous output that the new site no longer has.
-fn stale_count(out: &Path, files: &Files) -> usize {
+fn stale_count(out: &Path, files: &BTreeSet<String>) -> usize {
     walkdir::WalkDir::new(out)
         .into_iter()
         .filter_map(|e| e.ok())
@@ -136,7 +197,7 @@ fn stale_count(out: &Path, files: &Files) -> usize {
                 .ok()?
                 .to_string_lossy()
                 .replace('\\', "/");
-            (rel != MARKER && !files.contains_key(&rel)).then_some(())
+            (rel != MARKER && !files.contains(&rel)).then_some(())
         })
         .count()
 }
@@ -257,7 +318,7 @@ mod tests {
     fn swaps_and_keeps_unchanged_files() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("out");
-        let mut files = Files::new();
+        let mut files = BTreeMap::new();
         files.insert("a.html".into(), b"a".to_vec());
         files.insert("d/b.html".into(), b"b".to_vec());
         let s = write(&out, &files).unwrap();

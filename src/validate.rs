@@ -153,7 +153,7 @@ fn check_territories(content: &Content, d: &mut Diagnostics) {
 }
 
 fn check_pages(content: &Content, d: &mut Diagnostics) {
-    let slugs: Vec<&str> = content
+    let slugs: BTreeSet<&str> = content
         .territories
         .iter()
         .map(|t| t.slug.as_str())
@@ -180,7 +180,7 @@ fn check_pages(content: &Content, d: &mut Diagnostics) {
     }
     for page in &content.narratives {
         if let Some(slug) = &page.meta.territory {
-            if !slugs.contains(&slug.as_str()) {
+            if !slugs.contains(slug.as_str()) {
                 let mut diag = Diagnostic::error(
                     &page.path,
                     format!("`territory: {slug}` matches no file in content/territories/"),

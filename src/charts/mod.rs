@@ -6,7 +6,6 @@ mod bars;
 mod draw;
 pub mod map;
 
-use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::aggregate::{Aggregates, Totals};
@@ -106,8 +105,13 @@ pub struct ChartSet {
     pub map: Option<MapChart>,
     /// Per region code.
     pub regions: std::collections::BTreeMap<String, Vec<Chart>>,
-    /// Per territory slug.
-    pub territories: std::collections::BTreeMap<String, Chart>,
+}
+
+/// A territory's inline chart of its projects; `None` without projects.
+/// Drawn with its page rather than up front, so large sites never hold
+/// thousands of them at once.
+pub fn territory(content: &Content, file: &TerritoryFile, t: &Labels) -> Option<Chart> {
+    bars::territory(content, file, t)
 }
 
 /// Draws every chart. Problems with the map outlines come back as diagnostics.
@@ -119,11 +123,10 @@ pub fn all(
 ) -> (ChartSet, crate::diag::Diagnostics) {
     use crate::diag::{Diagnostic, Diagnostics};
     let mut diags = Diagnostics::default();
-    let (programme, (regions, territories)) = rayon::join(
+    let (programme, regions) = rayon::join(
         || bars::programme(content, agg, t, store),
         || {
-            let regions = agg
-                .regions
+            agg.regions
                 .keys()
                 .map(|code| {
                     let rows: Vec<(&TerritoryFile, Totals)> = content
@@ -135,13 +138,7 @@ pub fn all(
                         .collect();
                     (code.clone(), bars::region(content, &rows, code, t))
                 })
-                .collect();
-            let territories = content
-                .territories
-                .par_iter()
-                .filter_map(|f| bars::territory(content, f, t).map(|c| (f.slug.clone(), c)))
-                .collect();
-            (regions, territories)
+                .collect()
         },
     );
     let mut map_chart = None;
@@ -216,7 +213,6 @@ pub fn all(
             programme,
             map: map_chart,
             regions,
-            territories,
         },
         diags,
     )

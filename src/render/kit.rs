@@ -5,7 +5,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::views;
-use super::{pages, Ctx, Files, Job};
+use super::{pages, Ctx, Files, Job, Sizes};
 use crate::config::Language;
 use crate::format;
 use crate::markdown;
@@ -112,14 +112,13 @@ fn readme(ctx: &Ctx) -> String {
     }
 }
 
-/// The kit page. `files` must already hold the charts, data and zip, whose
-/// sizes the page gives.
-pub(super) fn page(ctx: &Ctx, files: &Files) -> Job {
+/// The kit page. `sizes` holds the byte sizes of the charts, data and zip.
+pub(super) fn page(ctx: &Ctx, sizes: &Sizes) -> Job {
     let (t, lang) = (&ctx.labels, ctx.lang);
     let size = |path: &str| {
-        files
+        sizes
             .get(path)
-            .map(|b| presskit::size(lang, b.len()))
+            .map(|&n| presskit::size(lang, n))
             .unwrap_or_default()
     };
     let kit = ctx.content.kit.clone().unwrap_or_default();

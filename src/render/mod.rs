@@ -9,7 +9,7 @@ mod kit;
 mod pages;
 mod views;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rayon::prelude::*;
@@ -24,10 +24,12 @@ use crate::diag::Diagnostics;
 use crate::feeds;
 use crate::format;
 use crate::i18n::Labels;
+use crate::links::{self, BrokenLink};
 use crate::opendata;
+use crate::output::Sink;
 use crate::records::Page;
 use crate::theme::{template_error, Theme};
-use views::{NavItem, TerritoryRow};
+use views::{NavItem, RegionView, TerritoryRow};
 
 /// Choices made on the command line.
 #[derive(Debug, Clone)]
@@ -64,6 +66,9 @@ struct Job {
     context: Context,
 }
 
+/// Byte sizes of downloadable files, for the press kit page.
+type Sizes = BTreeMap<String, usize>;
+
 /// Everything the page builders share.
 struct Ctx<'a> {
     content: &'a Content,
@@ -73,25 +78,49 @@ struct Ctx<'a> {
     lang: Language,
     base_url: String,
     narratives: Vec<&'a Page>,
+    /// Narratives shown on a territory's page, by territory slug.
+    attached: BTreeMap<&'a str, Vec<&'a Page>>,
     /// Published releases, newest first.
     press: Vec<&'a Page>,
     rows: Vec<TerritoryRow>,
+    regions: Vec<RegionView>,
 }
 
-/// Renders every page and assembles every file of the site.
+/// What went wrong while rendering.
+#[derive(Debug)]
+pub enum RenderError {
+    /// Template errors: invalid content (exit status 1).
+    Content(Diagnostics),
+    /// The sink could not store a file (exit status 2).
+    Io(anyhow::Error),
+}
+
+/// What was rendered: every path (for stale-file counts) and broken links.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    /// Every file of the site.
+    pub paths: BTreeSet<String>,
+    /// Relative links that point at no file of the site.
+    pub broken_links: Vec<BrokenLink>,
+}
+
+/// Renders the site into `sink`, file by file. Pages are built and rendered
+/// in parallel and handed over as soon as they are ready, so memory stays
+/// flat however many territories there are.
 pub fn render(
     content: &Content,
     agg: &Aggregates,
     charts: &ChartSet,
     theme: &Theme,
     opts: &RenderOptions,
-) -> Result<Files, Diagnostics> {
+    sink: &dyn Sink,
+) -> Result<Rendered, RenderError> {
     let site = &content.site;
     let lang = site.language;
     let one = |e: &tera::Error| {
         let mut d = Diagnostics::default();
         d.push(template_error(e, theme));
-        d
+        RenderError::Content(d)
     };
     let mut tera = Tera::new();
     tera.autoescape_on(vec![".html", ".xml"]);
@@ -105,6 +134,18 @@ pub fn render(
     register_filters(&mut tera, lang);
 
     let base_url = opts.base_url.clone().unwrap_or_else(|| site.base_url());
+    let labels = Labels::new(lang);
+    let narratives: Vec<&Page> = content
+        .narratives
+        .iter()
+        .filter(|p| is_published(p, opts))
+        .collect();
+    let mut attached: BTreeMap<&str, Vec<&Page>> = BTreeMap::new();
+    for p in &narratives {
+        if let Some(slug) = p.meta.territory.as_deref() {
+            attached.entry(slug).or_default().push(p);
+        }
+    }
     let mut press: Vec<&Page> = content
         .press
         .iter()
@@ -116,20 +157,20 @@ pub fn render(
             .cmp(&a.meta.date)
             .then_with(|| a.stem.cmp(&b.stem))
     });
+    let rows = views::territory_rows(content, agg);
+    let regions = views::region_views(content, agg, &rows, &labels);
     let ctx = Ctx {
         content,
         agg,
         charts,
-        labels: Labels::new(lang),
+        labels,
         lang,
         base_url: format!("{}/", base_url.trim_end_matches('/')),
-        narratives: content
-            .narratives
-            .iter()
-            .filter(|p| is_published(p, opts))
-            .collect(),
+        narratives,
+        attached,
         press,
-        rows: views::territory_rows(content, agg),
+        rows,
+        regions,
     };
 
     let globals = tera.global_context();
@@ -153,23 +194,27 @@ pub fn render(
     globals.insert("nav", &nav(&ctx));
     globals.insert("generated_on", &format::date(lang, opts.now.date_naive()));
 
+    // Assets first: the kit bundle and the kit page need them (and their sizes).
     let mut files = assets(&ctx, theme);
-    let bundle = kit::bundle(&ctx, &files).map_err(|e| {
-        let mut d = Diagnostics::default();
-        d.push(crate::diag::Diagnostic::error(
-            "presse/kit.zip",
-            format!("cannot build the press kit bundle: {e}"),
-        ));
-        d
-    })?;
+    let bundle = kit::bundle(&ctx, &files)
+        .map_err(|e| RenderError::Io(anyhow::anyhow!("cannot build presse/kit.zip: {e}")))?;
     files.insert("presse/kit.zip".into(), bundle);
-    let mut jobs = pages::jobs(&ctx);
-    jobs.push(kit::page(&ctx, &files));
+    let sizes: Sizes = files.iter().map(|(p, b)| (p.clone(), b.len())).collect();
 
-    type Rendered = (String, Option<NaiveDate>, Vec<u8>);
-    let rendered: Vec<Result<Rendered, tera::Error>> = jobs
+    let specs = pages::specs(&ctx);
+    let mut paths: BTreeSet<String> = files.keys().cloned().collect();
+    paths.extend(specs.iter().map(|(p, _)| p.clone()));
+    paths.extend(["sitemap.xml".to_string(), "feed.xml".to_string()]);
+    files
         .into_par_iter()
-        .map(|mut job| {
+        .try_for_each(|(path, bytes)| sink.put(&path, &bytes))
+        .map_err(RenderError::Io)?;
+
+    type Done = (String, Option<NaiveDate>, Vec<BrokenLink>);
+    let results: Vec<Result<Done, RenderError>> = specs
+        .into_par_iter()
+        .map(|(path, spec)| {
+            let mut job = pages::build(&ctx, &path, spec, &sizes);
             // The 404 page is served from any depth, so it links from the site root.
             let root = if job.path == "404.html" {
                 ctx.base_url.clone()
@@ -183,31 +228,37 @@ pub fn render(
             job.context.insert("description", &job.description);
             job.context
                 .insert("url", &feeds::pretty(&ctx.base_url, &job.path));
-            tera.render(job.template, &job.context)
-                .map(|html| (job.path, job.date, html.into_bytes()))
+            let html = tera
+                .render(job.template, &job.context)
+                .map_err(|e| one(&e))?;
+            let broken = links::check_page(&job.path, &html, &paths);
+            sink.put(&job.path, html.as_bytes())
+                .map_err(RenderError::Io)?;
+            Ok((job.path, job.date, broken))
         })
         .collect();
     let mut diags = Diagnostics::default();
     let mut dated = Vec::new();
-    for r in rendered {
+    let mut broken_links = Vec::new();
+    for r in results {
         match r {
-            Ok((path, date, bytes)) => {
+            Ok((path, date, broken)) => {
                 if path != "404.html" {
-                    dated.push((path.clone(), date));
+                    dated.push((path, date));
                 }
-                files.insert(path, bytes);
+                broken_links.extend(broken);
             }
-            Err(e) => diags.push(template_error(&e, theme)),
+            Err(RenderError::Content(d)) => diags.extend(d),
+            Err(io) => return Err(io),
         }
     }
     if diags.has_errors() {
-        return Err(diags);
+        return Err(RenderError::Content(diags));
     }
     dated.sort();
-    files.insert(
-        "sitemap.xml".into(),
-        feeds::sitemap(dated.iter().map(|(p, d)| (p.as_str(), *d)), &ctx.base_url).into_bytes(),
-    );
+    let sitemap = feeds::sitemap(dated.iter().map(|(p, d)| (p.as_str(), *d)), &ctx.base_url);
+    sink.put("sitemap.xml", sitemap.as_bytes())
+        .map_err(RenderError::Io)?;
     let entries: Vec<feeds::Entry> = ctx
         .press
         .iter()
@@ -218,11 +269,14 @@ pub fn render(
             summary: views::page_view(lang, p, String::new(), String::new()).summary,
         })
         .collect();
-    files.insert(
-        "feed.xml".into(),
-        feeds::atom(&site.title, &ctx.base_url, &entries, opts.now).into_bytes(),
-    );
-    Ok(files)
+    let feed = feeds::atom(&site.title, &ctx.base_url, &entries, opts.now);
+    sink.put("feed.xml", feed.as_bytes())
+        .map_err(RenderError::Io)?;
+    broken_links.sort_by(|a, b| (&a.page, &a.target).cmp(&(&b.page, &b.target)));
+    Ok(Rendered {
+        paths,
+        broken_links,
+    })
 }
 
 /// Files that are not pages: theme and content static files, charts, open data.

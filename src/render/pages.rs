@@ -1,21 +1,78 @@
-//! The HTML pages of the site and what each template receives.
+//! The HTML pages of the site: a cheap list of what pages exist (`specs`),
+//! and how to build one page's context (`build`). Contexts are built only
+//! when a page is rendered, so a large site never holds them all at once.
 
 use serde::Serialize;
 use tera::Context;
 
 use super::views::{self, PageView};
-use super::{Ctx, Job};
+use super::{kit, Ctx, Job, Sizes};
+use crate::charts;
 use crate::format;
 use crate::markdown;
 use crate::opendata;
 use crate::records::Page;
+
+/// One page of the site, by kind and index into the context's lists.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Spec {
+    Home,
+    Territories,
+    Territory(usize),
+    Region(usize),
+    Narrative(usize),
+    Release(usize),
+    PressIndex,
+    Kit,
+    Data,
+    NotFound,
+}
 
 /// Site-relative page of a press release.
 pub(super) fn press_href(p: &Page) -> String {
     format!("presse/{}/index.html", p.stem)
 }
 
-fn job(
+/// Every page, with its path.
+pub(super) fn specs(ctx: &Ctx) -> Vec<(String, Spec)> {
+    let mut out = vec![
+        ("index.html".to_string(), Spec::Home),
+        ("territoires/index.html".to_string(), Spec::Territories),
+    ];
+    out.extend(
+        ctx.content
+            .territories
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (crate::content::territory_href(&f.slug), Spec::Territory(i))),
+    );
+    out.extend(
+        ctx.regions
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.href.clone(), Spec::Region(i))),
+    );
+    out.extend(
+        ctx.narratives
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.stem != "_index" && p.meta.territory.is_none())
+            .map(|(i, p)| (format!("{}/index.html", p.stem), Spec::Narrative(i))),
+    );
+    out.extend(
+        ctx.press
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (press_href(p), Spec::Release(i))),
+    );
+    out.push(("presse/index.html".into(), Spec::PressIndex));
+    out.push(("presse/kit/index.html".into(), Spec::Kit));
+    out.push(("donnees/index.html".into(), Spec::Data));
+    out.push(("404.html".into(), Spec::NotFound));
+    out
+}
+
+pub(super) fn job(
     path: impl Into<String>,
     template: &'static str,
     section: impl Into<String>,
@@ -34,210 +91,188 @@ fn job(
     }
 }
 
-/// Every page but the press kit.
-pub(super) fn jobs(ctx: &Ctx) -> Vec<Job> {
+fn figures_sentence(figures: &[views::Figure]) -> String {
+    figures
+        .iter()
+        .map(|f| format!("{} {}", f.value, f.label))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Builds the context of one page.
+pub(super) fn build(ctx: &Ctx, path: &str, spec: Spec, sizes: &Sizes) -> Job {
     let (content, agg, t, lang) = (ctx.content, ctx.agg, &ctx.labels, ctx.lang);
     let site = &content.site;
     let md = |p: &Page| markdown::render(&p.body, lang);
-    let regions = views::region_views(content, agg, &ctx.rows, t);
-    let mut jobs = Vec::new();
-
     let mut c = Context::new();
-    let intro = ctx
-        .narratives
-        .iter()
-        .find(|p| p.stem == "_index")
-        .map(|p| views::page_view(lang, p, String::new(), md(p)));
-    c.insert("intro", &intro);
-    c.insert("figures", &views::headline_figures(content, agg, t));
-    c.insert(
-        "notes_html",
-        &site
-            .programme
-            .notes
-            .as_deref()
-            .map(|n| markdown::render(n, lang)),
-    );
-    c.insert("regions", &regions);
-    c.insert("totals", &views::totals_view(lang, &agg.programme));
-    let latest: Vec<PageView> = ctx
-        .press
-        .iter()
-        .take(3)
-        .map(|p| views::page_view(lang, p, press_href(p), String::new()))
-        .collect();
-    c.insert("latest_press", &latest);
-    c.insert("charts", &ctx.charts.programme);
-    c.insert("map", &ctx.charts.map);
-    jobs.push(job(
-        "index.html",
-        "index.html",
-        "home",
-        "",
-        site.description.clone(),
-        c,
-    ));
-
-    let mut sorted = ctx.rows.clone();
-    views::sort_by_name(&mut sorted, |r| &r.name);
-    let mut c = Context::new();
-    c.insert("rows", &sorted);
-    c.insert("totals", &views::totals_view(lang, &agg.programme));
-    jobs.push(job(
-        "territoires/index.html",
-        "territories.html",
-        "territories",
-        t.get("all_territories"),
-        "",
-        c,
-    ));
-
-    for ((f, row), totals) in content
-        .territories
-        .iter()
-        .zip(&ctx.rows)
-        .zip(&agg.territories)
-    {
-        let r = &f.record;
-        let attached: Vec<PageView> = ctx
-            .narratives
-            .iter()
-            .filter(|p| p.meta.territory.as_deref() == Some(f.slug.as_str()))
-            .map(|p| views::page_view(lang, p, String::new(), md(p)))
-            .collect();
-        let mut c = Context::new();
-        c.insert(
-            "territory",
-            &TerritoryView {
-                name: r.name.clone(),
-                code: r.code.clone(),
-                departments: r.departments.clone(),
-                intercommunalities: r.intercommunalities.clone(),
-                labelled_on: r.labelled_on.map(|d| format::date(lang, d)),
-                elected: r.leads.as_ref().and_then(|l| l.elected.clone()),
-                industrial: r.leads.as_ref().and_then(|l| l.industrial.clone()),
-                actions: r.actions.clone(),
-            },
-        );
-        c.insert("row", row);
-        c.insert("totals", &views::totals_view(lang, totals));
-        let figures = views::totals_figures(lang, totals, t, false);
-        let description = figures
-            .iter()
-            .map(|f| format!("{} {}", f.value, f.label))
-            .collect::<Vec<_>>()
-            .join(", ");
-        c.insert("figures", &figures);
-        c.insert("projects", &views::project_rows(lang, f));
-        c.insert("chart", &ctx.charts.territories.get(&f.slug));
-        c.insert("narratives", &attached);
-        jobs.push(job(
-            format!("territoires/{}/index.html", f.slug),
-            "territory.html",
-            "territories",
-            r.name.clone(),
-            format!("{} ({}) : {description}", r.name, row.region),
-            c,
-        ));
+    match spec {
+        Spec::Home => {
+            let intro = ctx
+                .narratives
+                .iter()
+                .find(|p| p.stem == "_index")
+                .map(|p| views::page_view(lang, p, String::new(), md(p)));
+            c.insert("intro", &intro);
+            c.insert("figures", &views::headline_figures(content, agg, t));
+            c.insert(
+                "notes_html",
+                &site
+                    .programme
+                    .notes
+                    .as_deref()
+                    .map(|n| markdown::render(n, lang)),
+            );
+            c.insert("regions", &ctx.regions);
+            c.insert("totals", &views::totals_view(lang, &agg.programme));
+            let latest: Vec<PageView> = ctx
+                .press
+                .iter()
+                .take(3)
+                .map(|p| views::page_view(lang, p, press_href(p), String::new()))
+                .collect();
+            c.insert("latest_press", &latest);
+            c.insert("charts", &ctx.charts.programme);
+            c.insert("map", &ctx.charts.map);
+            job(path, "index.html", "home", "", site.description.clone(), c)
+        }
+        Spec::Territories => {
+            let mut sorted = ctx.rows.clone();
+            views::sort_by_name(&mut sorted, |r| &r.name);
+            c.insert("rows", &sorted);
+            c.insert("totals", &views::totals_view(lang, &agg.programme));
+            job(
+                path,
+                "territories.html",
+                "territories",
+                t.get("all_territories"),
+                "",
+                c,
+            )
+        }
+        Spec::Territory(i) => {
+            let (f, row, totals) = (&content.territories[i], &ctx.rows[i], &agg.territories[i]);
+            let r = &f.record;
+            let attached: Vec<PageView> = ctx
+                .attached
+                .get(f.slug.as_str())
+                .into_iter()
+                .flatten()
+                .map(|p| views::page_view(lang, p, String::new(), md(p)))
+                .collect();
+            c.insert(
+                "territory",
+                &TerritoryView {
+                    name: r.name.clone(),
+                    code: r.code.clone(),
+                    departments: r.departments.clone(),
+                    intercommunalities: r.intercommunalities.clone(),
+                    labelled_on: r.labelled_on.map(|d| format::date(lang, d)),
+                    elected: r.leads.as_ref().and_then(|l| l.elected.clone()),
+                    industrial: r.leads.as_ref().and_then(|l| l.industrial.clone()),
+                    actions: r.actions.clone(),
+                },
+            );
+            c.insert("row", row);
+            c.insert("totals", &views::totals_view(lang, totals));
+            let figures = views::totals_figures(lang, totals, t, false);
+            let description = format!(
+                "{} ({}) : {}",
+                r.name,
+                row.region,
+                figures_sentence(&figures)
+            );
+            c.insert("figures", &figures);
+            c.insert("projects", &views::project_rows(lang, f));
+            c.insert("chart", &charts::territory(content, f, t));
+            c.insert("narratives", &attached);
+            job(
+                path,
+                "territory.html",
+                "territories",
+                r.name.clone(),
+                description,
+                c,
+            )
+        }
+        Spec::Region(i) => {
+            let region = &ctx.regions[i];
+            c.insert("region", region);
+            c.insert("figures", &region.figures);
+            c.insert(
+                "charts",
+                &ctx.charts
+                    .regions
+                    .get(&region.code)
+                    .cloned()
+                    .unwrap_or_default(),
+            );
+            let description = format!("{} : {}", region.name, figures_sentence(&region.figures));
+            job(
+                path,
+                "region.html",
+                "territories",
+                region.name.clone(),
+                description,
+                c,
+            )
+        }
+        Spec::Narrative(i) => {
+            let p = ctx.narratives[i];
+            let view = views::page_view(lang, p, path.to_string(), md(p));
+            c.insert("page", &view);
+            let mut j = job(
+                path,
+                "narrative.html",
+                p.stem.clone(),
+                p.meta.title.clone(),
+                view.summary.clone(),
+                c,
+            );
+            j.date = p.meta.date;
+            j
+        }
+        Spec::Release(i) => {
+            let p = ctx.press[i];
+            let view = views::page_view(lang, p, path.to_string(), md(p));
+            c.insert("page", &view);
+            c.insert("contacts", &p.meta.contacts);
+            let mut j = job(
+                path,
+                "press.html",
+                "press",
+                view.title.clone(),
+                view.summary.clone(),
+                c,
+            );
+            j.date = p.meta.date;
+            j
+        }
+        Spec::PressIndex => {
+            let releases: Vec<PageView> = ctx
+                .press
+                .iter()
+                .map(|p| views::page_view(lang, p, press_href(p), String::new()))
+                .collect();
+            c.insert("releases", &releases);
+            let mut j = job(
+                path,
+                "press_index.html",
+                "press",
+                t.get("press_releases"),
+                "",
+                c,
+            );
+            j.date = ctx.press.first().and_then(|p| p.meta.date);
+            j
+        }
+        Spec::Kit => kit::page(ctx, sizes),
+        Spec::Data => data_page(ctx, path),
+        Spec::NotFound => job(path, "404.html", "404", t.get("not_found_title"), "", c),
     }
-
-    for region in &regions {
-        let mut c = Context::new();
-        c.insert("region", region);
-        c.insert("figures", &region.figures);
-        c.insert(
-            "charts",
-            &ctx.charts
-                .regions
-                .get(&region.code)
-                .cloned()
-                .unwrap_or_default(),
-        );
-        let description = region
-            .figures
-            .iter()
-            .map(|f| format!("{} {}", f.value, f.label))
-            .collect::<Vec<_>>()
-            .join(", ");
-        jobs.push(job(
-            region.href.clone(),
-            "region.html",
-            "territories",
-            region.name.clone(),
-            format!("{} : {description}", region.name),
-            c,
-        ));
-    }
-
-    for p in ctx
-        .narratives
-        .iter()
-        .filter(|p| p.stem != "_index" && p.meta.territory.is_none())
-    {
-        let path = format!("{}/index.html", p.stem);
-        let view = views::page_view(lang, p, path.clone(), md(p));
-        let mut c = Context::new();
-        c.insert("page", &view);
-        let mut j = job(
-            path,
-            "narrative.html",
-            p.stem.clone(),
-            p.meta.title.clone(),
-            view.summary.clone(),
-            c,
-        );
-        j.date = p.meta.date;
-        jobs.push(j);
-    }
-
-    let releases: Vec<PageView> = ctx
-        .press
-        .iter()
-        .map(|p| views::page_view(lang, p, press_href(p), md(p)))
-        .collect();
-    for (view, page) in releases.iter().zip(&ctx.press) {
-        let mut c = Context::new();
-        c.insert("page", view);
-        c.insert("contacts", &page.meta.contacts);
-        let mut j = job(
-            view.href.clone(),
-            "press.html",
-            "press",
-            view.title.clone(),
-            view.summary.clone(),
-            c,
-        );
-        j.date = page.meta.date;
-        jobs.push(j);
-    }
-    let mut c = Context::new();
-    c.insert("releases", &releases);
-    c.insert("has_kit", &true);
-    let mut j = job(
-        "presse/index.html",
-        "press_index.html",
-        "press",
-        t.get("press_releases"),
-        "",
-        c,
-    );
-    j.date = ctx.press.first().and_then(|p| p.meta.date);
-    jobs.push(j);
-
-    jobs.push(data_page(ctx));
-    jobs.push(job(
-        "404.html",
-        "404.html",
-        "404",
-        t.get("not_found_title"),
-        "",
-        Context::new(),
-    ));
-    jobs
 }
 
 /// `donnees/index.html`: the exports, their columns, licence and source.
-fn data_page(ctx: &Ctx) -> Job {
+fn data_page(ctx: &Ctx, path: &str) -> Job {
     let t = &ctx.labels;
     #[derive(Serialize)]
     struct Column {
@@ -252,12 +287,11 @@ fn data_page(ctx: &Ctx) -> Job {
         rows: String,
         columns: Vec<Column>,
     }
-    let (territories, projects) = opendata::rows(ctx.content, ctx.agg);
-    let export = |file: &str, title: &str, n: usize| Export {
+    let export = |file: &str, title: &str, n: u64| Export {
         title: title.to_string(),
         csv: format!("donnees/{file}.csv"),
         json: format!("donnees/{file}.json"),
-        rows: format::int(ctx.lang, n as u64),
+        rows: format::int(ctx.lang, n),
         columns: opendata::COLUMNS
             .iter()
             .filter(|c| c.0 == file)
@@ -271,12 +305,13 @@ fn data_page(ctx: &Ctx) -> Job {
             })
             .collect(),
     };
+    let totals = &ctx.agg.programme;
     let mut c = Context::new();
     c.insert(
         "exports",
         &[
-            export("territoires", t.get("territories"), territories.len()),
-            export("projets", t.get("projects"), projects.len()),
+            export("territoires", t.get("territories"), totals.territories),
+            export("projets", t.get("projects"), totals.projects),
         ],
     );
     c.insert(
@@ -289,7 +324,7 @@ fn data_page(ctx: &Ctx) -> Job {
     );
     c.insert("source", &ctx.content.site.programme.source);
     job(
-        "donnees/index.html",
+        path,
         "data.html",
         "data",
         t.get("open_data"),
