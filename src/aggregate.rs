@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use crate::records::{Project, TerritoryFile};
 
 /// Sums over a set of projects.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Totals {
     /// Territories counted.
     pub territories: u64,

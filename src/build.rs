@@ -45,9 +45,27 @@ pub struct Outcome {
     pub files: usize,
     /// Wall time.
     pub millis: u128,
+    /// Charts drawn (programme, map, regions, territories).
+    pub charts: usize,
+    /// Headline totals that moved since the previous build: (name, before, after).
+    pub moved: Vec<(&'static str, u64, u64)>,
+    /// HTML pages written anew (changed or added), when the build wrote.
+    pub changed_pages: Vec<String>,
 }
 
 impl Outcome {
+    fn empty(diagnostics: Diagnostics, start: Instant) -> Outcome {
+        Outcome {
+            diagnostics,
+            written: None,
+            files: 0,
+            millis: start.elapsed().as_millis(),
+            charts: 0,
+            moved: Vec::new(),
+            changed_pages: Vec::new(),
+        }
+    }
+
     /// True when the content is valid under `strict`.
     pub fn ok(&self, strict: bool) -> bool {
         !(self.diagnostics.has_errors() || strict && self.diagnostics.warning_count() > 0)
@@ -80,12 +98,7 @@ fn run(opts: &BuildOptions, write: bool) -> Result<Outcome> {
     let loaded = content::load(&opts.root, &mut diags)?;
     log_time(start, "Loaded content");
     let Some(content) = loaded else {
-        return Ok(Outcome {
-            diagnostics: diags,
-            written: None,
-            files: 0,
-            millis: start.elapsed().as_millis(),
-        });
+        return Ok(Outcome::empty(diags, start));
     };
     let agg = aggregate(&content.territories);
     diags.extend(validate(&content, &agg));
@@ -93,10 +106,9 @@ fn run(opts: &BuildOptions, write: bool) -> Result<Outcome> {
     let theme = theme::load(&opts.root, &content.site.theme)?;
     let done = |diags, written, files| {
         Ok(Outcome {
-            diagnostics: diags,
             written,
             files,
-            millis: start.elapsed().as_millis(),
+            ..Outcome::empty(diags, start)
         })
     };
     if diags.has_errors() || (opts.strict && diags.warning_count() > 0) {
@@ -107,6 +119,14 @@ fn run(opts: &BuildOptions, write: bool) -> Result<Outcome> {
     let disk_cache = DiskCache::new(&opts.root);
     let store: &dyn Store = if write { &disk_cache } else { &NoCache };
     let (charts, chart_diags) = charts::all(&content, &agg, &labels, store);
+    let chart_count = charts.programme.len()
+        + usize::from(charts.map.is_some())
+        + charts.regions.values().map(Vec::len).sum::<usize>()
+        + content
+            .territories
+            .iter()
+            .filter(|t| !t.record.projects.is_empty())
+            .count();
     diags.extend(chart_diags);
     log_time(start, "Drew charts");
     if diags.has_errors() {
@@ -160,12 +180,43 @@ fn run(opts: &BuildOptions, write: bool) -> Result<Outcome> {
     if opts.strict && diags.warning_count() > 0 {
         return done(diags, None, n);
     }
-    let stats = staging
-        .commit(&rendered.paths)
+    let summary = serde_json::to_string(&agg.programme).unwrap_or_default();
+    let (stats, changes) = staging
+        .commit(&rendered.paths, &summary)
         .with_context(|| format!("cannot write the site to {}", out_dir.display()))?;
     disk_cache.prune();
     log_time(start, "Swapped in");
-    done(diags, Some(stats), n)
+    Ok(Outcome {
+        written: Some(stats),
+        files: n,
+        charts: chart_count,
+        moved: moved(changes.previous_summary.as_deref(), &agg.programme),
+        changed_pages: if changes.previous_summary.is_some() {
+            changes.pages
+        } else {
+            Vec::new()
+        },
+        ..Outcome::empty(diags, start)
+    })
+}
+
+/// Headline totals that differ from the previous build's.
+fn moved(previous: Option<&str>, now: &crate::aggregate::Totals) -> Vec<(&'static str, u64, u64)> {
+    let Some(before) =
+        previous.and_then(|p| serde_json::from_str::<crate::aggregate::Totals>(p).ok())
+    else {
+        return Vec::new();
+    };
+    [
+        ("territories", before.territories, now.territories),
+        ("projects", before.projects, now.projects),
+        ("jobs_created", before.jobs_created, now.jobs_created),
+        ("investment_eur", before.investment_eur, now.investment_eur),
+        ("aid_eur", before.aid_eur, now.aid_eur),
+    ]
+    .into_iter()
+    .filter(|(_, a, b)| a != b)
+    .collect()
 }
 
 /// `--now`, else `SOURCE_DATE_EPOCH`, else the clock.

@@ -25,6 +25,7 @@ pub mod presskit;
 pub mod records;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
 pub mod theme;
 pub mod validate;
 pub mod yaml;

@@ -46,6 +46,26 @@ enum Command {
         #[command(flatten)]
         site: SiteArgs,
     },
+    /// Build, serve on http://127.0.0.1:1111/, rebuild on change and reload
+    /// open pages.
+    ///
+    /// The site is built into a private folder; a failed rebuild is shown in
+    /// the terminal and in the browser while the last good site stays served.
+    Serve {
+        /// The site folder, holding content/ [default: the current folder].
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        root: PathBuf,
+        /// Port to listen on.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on; only loopback unless you say otherwise
+        /// (for example 0.0.0.0 to preview from another device).
+        #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Also show drafts and press releases still under embargo.
+        #[arg(long)]
+        drafts: bool,
+    },
     /// Create a minimal site that builds at once: one region, two
     /// territories, a narrative and a press release.
     New {
@@ -69,6 +89,25 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let (result, strict, writes) = match cli.command {
         Command::New { dir } => return new_site(&dir),
+        Command::Serve {
+            root,
+            port,
+            bind,
+            drafts,
+        } => {
+            let opts = bilan::serve::ServeOptions {
+                root,
+                addr: std::net::SocketAddr::new(bind, port),
+                drafts,
+            };
+            return match bilan::serve::serve(&opts) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(err) => {
+                    eprintln!("error: {err:#}");
+                    ExitCode::from(2)
+                }
+            };
+        }
         Command::Build {
             site,
             output,
@@ -133,15 +172,33 @@ fn report(outcome: &Outcome, strict: bool, writes: bool) -> ExitCode {
         eprintln!("\n{errors} error(s), {warnings} warning(s){strict_note}: nothing was written.");
         return ExitCode::from(1);
     }
+    let pages = outcome.changed_pages.len();
+    if !outcome.moved.is_empty() || pages > 0 {
+        eprintln!("Changed since the last build:");
+        for (name, before, after) in &outcome.moved {
+            eprintln!("  {name}: {before} → {after}");
+        }
+        if pages > 0 {
+            let shown: Vec<&str> = outcome
+                .changed_pages
+                .iter()
+                .take(10)
+                .map(String::as_str)
+                .collect();
+            let more = if pages > 10 {
+                format!(" (+{} more)", pages - 10)
+            } else {
+                String::new()
+            };
+            eprintln!("  {pages} page(s): {}{more}", shown.join(", "));
+        }
+    }
     match outcome.written {
         Some(w) if writes => eprintln!(
-            "Built {} files: {} written, {} unchanged, {} removed; {warnings} warning(s); {} ms.",
-            outcome.files, w.written, w.unchanged, w.removed, outcome.millis
+            "Built {} files, {} charts: {} written, {} unchanged, {} removed; {warnings} warning(s); {} ms.",
+            outcome.files, outcome.charts, w.written, w.unchanged, w.removed, outcome.millis
         ),
-        _ => eprintln!(
-            "Checked {} files: {warnings} warning(s); {} ms.",
-            outcome.files, outcome.millis
-        ),
+        _ => eprintln!("Checked {} files: {warnings} warning(s); {} ms.", outcome.files, outcome.millis),
     }
     ExitCode::SUCCESS
 }

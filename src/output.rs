@@ -94,8 +94,21 @@ pub struct Staging {
     dir: PathBuf,
     written: AtomicUsize,
     unchanged: AtomicUsize,
+    /// HTML pages whose bytes are new or different.
+    changed: std::sync::Mutex<Vec<String>>,
     committed: bool,
 }
+
+/// What a commit reports besides counts.
+#[derive(Debug, Clone, Default)]
+pub struct Changes {
+    /// HTML pages written anew (changed or added), sorted.
+    pub pages: Vec<String>,
+    /// The summary the previous build left in the marker, if any.
+    pub previous_summary: Option<String>,
+}
+
+const SUMMARY_PREFIX: &str = "summary: ";
 
 impl Staging {
     /// Prepares an empty staging folder next to `out`.
@@ -119,15 +132,34 @@ impl Staging {
             dir,
             written: AtomicUsize::new(0),
             unchanged: AtomicUsize::new(0),
+            changed: std::sync::Mutex::new(Vec::new()),
             committed: false,
         })
     }
 
     /// Marks the folder as bilan's and swaps it in. `paths` are all the files
-    /// of the new site, to count the previous output's stale ones.
-    pub fn commit(mut self, paths: &BTreeSet<String>) -> Result<WriteStats> {
-        fs::write(self.dir.join(MARKER), MARKER_TEXT)
+    /// of the new site, to count the previous output's stale ones; `summary`
+    /// (one line) is kept in the marker for the next build's change report.
+    pub fn commit(
+        mut self,
+        paths: &BTreeSet<String>,
+        summary: &str,
+    ) -> Result<(WriteStats, Changes)> {
+        let previous_summary = fs::read_to_string(self.out.join(MARKER))
+            .ok()
+            .and_then(|t| {
+                t.lines()
+                    .find_map(|l| l.strip_prefix(SUMMARY_PREFIX).map(str::to_string))
+            });
+        let marker = format!(
+            "{MARKER_TEXT}{SUMMARY_PREFIX}{}\n",
+            summary.replace('\n', " ")
+        );
+        fs::write(self.dir.join(MARKER), marker)
             .with_context(|| format!("cannot write in {}", self.dir.display()))?;
+        let mut pages =
+            std::mem::take(&mut *self.changed.lock().unwrap_or_else(|e| e.into_inner()));
+        pages.sort();
         let stats = WriteStats {
             written: self.written.load(Ordering::Relaxed),
             unchanged: self.unchanged.load(Ordering::Relaxed),
@@ -135,7 +167,13 @@ impl Staging {
         };
         swap(&self.dir, &self.out)?;
         self.committed = true;
-        Ok(stats)
+        Ok((
+            stats,
+            Changes {
+                pages,
+                previous_summary,
+            },
+        ))
     }
 }
 
@@ -153,6 +191,12 @@ impl Sink for Staging {
         } else {
             fs::write(&dest, bytes).with_context(|| format!("cannot write {}", dest.display()))?;
             self.written.fetch_add(1, Ordering::Relaxed);
+            if rel.ends_with(".html") {
+                self.changed
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push(rel.to_string());
+            }
         }
         Ok(())
     }
@@ -172,7 +216,7 @@ pub fn write(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<WriteStats
     files
         .par_iter()
         .try_for_each(|(rel, bytes)| staging.put(rel, bytes))?;
-    staging.commit(&files.keys().cloned().collect())
+    Ok(staging.commit(&files.keys().cloned().collect(), "")?.0)
 }
 
 fn same_bytes(path: &Path, bytes: &[u8]) -> bool {

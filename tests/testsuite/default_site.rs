@@ -131,3 +131,74 @@ fn embargoed_release_waits_for_its_time() {
     assert!(o.status.success());
     assert!(out.join(release).exists());
 }
+
+#[test]
+fn one_record_edit_rewrites_only_the_pages_that_show_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    crate::errors::copy_dir(&repo().join("content"), &root.join("content"));
+    let out = root.join("output");
+    build(&root, &out, &[]);
+    let before = read_tree(&out);
+    let mtimes =
+        |dir: &std::path::Path| -> std::collections::BTreeMap<String, std::time::SystemTime> {
+            walkdir::WalkDir::new(dir)
+                .into_iter()
+                .map(|e| e.unwrap())
+                .filter(|e| e.file_type().is_file())
+                .map(|e| {
+                    (
+                        e.path()
+                            .strip_prefix(dir)
+                            .unwrap()
+                            .to_string_lossy()
+                            .into_owned(),
+                        e.metadata().unwrap().modified().unwrap(),
+                    )
+                })
+                .collect()
+        };
+    let t0 = mtimes(&out);
+
+    let record = root.join("content/territories/haut-jura.yaml");
+    let text = std::fs::read_to_string(&record).unwrap();
+    std::fs::write(
+        &record,
+        text.replacen("    jobs_created: 6\n", "    jobs_created: 7\n", 1),
+    )
+    .unwrap();
+    let o = build(&root, &out, &[]);
+    let err = stderr(&o);
+    assert!(err.contains("jobs_created: 27250 → 27251"), "{err}");
+    let after = read_tree(&out);
+    let changed: Vec<&String> = after
+        .keys()
+        .filter(|k| before.get(*k) != after.get(*k))
+        .collect();
+    let t1 = mtimes(&out);
+    for (path, time) in &t1 {
+        let same = before.get(path) == after.get(path);
+        assert_eq!(
+            same,
+            t0.get(path) == Some(time),
+            "{path}: mtime must change exactly when bytes do"
+        );
+    }
+    let html: Vec<&&String> = changed.iter().filter(|p| p.ends_with(".html")).collect();
+    let expected = [
+        "index.html",
+        "presse/kit/index.html",
+        "regions/27/index.html",
+        "territoires/haut-jura/index.html",
+        "territoires/index.html",
+    ];
+    assert_eq!(
+        html.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
+        expected,
+        "{err}"
+    );
+    assert!(
+        err.contains("5 page(s): index.html, presse/kit/index.html, regions/27/index.html"),
+        "{err}"
+    );
+}

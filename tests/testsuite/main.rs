@@ -9,4 +9,5 @@ mod invalid;
 mod output_safety;
 mod press;
 mod second_programme;
+mod serve;
 mod support;

@@ -1,0 +1,390 @@
+//! `bilan serve`: build, serve on loopback, rebuild on change, reload pages.
+//!
+//! The site is built with the same pipeline as `bilan build`, into a private
+//! folder, so a failed rebuild leaves the last good site served. The reload
+//! snippet is added to HTML responses on the fly and is never written to
+//! disk: `bilan build` output never contains it. Pages poll a version number
+//! (`/__bilan/status`) and reload when it changes; a build error is shown in
+//! an overlay until the next good build.
+
+use std::fs;
+use std::net::SocketAddr;
+use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context as _, Result};
+use notify_debouncer_mini::{new_debouncer, notify::RecursiveMode};
+use tiny_http::{Header, Request, Response, Server};
+
+use crate::build::{build, BuildOptions};
+
+/// What `bilan serve` was asked for.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The site folder.
+    pub root: PathBuf,
+    /// Address to listen on (loopback unless told otherwise).
+    pub addr: SocketAddr,
+    /// Include drafts and embargoed releases.
+    pub drafts: bool,
+}
+
+/// The state shared between the watcher and the request handlers.
+#[derive(Default)]
+struct Status {
+    /// Bumped after every successful build.
+    version: u64,
+    /// The last build's problems, when it failed.
+    error: Option<String>,
+}
+
+const RELOAD: &str = r#"<script>/* bilan serve: live reload, added by the server only */
+(function () {
+  var seen = null;
+  function show(error) {
+    var box = document.getElementById("bilan-serve-error");
+    if (!error) { if (box) box.remove(); return; }
+    if (!box) {
+      box = document.createElement("pre");
+      box.id = "bilan-serve-error";
+      box.setAttribute("role", "alert");
+      box.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:50vh;overflow:auto;margin:0;padding:1rem;background:#fff0f0;color:#600;border-top:4px solid #c00;font:14px/1.4 monospace;white-space:pre-wrap;z-index:99999";
+      document.body.appendChild(box);
+    }
+    box.textContent = "bilan: the last build failed; this is the previous site.\n\n" + error;
+  }
+  function poll() {
+    fetch("/__bilan/status", { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (s) {
+      if (seen !== null && s.version !== seen) { location.reload(); return; }
+      seen = s.version;
+      show(s.error);
+    }).catch(function () {}).finally(function () { setTimeout(poll, 300); });
+  }
+  poll();
+})();
+</script>"#;
+
+/// Builds, serves and watches until Ctrl-C.
+pub fn serve(opts: &ServeOptions) -> Result<()> {
+    let out = std::env::temp_dir().join(format!("bilan-serve-{}", std::process::id()));
+    let build_opts = BuildOptions {
+        root: opts.root.clone(),
+        output: Some(out.clone()),
+        drafts: opts.drafts,
+        ..BuildOptions::default()
+    };
+    let status = Arc::new(Mutex::new(Status::default()));
+    rebuild(&build_opts, &status)?;
+
+    let server = Arc::new(
+        Server::http(opts.addr)
+            .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", opts.addr))?,
+    );
+    let stop = Arc::new(AtomicBool::new(false));
+    {
+        let (server, stop) = (server.clone(), stop.clone());
+        ctrlc::set_handler(move || {
+            stop.store(true, Ordering::SeqCst);
+            server.unblock();
+        })
+        .context("cannot install the Ctrl-C handler")?;
+    }
+
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut debouncer =
+        new_debouncer(Duration::from_millis(100), tx).context("cannot watch the site")?;
+    for dir in ["content", "themes", "templates"] {
+        let path = opts.root.join(dir);
+        if path.is_dir() {
+            debouncer
+                .watcher()
+                .watch(&path, RecursiveMode::Recursive)
+                .with_context(|| format!("cannot watch {}", path.display()))?;
+        }
+    }
+    {
+        let (status, build_opts) = (status.clone(), build_opts.clone());
+        std::thread::spawn(move || {
+            while let Ok(events) = rx.recv() {
+                if events.is_ok() {
+                    // Changes that piled up during a build need one rebuild, not many.
+                    while rx.try_recv().is_ok() {}
+                    let _ = rebuild(&build_opts, &status);
+                }
+            }
+        });
+    }
+
+    let host = if opts.addr.ip().is_unspecified() {
+        "localhost".to_string()
+    } else {
+        opts.addr.ip().to_string()
+    };
+    eprintln!(
+        "Serving {} at http://{host}:{}/ (Ctrl-C to stop)",
+        opts.root.display(),
+        opts.addr.port()
+    );
+    let workers: Vec<_> = (0..4)
+        .map(|_| {
+            let (server, status, out, stop) =
+                (server.clone(), status.clone(), out.clone(), stop.clone());
+            std::thread::spawn(move || {
+                // A timeout, so every worker notices Ctrl-C (`unblock` wakes only one).
+                while !stop.load(Ordering::SeqCst) {
+                    match server.recv_timeout(Duration::from_millis(200)) {
+                        Ok(Some(req)) => handle(req, &out, &status),
+                        Ok(None) => {}
+                        Err(_) => break,
+                    }
+                }
+            })
+        })
+        .collect();
+    for w in workers {
+        let _ = w.join();
+    }
+    drop(debouncer);
+    let _ = fs::remove_dir_all(&out);
+    eprintln!("Stopped.");
+    Ok(())
+}
+
+/// Rebuilds into the serve folder and records the outcome for the pages.
+fn rebuild(opts: &BuildOptions, status: &Mutex<Status>) -> Result<()> {
+    let start = Instant::now();
+    let result = build(opts);
+    let mut s = status.lock().unwrap_or_else(|e| e.into_inner());
+    match result {
+        Ok(outcome) if outcome.ok(false) => {
+            for d in outcome.diagnostics.sorted() {
+                eprintln!("{d}");
+            }
+            let w = outcome.written.unwrap_or_default();
+            s.version += 1;
+            s.error = None;
+            eprintln!(
+                "Rebuilt: {} written, {} unchanged, {} removed; {} ms.",
+                w.written,
+                w.unchanged,
+                w.removed,
+                start.elapsed().as_millis()
+            );
+        }
+        Ok(outcome) => {
+            let text: Vec<String> = outcome
+                .diagnostics
+                .sorted()
+                .iter()
+                .map(|d| d.to_string())
+                .collect();
+            let text = text.join("\n");
+            eprintln!("{text}\nBuild failed; still serving the last good site.");
+            s.error = Some(text);
+        }
+        Err(err) => {
+            let text = format!("error: {err:#}");
+            eprintln!("{text}\nBuild failed; still serving the last good site.");
+            s.error = Some(text);
+        }
+    }
+    Ok(())
+}
+
+fn header(name: &str, value: &str) -> Header {
+    Header::from_bytes(name.as_bytes(), value.as_bytes())
+        .expect("static header names and ASCII values")
+}
+
+fn handle(req: Request, out: &Path, status: &Mutex<Status>) {
+    let url = req.url().to_string();
+    let path = url.split(['?', '#']).next().unwrap_or("/");
+    if path == "/__bilan/status" {
+        let s = status.lock().unwrap_or_else(|e| e.into_inner());
+        let body = serde_json::json!({ "version": s.version, "error": s.error }).to_string();
+        let _ = req.respond(
+            Response::from_string(body)
+                .with_header(header("Content-Type", "application/json"))
+                .with_header(header("Cache-Control", "no-store")),
+        );
+        return;
+    }
+    let response = match resolve(out, path) {
+        Resolved::File(file) => match fs::read(&file) {
+            Ok(bytes) => respond_file(&file, bytes, 200),
+            Err(_) => not_found(out),
+        },
+        Resolved::Redirect(to) => Response::from_data(Vec::new())
+            .with_status_code(301)
+            .with_header(header("Location", &to)),
+        Resolved::Missing => not_found(out),
+        Resolved::Forbidden => Response::from_string("403 Forbidden: this path leaves the site\n")
+            .with_status_code(403),
+    };
+    let _ = req.respond(response);
+}
+
+fn not_found(out: &Path) -> Response<std::io::Cursor<Vec<u8>>> {
+    let page = out.join("404.html");
+    match fs::read(&page) {
+        Ok(bytes) => respond_file(&page, bytes, 404),
+        Err(_) => Response::from_string("404 Not Found\n").with_status_code(404),
+    }
+}
+
+fn respond_file(file: &Path, mut bytes: Vec<u8>, code: u16) -> Response<std::io::Cursor<Vec<u8>>> {
+    let mime = mime_type(file);
+    if mime.starts_with("text/html") {
+        bytes = inject_reload(bytes);
+    }
+    Response::from_data(bytes)
+        .with_status_code(code)
+        .with_header(header("Content-Type", mime))
+        .with_header(header("Cache-Control", "no-cache"))
+}
+
+fn inject_reload(bytes: Vec<u8>) -> Vec<u8> {
+    let html = String::from_utf8_lossy(&bytes);
+    match html.rfind("</body>") {
+        Some(i) => format!("{}{RELOAD}\n{}", &html[..i], &html[i..]).into_bytes(),
+        None => format!("{html}{RELOAD}").into_bytes(),
+    }
+}
+
+/// Where a request path leads.
+#[derive(Debug, PartialEq, Eq)]
+enum Resolved {
+    File(PathBuf),
+    Redirect(String),
+    Missing,
+    Forbidden,
+}
+
+/// Maps a URL path to a file of the site, refusing anything that would leave
+/// it: `..` segments (also percent-encoded), backslashes, NUL bytes, and
+/// symbolic links pointing outside.
+fn resolve(root: &Path, url_path: &str) -> Resolved {
+    let Some(decoded) = percent_decode(url_path) else {
+        return Resolved::Forbidden;
+    };
+    if decoded.contains('\\') || decoded.contains('\0') {
+        return Resolved::Forbidden;
+    }
+    let rel = Path::new(decoded.trim_start_matches('/'));
+    if rel
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
+    {
+        return Resolved::Forbidden;
+    }
+    let mut file = root.join(rel);
+    if file.is_dir() {
+        if !decoded.ends_with('/') {
+            return Resolved::Redirect(format!("{decoded}/"));
+        }
+        file = file.join("index.html");
+    }
+    match (fs::canonicalize(&file), fs::canonicalize(root)) {
+        (Ok(f), Ok(r)) if f.starts_with(&r) && f.is_file() => Resolved::File(f),
+        (Ok(f), Ok(r)) if !f.starts_with(&r) => Resolved::Forbidden,
+        _ => Resolved::Missing,
+    }
+}
+
+/// Decodes `%XX` escapes; `None` for malformed ones or invalid UTF-8.
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = bytes.get(i + 1..i + 3)?;
+            let value = u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?;
+            out.push(value);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+fn mime_type(path: &Path) -> &'static str {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("html") => "text/html; charset=utf-8",
+        Some("css") => "text/css; charset=utf-8",
+        Some("js") => "text/javascript; charset=utf-8",
+        Some("json") => "application/json",
+        Some("xml") => "application/xml",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("jpg" | "jpeg") => "image/jpeg",
+        Some("gif") => "image/gif",
+        Some("webp") => "image/webp",
+        Some("ico") => "image/x-icon",
+        Some("csv") => "text/csv; charset=utf-8",
+        Some("txt" | "md") => "text/plain; charset=utf-8",
+        Some("pdf") => "application/pdf",
+        Some("zip") => "application/zip",
+        Some("woff2") => "font/woff2",
+        Some("woff") => "font/woff",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_that_leave_the_site_are_refused() {
+        let tmp = tempfile::tempdir().unwrap();
+        let site = tmp.path().join("site");
+        fs::create_dir_all(site.join("a")).unwrap();
+        fs::write(site.join("index.html"), "home").unwrap();
+        fs::write(site.join("a/index.html"), "a").unwrap();
+        fs::write(tmp.path().join("secret.txt"), "secret").unwrap();
+        assert_eq!(
+            resolve(&site, "/"),
+            Resolved::File(fs::canonicalize(site.join("index.html")).unwrap())
+        );
+        assert_eq!(resolve(&site, "/a"), Resolved::Redirect("/a/".into()));
+        assert_eq!(resolve(&site, "/nope.html"), Resolved::Missing);
+        for bad in [
+            "/../secret.txt",
+            "/%2e%2e/secret.txt",
+            "/a/%2E%2E/%2e%2e/secret.txt",
+            "/a/..%2fsecret.txt",
+            "/%2e%2e%5csecret.txt",
+            "/%00",
+            "/%zz",
+            "/a\\..\\..\\secret.txt",
+        ] {
+            assert_eq!(resolve(&site, bad), Resolved::Forbidden, "{bad}");
+        }
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(tmp.path().join("secret.txt"), site.join("link.txt"))
+                .unwrap();
+            assert_eq!(resolve(&site, "/link.txt"), Resolved::Forbidden);
+        }
+    }
+
+    #[test]
+    fn snippet_goes_before_the_body_end() {
+        let out = String::from_utf8(inject_reload(
+            b"<html><body><p>x</p></body></html>".to_vec(),
+        ))
+        .unwrap();
+        assert!(out.contains("<p>x</p><script>"));
+        assert!(out.ends_with("</script>\n</body></html>"));
+    }
+}

@@ -1,0 +1,179 @@
+//! `bilan serve` end to end: a real server on a free loopback port, raw HTTP
+//! requests (so paths reach it exactly as written), an edit picked up without
+//! a restart, a broken edit that keeps the last good site, and Ctrl-C.
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::errors::copy_dir;
+use crate::support::*;
+
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// (status, headers, body) of a GET, sent byte for byte as given.
+fn get(port: u16, path: &str) -> Option<(u16, String, String)> {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    s.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .ok()?;
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).ok()?;
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n")?;
+    let status = head.split_whitespace().nth(1)?.parse().ok()?;
+    Some((status, head.to_lowercase(), body.to_string()))
+}
+
+fn wait_for(what: &str, limit: Duration, mut ok: impl FnMut() -> bool) -> Duration {
+    let start = Instant::now();
+    while !ok() {
+        assert!(start.elapsed() < limit, "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    start.elapsed()
+}
+
+fn version(port: u16) -> (u64, bool) {
+    let (_, _, body) = get(port, "/__bilan/status").unwrap();
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    (v["version"].as_u64().unwrap(), !v["error"].is_null())
+}
+
+#[test]
+fn serves_reloads_and_refuses_to_leave_the_site() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    copy_dir(&fixture("second-programme"), &root);
+    std::fs::write(tmp.path().join("secret.txt"), "TOP SECRET").unwrap();
+    let port = free_port();
+    let child = Command::new(env!("CARGO_BIN_EXE_bilan"))
+        .args([
+            "serve",
+            "--root",
+            root.to_str().unwrap(),
+            "--port",
+            &port.to_string(),
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let server = Server(child);
+    wait_for("the server", Duration::from_secs(30), || {
+        get(port, "/").is_some()
+    });
+
+    let (status, head, body) = get(port, "/").unwrap();
+    assert_eq!(status, 200);
+    assert!(
+        head.contains("content-type: text/html; charset=utf-8"),
+        "{head}"
+    );
+    assert!(
+        body.contains("/__bilan/status"),
+        "the reload snippet is served"
+    );
+    assert!(!std::fs::read_to_string(root.join("content/site.yaml"))
+        .unwrap()
+        .contains("__bilan"));
+    assert!(get(port, "/style.css")
+        .unwrap()
+        .1
+        .contains("content-type: text/css"));
+    assert!(get(port, "/charts/emplois-par-region.svg")
+        .unwrap()
+        .1
+        .contains("content-type: image/svg+xml"));
+    assert!(get(port, "/charts/emplois-par-region.png")
+        .unwrap()
+        .1
+        .contains("content-type: image/png"));
+    assert_eq!(get(port, "/territoires").unwrap().0, 301);
+
+    let (status, _, body) = get(port, "/pas-de-page-ici/").unwrap();
+    assert_eq!(status, 404);
+    assert!(
+        body.contains("Page introuvable"),
+        "the site's 404 page is served"
+    );
+
+    for bad in [
+        "/../secret.txt",
+        "/../../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E/%2e%2e/secret.txt",
+        "/territoires/%2e%2e%2f%2e%2e%2fsecret.txt",
+        "/..%5c..%5csecret.txt",
+    ] {
+        let (status, _, body) = get(port, bad).unwrap();
+        assert!(
+            status == 403 || status == 404 || status == 400,
+            "{bad}: {status}"
+        );
+        assert!(!body.contains("TOP SECRET"), "{bad} leaked a file");
+    }
+
+    // An edit shows up without a restart.
+    let (before, _) = version(port);
+    std::fs::write(
+        root.join("content/territories/cap.yaml"),
+        "name: \"Cap Nouveau\"\nregion: \"A\"\n",
+    )
+    .unwrap();
+    let latency = wait_for("the rebuild", Duration::from_secs(20), || {
+        version(port).0 > before
+    });
+    assert!(get(port, "/territoires/cap/")
+        .unwrap()
+        .2
+        .contains("Cap Nouveau"));
+    eprintln!("serve: edit visible after {} ms", latency.as_millis());
+
+    // A broken edit is reported, and the last good site stays served.
+    std::fs::write(
+        root.join("content/territories/cap.yaml"),
+        "name: \"Cap\"\nregion: [\n",
+    )
+    .unwrap();
+    wait_for("the error", Duration::from_secs(20), || version(port).1);
+    assert!(get(port, "/territoires/cap/")
+        .unwrap()
+        .2
+        .contains("Cap Nouveau"));
+
+    #[cfg(unix)]
+    {
+        let pid = server.0.id();
+        // SAFETY: sending SIGINT to our own child process.
+        unsafe { libc::kill(pid as i32, libc::SIGINT) };
+        let mut server = server;
+        let status = server.0.wait().unwrap();
+        assert!(status.success(), "Ctrl-C stops cleanly: {status:?}");
+        assert!(
+            !std::env::temp_dir()
+                .join(format!("bilan-serve-{pid}"))
+                .exists(),
+            "its build folder is removed"
+        );
+    }
+}
