@@ -5,12 +5,13 @@
 //! bytes did not change are hard-linked from the previous output, so they keep
 //! their inode and mtime: servers, rsync and caches see them as untouched.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 use anyhow::{bail, Context as _, Result};
 use rayon::prelude::*;
@@ -75,6 +76,20 @@ pub fn check_target(root: &Path, out: &Path) -> Result<()> {
 pub trait Sink: Sync {
     /// Stores one file (`rel` is `/`-separated, relative to the output).
     fn put(&self, rel: &str, bytes: &[u8]) -> Result<()>;
+
+    /// Keeps the previous build's file when it was made from the same inputs
+    /// (`key`); true when it did, and the page need not be rendered.
+    fn reuse(&self, _rel: &str, _key: &str) -> bool {
+        false
+    }
+
+    /// Records the inputs key of a file just stored, for the next build.
+    fn remember(&self, _rel: &str, _key: &str) {}
+
+    /// The hash of the previous build's list of paths, if known.
+    fn previous_paths(&self) -> Option<&str> {
+        None
+    }
 }
 
 /// A sink that keeps nothing (`bilan check`).
@@ -95,7 +110,12 @@ pub struct Staging {
     written: AtomicUsize,
     unchanged: AtomicUsize,
     /// HTML pages whose bytes are new or different.
-    changed: std::sync::Mutex<Vec<String>>,
+    changed: Mutex<Vec<String>>,
+    /// Inputs keys of the previous build's pages, from its marker.
+    old_keys: HashMap<String, String>,
+    old_paths: Option<String>,
+    /// Inputs keys of this build's pages.
+    new_keys: Mutex<BTreeMap<String, String>>,
     committed: bool,
 }
 
@@ -109,6 +129,18 @@ pub struct Changes {
 }
 
 const SUMMARY_PREFIX: &str = "summary: ";
+const PATHS_PREFIX: &str = "paths: ";
+const PAGE_PREFIX: &str = "page ";
+
+/// A stable hash of a list of paths.
+pub fn paths_hash(paths: &BTreeSet<String>) -> String {
+    let joined = paths
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join("\n");
+    crate::cache::hash(&[joined.as_bytes()])
+}
 
 impl Staging {
     /// Prepares an empty staging folder next to `out`.
@@ -127,12 +159,24 @@ impl Staging {
             fs::remove_dir_all(&dir).with_context(|| format!("cannot remove {}", dir.display()))?;
         }
         fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        let marker = fs::read_to_string(out.join(MARKER)).unwrap_or_default();
+        let old_keys = marker
+            .lines()
+            .filter_map(|l| l.strip_prefix(PAGE_PREFIX)?.split_once(' '))
+            .map(|(key, path)| (path.to_string(), key.to_string()))
+            .collect();
+        let old_paths = marker
+            .lines()
+            .find_map(|l| l.strip_prefix(PATHS_PREFIX).map(str::to_string));
         Ok(Staging {
             out,
             dir,
             written: AtomicUsize::new(0),
             unchanged: AtomicUsize::new(0),
-            changed: std::sync::Mutex::new(Vec::new()),
+            changed: Mutex::new(Vec::new()),
+            old_keys,
+            old_paths,
+            new_keys: Mutex::new(BTreeMap::new()),
             committed: false,
         })
     }
@@ -151,10 +195,19 @@ impl Staging {
                 t.lines()
                     .find_map(|l| l.strip_prefix(SUMMARY_PREFIX).map(str::to_string))
             });
-        let marker = format!(
-            "{MARKER_TEXT}{SUMMARY_PREFIX}{}\n",
-            summary.replace('\n', " ")
+        let mut marker = format!(
+            "{MARKER_TEXT}{SUMMARY_PREFIX}{}\n{PATHS_PREFIX}{}\n",
+            summary.replace('\n', " "),
+            paths_hash(paths)
         );
+        for (path, key) in self
+            .new_keys
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+        {
+            marker.push_str(&format!("{PAGE_PREFIX}{key} {path}\n"));
+        }
         fs::write(self.dir.join(MARKER), marker)
             .with_context(|| format!("cannot write in {}", self.dir.display()))?;
         let mut pages =
@@ -199,6 +252,31 @@ impl Sink for Staging {
             }
         }
         Ok(())
+    }
+
+    fn reuse(&self, rel: &str, key: &str) -> bool {
+        if self.old_keys.get(rel).map(String::as_str) != Some(key) {
+            return false;
+        }
+        let dest = self.dir.join(rel);
+        let linked = dest.parent().is_some_and(|p| fs::create_dir_all(p).is_ok())
+            && fs::hard_link(self.out.join(rel), &dest).is_ok();
+        if linked {
+            self.unchanged.fetch_add(1, Ordering::Relaxed);
+            self.remember(rel, key);
+        }
+        linked
+    }
+
+    fn remember(&self, rel: &str, key: &str) {
+        self.new_keys
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(rel.to_string(), key.to_string());
+    }
+
+    fn previous_paths(&self) -> Option<&str> {
+        self.old_paths.as_deref()
     }
 }
 

@@ -210,10 +210,19 @@ pub fn render(
         .try_for_each(|(path, bytes)| sink.put(&path, &bytes))
         .map_err(RenderError::Io)?;
 
+    // Links of a reused page can only break if the set of files changed.
+    let links_stable = sink.previous_paths() == Some(crate::output::paths_hash(&paths).as_str());
+    let global = global_key(&ctx, theme, opts);
     type Done = (String, Option<NaiveDate>, Vec<BrokenLink>);
     let results: Vec<Result<Done, RenderError>> = specs
         .into_par_iter()
         .map(|(path, spec)| {
+            let key = pages::input_key(&ctx, &path, spec, &global);
+            if let Some(k) = &key {
+                if links_stable && sink.reuse(&path, k) {
+                    return Ok((path, None, Vec::new()));
+                }
+            }
             let mut job = pages::build(&ctx, &path, spec, &sizes);
             // The 404 page is served from any depth, so it links from the site root.
             let root = if job.path == "404.html" {
@@ -234,6 +243,9 @@ pub fn render(
             let broken = links::check_page(&job.path, &html, &paths);
             sink.put(&job.path, html.as_bytes())
                 .map_err(RenderError::Io)?;
+            if let Some(k) = key {
+                sink.remember(&job.path, &k);
+            }
             Ok((job.path, job.date, broken))
         })
         .collect();
@@ -277,6 +289,50 @@ pub fn render(
         paths,
         broken_links,
     })
+}
+
+/// What every page shows besides its own data, hashed: settings, templates,
+/// navigation, the date stamp, options, and the bilan binary itself (a new
+/// version may render differently).
+fn global_key(ctx: &Ctx, theme: &Theme, opts: &RenderOptions) -> String {
+    static BINARY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let binary = BINARY.get_or_init(|| {
+        let meta = std::env::current_exe().and_then(std::fs::metadata);
+        let stamp = meta
+            .as_ref()
+            .ok()
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+        format!(
+            "{}:{:?}:{:?}",
+            env!("CARGO_PKG_VERSION"),
+            meta.map(|m| m.len()).ok(),
+            stamp
+        )
+    });
+    let templates: Vec<&[u8]> = theme
+        .templates
+        .iter()
+        .flat_map(|(name, (text, _))| [name.as_bytes(), text.as_bytes()])
+        .collect();
+    let nav = serde_json::to_string(&nav(ctx)).unwrap_or_default();
+    let social = ctx
+        .charts
+        .programme
+        .first()
+        .map(|c| c.name.as_str())
+        .unwrap_or_default();
+    let mut parts: Vec<&[u8]> = vec![
+        binary.as_bytes(),
+        ctx.content.site_source.as_bytes(),
+        ctx.base_url.as_bytes(),
+        nav.as_bytes(),
+        social.as_bytes(),
+    ];
+    let day = opts.now.date_naive().to_string();
+    parts.push(day.as_bytes());
+    parts.extend(templates);
+    crate::cache::hash(&parts)
 }
 
 /// Files that are not pages: theme and content static files, charts, open data.

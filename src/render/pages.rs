@@ -72,6 +72,23 @@ pub(super) fn specs(ctx: &Ctx) -> Vec<(String, Spec)> {
     out
 }
 
+/// What a page is made from, hashed, for pages that can be reused from the
+/// previous build when it has not changed. Territory pages (nearly all pages
+/// of a large site) show their record, their narratives and what every page
+/// shows (`global`: settings, templates, navigation, date stamp, binary).
+/// Other pages show totals over everything and are always rendered.
+pub(super) fn input_key(ctx: &Ctx, path: &str, spec: Spec, global: &str) -> Option<String> {
+    let Spec::Territory(i) = spec else {
+        return None;
+    };
+    let f = &ctx.content.territories[i];
+    let mut parts: Vec<&[u8]> = vec![global.as_bytes(), path.as_bytes(), f.source.as_bytes()];
+    for p in ctx.attached.get(f.slug.as_str()).into_iter().flatten() {
+        parts.extend([p.stem.as_bytes(), p.front.as_bytes(), p.body.as_bytes()]);
+    }
+    Some(crate::cache::hash(&parts))
+}
+
 pub(super) fn job(
     path: impl Into<String>,
     template: &'static str,
