@@ -190,6 +190,21 @@ def main(data_dir, content_dir):
         "  region_key: insee_reg",
         "regions:",
     ] + [f"  - {{ code: {q(r['insee_reg'])}, name: {q(r['lib_reg'])} }}" for r in regions]
+    site += [
+        "accessibility:",
+        "  organisation: \"L'équipe éditoriale du bilan (exemple)\"",
+        "  status: partial",
+        "  results: >-",
+        "    Les contrôles automatiques (axe-core, règles WCAG 2.1 A et AA, et validateur",
+        "    HTML Nu) ne relèvent aucune erreur sur les pages types du site. Aucun audit",
+        "    manuel complet n'a encore été réalisé : le site est donc déclaré",
+        "    partiellement conforme.",
+        "  exceptions: >-",
+        "    Les graphiques sont des images ; leurs données sont reprises dans un tableau",
+        "    sous chacun d'eux. La carte est doublée de la liste des territoires par région.",
+        "  date: 2021-10-11",
+        "  contact: \"accessibilite@example.org\"",
+    ]
     (content_dir / "site.yaml").write_text("\n".join(site) + "\n", encoding="utf-8")
     map_dir = content_dir / "map"
     map_dir.mkdir(exist_ok=True)

@@ -49,6 +49,46 @@ pub struct SiteConfig {
     /// Outlines for the map (optional).
     #[serde(default)]
     pub map: Option<MapConfig>,
+    /// The accessibility statement (optional; defaults say "not audited").
+    #[serde(default)]
+    pub accessibility: Accessibility,
+}
+
+/// Fields of the accessibility statement ("déclaration d'accessibilité").
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Accessibility {
+    /// Who publishes the site (the statement's subject).
+    #[serde(default)]
+    pub organisation: Option<String>,
+    /// `full`, `partial` or `none` (the RGAA conformity levels).
+    #[serde(default)]
+    pub status: ConformityStatus,
+    /// What the last audit found, in a sentence or two (Markdown).
+    #[serde(default)]
+    pub results: Option<String>,
+    /// Content known not to be accessible (Markdown).
+    #[serde(default)]
+    pub exceptions: Option<String>,
+    /// Date of the statement.
+    #[serde(default)]
+    pub date: Option<NaiveDate>,
+    /// How to report a problem: an e-mail address or a page.
+    #[serde(default)]
+    pub contact: Option<String>,
+}
+
+/// RGAA conformity levels.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ConformityStatus {
+    /// Every criterion is met.
+    Full,
+    /// At least half of the criteria are met.
+    Partial,
+    /// No audit, or less than half of the criteria met.
+    #[default]
+    None,
 }
 
 /// Where the map's outlines are, under `content/`.

@@ -7,6 +7,7 @@ use crate::config::Language;
 
 /// `(key, French, English)`.
 const LABELS: &[(&str, &str, &str)] = &[
+    ("colon", "\u{202f}:", ":"),
     ("skip_to_content", "Aller au contenu", "Skip to content"),
     ("main_navigation", "Navigation principale", "Main navigation"),
     ("home", "Accueil", "Home"),
@@ -62,6 +63,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("narratives", "À lire", "Read"),
     ("in_region", "en", "in"),
     ("projects_lc", "projets", "projects"),
+    ("project_lc", "projet", "project"),
     ("charts", "Graphiques", "Charts"),
     ("chart_data", "Données du graphique", "Chart data"),
     ("chart_jobs_by_region", "Emplois créés par région", "Jobs created by region"),
@@ -76,6 +78,25 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("map", "Carte des territoires", "Map of the territories"),
     ("map_desc", "Carte des territoires du programme ; chaque territoire est un lien vers sa fiche. La liste complète figure plus bas.", "Map of the programme's territories; each territory links to its page. The full list is further down."),
     ("download", "Télécharger", "Download"),
+    ("accessibility", "Accessibilité", "Accessibility"),
+    ("accessibility_statement", "Déclaration d'accessibilité", "Accessibility statement"),
+    ("a11y_intro", "s'engage à rendre son site accessible, conformément à l'article 47 de la loi n° 2005-102 du 11 février 2005. Cette déclaration s'applique au site", "is committed to making its website accessible, in accordance with article 47 of French law no. 2005-102 of 11 February 2005. This statement applies to the website"),
+    ("a11y_status", "État de conformité", "Compliance status"),
+    ("a11y_status_text", "Ce site est", "This website is"),
+    ("a11y_status_full", "totalement conforme", "fully compliant"),
+    ("a11y_status_partial", "partiellement conforme", "partially compliant"),
+    ("a11y_status_none", "non conforme", "not compliant"),
+    ("a11y_standard", "avec le référentiel général d'amélioration de l'accessibilité (RGAA), version 4.1.", "with the French accessibility standard RGAA, version 4.1 (based on WCAG 2.1 AA)."),
+    ("a11y_audit", "Résultats des tests", "Test results"),
+    ("a11y_method", "Méthode", "Method"),
+    ("a11y_method_text", "Chaque publication est vérifiée automatiquement : axe-core (règles WCAG 2.1 A et AA) dans un navigateur Chromium, et le validateur HTML Nu, sur chaque type de page. Ces tests ne remplacent pas un audit manuel.", "Every publication is checked automatically: axe-core (WCAG 2.1 A and AA rules) in a Chromium browser, and the Nu HTML checker, on every page type. These tests do not replace a manual audit."),
+    ("a11y_exceptions", "Contenus non accessibles", "Non-accessible content"),
+    ("a11y_date", "Date de la déclaration", "Date of this statement"),
+    ("a11y_feedback", "Retour d'information et contact", "Feedback and contact"),
+    ("a11y_feedback_text", "Si vous n'arrivez pas à accéder à un contenu ou à un service, contactez-nous pour être orienté vers une alternative accessible ou obtenir le contenu sous une autre forme.", "If you cannot access some content or a service, contact us to be directed to an accessible alternative or to get the content in another form."),
+    ("a11y_redress", "Voies de recours", "Means of redress"),
+    ("a11y_redress_text", "Si vous constatez un défaut d'accessibilité vous empêchant d'accéder à un contenu ou à une fonctionnalité du site, que vous nous le signalez et que vous ne parvenez pas à obtenir une réponse de notre part, vous êtes en droit de faire parvenir vos doléances ou une demande de saisine au Défenseur des droits :", "If you report an accessibility problem that prevents you from using some content or a feature of the site and get no answer from us, you may refer the matter to the Défenseur des droits (French rights ombudsman):"),
+    ("a11y_redress_list", "écrire un message au Défenseur des droits (formulaire en ligne) ; contacter le délégué du Défenseur des droits dans votre région ; envoyer un courrier par la poste (gratuit, ne pas mettre de timbre) : Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07.", "write to the Défenseur des droits (online form); contact the Défenseur des droits delegate in your region; send a letter by post (free, no stamp needed): Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07, France."),
     ("open_data", "Données ouvertes", "Open data"),
     ("open_data_summary", "Les chiffres du site en CSV et en JSON, territoire par territoire et projet par projet.", "The site's figures as CSV and JSON, by territory and by project."),
     ("press_kit", "Dossier de presse", "Press kit"),
@@ -100,6 +121,14 @@ pub fn labels(lang: Language) -> BTreeMap<&'static str, &'static str> {
         .iter()
         .map(|&(k, fr, en)| (k, if lang == Language::Fr { fr } else { en }))
         .collect()
+}
+
+/// The singular label for one (in French, zero too), else the plural one.
+pub fn count_label<'a>(lang: Language, n: u64, one: &'a str, many: &'a str) -> &'a str {
+    match (lang, n) {
+        (Language::Fr, 0 | 1) | (Language::En, 1) => one,
+        _ => many,
+    }
 }
 
 /// Labels by key, for code that writes words into views and charts.

@@ -31,6 +31,7 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = builtin!(
     "press_index.html",
     "press.html",
     "404.html",
+    "accessibility.html",
     "data.html",
     "kit.html",
     "partials/chart.html",

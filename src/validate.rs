@@ -11,7 +11,8 @@ use crate::format;
 const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
 
 /// Output folders the generator owns; a narrative may not take their place.
-pub const RESERVED: [&str; 7] = [
+pub const RESERVED: [&str; 8] = [
+    "accessibilite",
     "territoires",
     "regions",
     "presse",

@@ -276,7 +276,12 @@ fn by_year(
                 "{} · {} {}",
                 m.format(lang, tot.investment_eur),
                 format::int(lang, tot.projects),
-                t.get("projects_lc")
+                crate::i18n::count_label(
+                    lang,
+                    tot.projects,
+                    t.get("project_lc"),
+                    t.get("projects_lc")
+                )
             ),
         })
         .collect();

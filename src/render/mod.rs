@@ -188,6 +188,7 @@ pub fn render(
                 .programme
                 .first()
                 .map(|c| format!("charts/{}.png", c.name)),
+            accessibility: conformity_label(site.accessibility.status, &ctx.labels).to_string(),
         },
     );
     globals.insert("t", &ctx.labels.0);
@@ -204,7 +205,11 @@ pub fn render(
     let specs = pages::specs(&ctx);
     let mut paths: BTreeSet<String> = files.keys().cloned().collect();
     paths.extend(specs.iter().map(|(p, _)| p.clone()));
-    paths.extend(["sitemap.xml".to_string(), "feed.xml".to_string()]);
+    paths.extend([
+        "sitemap.xml".to_string(),
+        "feed.xml".to_string(),
+        "robots.txt".to_string(),
+    ]);
     files
         .into_par_iter()
         .try_for_each(|(path, bytes)| sink.put(&path, &bytes))
@@ -281,6 +286,12 @@ pub fn render(
             summary: views::page_view(lang, p, String::new(), String::new()).summary,
         })
         .collect();
+    let robots = format!(
+        "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
+        ctx.base_url
+    );
+    sink.put("robots.txt", robots.as_bytes())
+        .map_err(RenderError::Io)?;
     let feed = feeds::atom(&site.title, &ctx.base_url, &entries, opts.now);
     sink.put("feed.xml", feed.as_bytes())
         .map_err(RenderError::Io)?;
@@ -426,4 +437,16 @@ struct SiteView {
     illustrative: bool,
     /// Site-relative PNG shown on social cards.
     social_image: Option<String>,
+    /// The conformity status, shown in every footer as RGAA requires.
+    accessibility: String,
+}
+
+/// "partiellement conforme" and the like.
+fn conformity_label(status: crate::config::ConformityStatus, t: &Labels) -> &str {
+    use crate::config::ConformityStatus;
+    match status {
+        ConformityStatus::Full => t.get("a11y_status_full"),
+        ConformityStatus::Partial => t.get("a11y_status_partial"),
+        ConformityStatus::None => t.get("a11y_status_none"),
+    }
 }

@@ -25,6 +25,7 @@ pub(super) enum Spec {
     PressIndex,
     Kit,
     Data,
+    Accessibility,
     NotFound,
 }
 
@@ -68,6 +69,7 @@ pub(super) fn specs(ctx: &Ctx) -> Vec<(String, Spec)> {
     out.push(("presse/index.html".into(), Spec::PressIndex));
     out.push(("presse/kit/index.html".into(), Spec::Kit));
     out.push(("donnees/index.html".into(), Spec::Data));
+    out.push(("accessibilite/index.html".into(), Spec::Accessibility));
     out.push(("404.html".into(), Spec::NotFound));
     out
 }
@@ -284,6 +286,43 @@ pub(super) fn build(ctx: &Ctx, path: &str, spec: Spec, sizes: &Sizes) -> Job {
         }
         Spec::Kit => kit::page(ctx, sizes),
         Spec::Data => data_page(ctx, path),
+        Spec::Accessibility => {
+            let a = &site.accessibility;
+            let status = super::conformity_label(a.status, t);
+            c.insert(
+                "organisation",
+                &a.organisation.clone().unwrap_or_else(|| site.title.clone()),
+            );
+            c.insert("status", status);
+            c.insert(
+                "results_html",
+                &a.results.as_deref().map(|m| markdown::render(m, lang)),
+            );
+            c.insert(
+                "exceptions_html",
+                &a.exceptions.as_deref().map(|m| markdown::render(m, lang)),
+            );
+            c.insert("date", &a.date.map(|d| format::date(lang, d)));
+            let contact = a.contact.clone().map(|c| {
+                let href = if c.contains('@') && !c.contains(':') {
+                    format!("mailto:{c}")
+                } else {
+                    c.clone()
+                };
+                serde_json::json!({ "text": c, "href": href })
+            });
+            c.insert("contact", &contact);
+            let mut j = job(
+                path,
+                "accessibility.html",
+                "accessibility",
+                t.get("accessibility_statement"),
+                "",
+                c,
+            );
+            j.date = a.date;
+            j
+        }
         Spec::NotFound => job(path, "404.html", "404", t.get("not_found_title"), "", c),
     }
 }

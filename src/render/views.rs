@@ -9,7 +9,7 @@ use crate::aggregate::{Aggregates, Totals};
 use crate::config::{Language, SiteConfig};
 use crate::content::{suggest_slug, Content};
 use crate::format;
-use crate::i18n::Labels;
+use crate::i18n::{count_label, Labels};
 use crate::records::{Page, TerritoryFile};
 
 /// A navigation entry.
@@ -225,14 +225,6 @@ pub(crate) fn project_rows(lang: Language, t: &TerritoryFile) -> Vec<ProjectRow>
             jobs: format::int(lang, p.jobs_created),
         })
         .collect()
-}
-
-/// The singular label for one (French: zero too), else the plural one.
-fn count_label<'a>(lang: Language, n: u64, one: &'a str, many: &'a str) -> &'a str {
-    match (lang, n) {
-        (Language::Fr, 0 | 1) | (Language::En, 1) => one,
-        _ => many,
-    }
 }
 
 /// Figures for a region or territory page.

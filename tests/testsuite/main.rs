@@ -3,6 +3,7 @@
 
 mod charts;
 mod default_site;
+mod english;
 mod errors;
 mod fuzz;
 mod invalid;
