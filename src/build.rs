@@ -51,6 +51,8 @@ pub struct Outcome {
     pub moved: Vec<(&'static str, u64, u64)>,
     /// HTML pages written anew (changed or added), when the build wrote.
     pub changed_pages: Vec<String>,
+    /// External links found (`check` lists them; they are never fetched).
+    pub external_links: Vec<String>,
 }
 
 impl Outcome {
@@ -63,6 +65,7 @@ impl Outcome {
             charts: 0,
             moved: Vec::new(),
             changed_pages: Vec::new(),
+            external_links: Vec::new(),
         }
     }
 
@@ -162,20 +165,28 @@ fn run(opts: &BuildOptions, write: bool) -> Result<Outcome> {
         }
     };
     log_time(start, "Rendered and staged");
-    for broken in &rendered.broken_links {
-        let d = format!(
-            "output {}: link to `{}` points at no page or file of the site",
-            broken.page, broken.target
+    for (broken, source) in &rendered.broken_links {
+        let message = format!(
+            "link to `{}` on page `{}` points at no page, file or anchor of the site",
+            broken.target, broken.page
         );
+        let file = source
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(&broken.page));
         diags.push(if write {
-            Diagnostic::warning(&broken.page, d)
+            Diagnostic::warning(file, message)
         } else {
-            Diagnostic::error(&broken.page, d)
+            Diagnostic::error(file, message)
         });
     }
     let n = rendered.paths.len();
     let Some(staging) = staging else {
-        return done(diags, None, n);
+        let external_links = rendered.external_links.into_iter().collect();
+        return Ok(Outcome {
+            files: n,
+            external_links,
+            ..Outcome::empty(diags, start)
+        });
     };
     if opts.strict && diags.warning_count() > 0 {
         return done(diags, None, n);

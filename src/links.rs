@@ -13,6 +13,64 @@ pub struct BrokenLink {
     pub target: String,
 }
 
+/// What one page links to, beyond plain files: anchors to verify once every
+/// page is known, its own ids, and the external links it holds.
+#[derive(Debug, Clone, Default)]
+pub struct PageLinks {
+    /// Links with a fragment: (page holding it, resolved target page, fragment, link as written).
+    pub anchors: Vec<(String, String, String, String)>,
+    /// The `id`s this page defines.
+    pub ids: BTreeSet<String>,
+    /// Links with a scheme (`https:`, `mailto:`) or `//`; listed, never fetched.
+    pub external: BTreeSet<String>,
+}
+
+/// Collects a page's anchors, ids and external links.
+pub fn page_links(page: &str, html: &str) -> PageLinks {
+    let mut out = PageLinks::default();
+    for (i, _) in html.match_indices(" id=\"") {
+        let start = i + 5;
+        if let Some(end) = html[start..].find('"') {
+            out.ids.insert(html[start..start + end].to_string());
+        }
+    }
+    for target in attribute_values(html) {
+        if target.starts_with("http://")
+            || target.starts_with("https://")
+            || target.starts_with("//")
+            || target.starts_with("mailto:")
+        {
+            out.external.insert(target.replace("&amp;", "&"));
+            continue;
+        }
+        let Some((path, fragment)) = target.split_once('#') else {
+            continue;
+        };
+        if !path.is_empty() && is_external(path) {
+            continue;
+        }
+        if fragment.is_empty() {
+            continue;
+        }
+        let resolved = if path.is_empty() {
+            Some(page.to_string())
+        } else {
+            resolve(page, &decode(path)).map(|r| {
+                if r.is_empty() || r.ends_with('/') {
+                    format!("{r}index.html")
+                } else {
+                    r
+                }
+            })
+        };
+        if let Some(r) = resolved {
+            out.anchors
+                .push((page.to_string(), r, decode(fragment), target.to_string()));
+        }
+    }
+    out
+}
+
 /// Every relative `href` and `src` in HTML pages must name a file of the
 /// site. External links (with a scheme or `//`) are not fetched.
 pub fn check(files: &Files) -> Vec<BrokenLink> {

@@ -163,6 +163,15 @@ fn report(outcome: &Outcome, strict: bool, writes: bool) -> ExitCode {
         eprintln!("{d}");
     }
     let (errors, warnings) = (diags.error_count(), diags.warning_count());
+    if !outcome.external_links.is_empty() {
+        eprintln!(
+            "{} external link(s), listed and not fetched:",
+            outcome.external_links.len()
+        );
+        for link in &outcome.external_links {
+            eprintln!("  {link}");
+        }
+    }
     if !outcome.ok(strict) {
         let strict_note = if strict && errors == 0 {
             " (--strict)"

@@ -100,8 +100,11 @@ pub enum RenderError {
 pub struct Rendered {
     /// Every file of the site.
     pub paths: BTreeSet<String>,
-    /// Relative links that point at no file of the site.
-    pub broken_links: Vec<BrokenLink>,
+    /// Relative links that point at no file of the site, or at a missing
+    /// `#anchor`, each with the content file it comes from when known.
+    pub broken_links: Vec<(BrokenLink, Option<std::path::PathBuf>)>,
+    /// External links, listed for `bilan check`; never fetched.
+    pub external_links: BTreeSet<String>,
 }
 
 /// Renders the site into `sink`, file by file. Pages are built and rendered
@@ -218,14 +221,19 @@ pub fn render(
     // Links of a reused page can only break if the set of files changed.
     let links_stable = sink.previous_paths() == Some(crate::output::paths_hash(&paths).as_str());
     let global = global_key(&ctx, theme, opts);
-    type Done = (String, Option<NaiveDate>, Vec<BrokenLink>);
+    type Done = (
+        String,
+        Option<NaiveDate>,
+        Vec<BrokenLink>,
+        Option<links::PageLinks>,
+    );
     let results: Vec<Result<Done, RenderError>> = specs
         .into_par_iter()
         .map(|(path, spec)| {
             let key = pages::input_key(&ctx, &path, spec, &global);
             if let Some(k) = &key {
                 if links_stable && sink.reuse(&path, k) {
-                    return Ok((path, None, Vec::new()));
+                    return Ok((path, None, Vec::new(), None));
                 }
             }
             let mut job = pages::build(&ctx, &path, spec, &sizes);
@@ -246,24 +254,33 @@ pub fn render(
                 .render(job.template, &job.context)
                 .map_err(|e| one(&e))?;
             let broken = links::check_page(&job.path, &html, &paths);
+            let page_links = links::page_links(&job.path, &html);
             sink.put(&job.path, html.as_bytes())
                 .map_err(RenderError::Io)?;
             if let Some(k) = key {
                 sink.remember(&job.path, &k);
             }
-            Ok((job.path, job.date, broken))
+            Ok((job.path, job.date, broken, Some(page_links)))
         })
         .collect();
     let mut diags = Diagnostics::default();
     let mut dated = Vec::new();
     let mut broken_links = Vec::new();
+    let mut ids: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut anchors = Vec::new();
+    let mut external_links = BTreeSet::new();
     for r in results {
         match r {
-            Ok((path, date, broken)) => {
+            Ok((path, date, broken, page_links)) => {
                 if path != "404.html" {
-                    dated.push((path, date));
+                    dated.push((path.clone(), date));
                 }
                 broken_links.extend(broken);
+                if let Some(l) = page_links {
+                    anchors.extend(l.anchors);
+                    external_links.extend(l.external);
+                    ids.insert(path, l.ids);
+                }
             }
             Err(RenderError::Content(d)) => diags.extend(d),
             Err(io) => return Err(io),
@@ -295,11 +312,51 @@ pub fn render(
     let feed = feeds::atom(&site.title, &ctx.base_url, &entries, opts.now);
     sink.put("feed.xml", feed.as_bytes())
         .map_err(RenderError::Io)?;
+    // An anchor is checked when its target page was rendered in this run
+    // (always, for `bilan check`); pages reused as they were keep their ids.
+    for (page, target, fragment, written) in anchors {
+        if ids.get(&target).is_some_and(|set| !set.contains(&fragment)) {
+            broken_links.push(BrokenLink {
+                page,
+                target: written,
+            });
+        }
+    }
     broken_links.sort_by(|a, b| (&a.page, &a.target).cmp(&(&b.page, &b.target)));
+    let sources = page_sources(&ctx);
+    let broken_links = broken_links
+        .into_iter()
+        .map(|b| {
+            let source = sources.get(&b.page).cloned();
+            (b, source)
+        })
+        .collect();
     Ok(Rendered {
         paths,
         broken_links,
+        external_links,
     })
+}
+
+/// The content file behind each page that has one, to name it in link errors.
+fn page_sources(ctx: &Ctx) -> BTreeMap<String, std::path::PathBuf> {
+    let mut out = BTreeMap::new();
+    for f in &ctx.content.territories {
+        out.insert(crate::content::territory_href(&f.slug), f.path.clone());
+    }
+    for p in &ctx.narratives {
+        let page = match p.meta.territory.as_deref() {
+            Some(slug) => crate::content::territory_href(slug),
+            None if p.stem == "_index" => "index.html".into(),
+            None => format!("{}/index.html", p.stem),
+        };
+        // A narrative is what readers write links in: it wins over the record.
+        out.insert(page, p.path.clone());
+    }
+    for p in &ctx.press {
+        out.insert(pages::press_href(p), p.path.clone());
+    }
+    out
 }
 
 /// What every page shows besides its own data, hashed: settings, templates,

