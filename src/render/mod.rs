@@ -7,14 +7,15 @@
 
 mod kit;
 mod pages;
+mod site;
 mod views;
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rayon::prelude::*;
-use serde::Serialize;
-use tera::{Context, Kwargs, State, Tera};
+
+use tera::{Context, Tera};
 
 use crate::aggregate::Aggregates;
 use crate::charts::ChartSet;
@@ -29,7 +30,8 @@ use crate::opendata;
 use crate::output::Sink;
 use crate::records::Page;
 use crate::theme::{template_error, Theme};
-use views::{NavItem, RegionView, TerritoryRow};
+use site::{conformity_label, global_key, nav, page_sources, register_filters, SiteView};
+use views::{RegionView, TerritoryRow};
 
 /// Choices made on the command line.
 #[derive(Debug, Clone)]
@@ -338,71 +340,6 @@ pub fn render(
     })
 }
 
-/// The content file behind each page that has one, to name it in link errors.
-fn page_sources(ctx: &Ctx) -> BTreeMap<String, std::path::PathBuf> {
-    let mut out = BTreeMap::new();
-    for f in &ctx.content.territories {
-        out.insert(crate::content::territory_href(&f.slug), f.path.clone());
-    }
-    for p in &ctx.narratives {
-        let page = match p.meta.territory.as_deref() {
-            Some(slug) => crate::content::territory_href(slug),
-            None if p.stem == "_index" => "index.html".into(),
-            None => format!("{}/index.html", p.stem),
-        };
-        // A narrative is what readers write links in: it wins over the record.
-        out.insert(page, p.path.clone());
-    }
-    for p in &ctx.press {
-        out.insert(pages::press_href(p), p.path.clone());
-    }
-    out
-}
-
-/// What every page shows besides its own data, hashed: settings, templates,
-/// navigation, the date stamp, options, and the bilan binary itself (a new
-/// version may render differently).
-fn global_key(ctx: &Ctx, theme: &Theme, opts: &RenderOptions) -> String {
-    static BINARY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    let binary = BINARY.get_or_init(|| {
-        let meta = std::env::current_exe().and_then(std::fs::metadata);
-        let stamp = meta
-            .as_ref()
-            .ok()
-            .and_then(|m| m.modified().ok())
-            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
-        format!(
-            "{}:{:?}:{:?}",
-            env!("CARGO_PKG_VERSION"),
-            meta.map(|m| m.len()).ok(),
-            stamp
-        )
-    });
-    let templates: Vec<&[u8]> = theme
-        .templates
-        .iter()
-        .flat_map(|(name, (text, _))| [name.as_bytes(), text.as_bytes()])
-        .collect();
-    let nav = serde_json::to_string(&nav(ctx)).unwrap_or_default();
-    let social = ctx
-        .charts
-        .programme
-        .first()
-        .map(|c| c.name.as_str())
-        .unwrap_or_default();
-    let mut parts: Vec<&[u8]> = vec![
-        binary.as_bytes(),
-        ctx.content.site_source.as_bytes(),
-        ctx.base_url.as_bytes(),
-        nav.as_bytes(),
-        social.as_bytes(),
-    ];
-    let day = opts.now.date_naive().to_string();
-    parts.push(day.as_bytes());
-    parts.extend(templates);
-    crate::cache::hash(&parts)
-}
-
 /// Files that are not pages: theme and content static files, charts, open data.
 fn assets(ctx: &Ctx, theme: &Theme) -> Files {
     let mut files = Files::new();
@@ -434,76 +371,4 @@ fn assets(ctx: &Ctx, theme: &Theme) -> Files {
     );
     files.insert("donnees/projets.json".into(), opendata::json(&projects));
     files
-}
-
-fn nav(ctx: &Ctx) -> Vec<NavItem> {
-    let t = &ctx.labels;
-    let item = |label: &str, href: &str, section: &str| NavItem {
-        label: label.into(),
-        href: href.into(),
-        section: section.into(),
-    };
-    let mut nav = vec![
-        item(t.get("home"), "index.html", "home"),
-        item(
-            t.get("territories"),
-            "territoires/index.html",
-            "territories",
-        ),
-    ];
-    let mut in_nav: Vec<&&Page> = ctx
-        .narratives
-        .iter()
-        .filter(|p| p.meta.weight.is_some() && p.meta.territory.is_none())
-        .collect();
-    in_nav.sort_by_key(|p| (p.meta.weight, p.stem.clone()));
-    for p in in_nav {
-        nav.push(item(
-            &p.meta.title,
-            &format!("{}/index.html", p.stem),
-            &p.stem,
-        ));
-    }
-    nav.push(item(t.get("press"), "presse/index.html", "press"));
-    nav.push(item(t.get("open_data"), "donnees/index.html", "data"));
-    nav
-}
-
-/// Filters for theme authors who format raw numbers themselves.
-fn register_filters(tera: &mut Tera, lang: Language) {
-    tera.register_filter("int", move |n: i64, _: Kwargs, _: &State| {
-        format::int(lang, n.max(0) as u64)
-    });
-    tera.register_filter("eur", move |n: i64, _: Kwargs, _: &State| {
-        format::eur_short(lang, n.max(0) as u64)
-    });
-    tera.register_filter("eur_long", move |n: i64, _: Kwargs, _: &State| {
-        format::eur_long(lang, n.max(0) as u64)
-    });
-}
-
-#[derive(Serialize)]
-struct SiteView {
-    title: String,
-    description: String,
-    lang: String,
-    base_url: String,
-    /// True when `base_url` is an absolute URL (social metadata needs one).
-    absolute: bool,
-    programme: String,
-    illustrative: bool,
-    /// Site-relative PNG shown on social cards.
-    social_image: Option<String>,
-    /// The conformity status, shown in every footer as RGAA requires.
-    accessibility: String,
-}
-
-/// "partiellement conforme" and the like.
-fn conformity_label(status: crate::config::ConformityStatus, t: &Labels) -> &str {
-    use crate::config::ConformityStatus;
-    match status {
-        ConformityStatus::Full => t.get("a11y_status_full"),
-        ConformityStatus::Partial => t.get("a11y_status_partial"),
-        ConformityStatus::None => t.get("a11y_status_none"),
-    }
 }
