@@ -68,7 +68,7 @@ const RELOAD: &str = r#"<script>/* bilan serve: live reload, added by the server
 
 /// Builds, serves and watches until Ctrl-C.
 pub fn serve(opts: &ServeOptions) -> Result<()> {
-    let out = std::env::temp_dir().join(format!("bilan-serve-{}", std::process::id()));
+    let out = scratch_dir().join(format!("bilan-serve-{}", std::process::id()));
     let build_opts = BuildOptions {
         root: opts.root.clone(),
         output: Some(out.clone()),
@@ -95,7 +95,7 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
     let (tx, rx) = std::sync::mpsc::channel();
     let mut debouncer =
         new_debouncer(Duration::from_millis(100), tx).context("cannot watch the site")?;
-    for dir in ["content", "themes", "templates"] {
+    for dir in WATCHED {
         let path = opts.root.join(dir);
         if path.is_dir() {
             debouncer
@@ -105,13 +105,20 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
         }
     }
     {
-        let (status, build_opts) = (status.clone(), build_opts.clone());
+        let (status, build_opts, root) = (status.clone(), build_opts.clone(), opts.root.clone());
+        let mut last = fingerprint(&root);
         std::thread::spawn(move || {
             while let Ok(events) = rx.recv() {
                 if events.is_ok() {
                     // Changes that piled up during a build need one rebuild, not many.
                     while rx.try_recv().is_ok() {}
-                    let _ = rebuild(&build_opts, &status);
+                    // The watcher also reports reads (the build's own, an editor's);
+                    // only a change to a file's size, time or presence is an edit.
+                    let now = fingerprint(&root);
+                    if now != last {
+                        last = now;
+                        let _ = rebuild(&build_opts, &status);
+                    }
                 }
             }
         });
@@ -151,6 +158,50 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
     eprintln!("Stopped.");
     Ok(())
 }
+
+/// Where the served copy lives: memory-backed `/dev/shm` when the system has
+/// it (rebuilds touch every file, and the copy is thrown away on exit), else
+/// the temporary folder.
+fn scratch_dir() -> PathBuf {
+    let shm = Path::new("/dev/shm");
+    if shm.is_dir() && fs::metadata(shm).is_ok_and(|m| !m.permissions().readonly()) {
+        shm.to_path_buf()
+    } else {
+        std::env::temp_dir()
+    }
+}
+
+/// What the watched folders hold: every file's path, size and modification
+/// time, hashed. Cheap next to a build, and blind to mere reads.
+fn fingerprint(root: &Path) -> String {
+    let mut parts: Vec<Vec<u8>> = Vec::new();
+    for dir in WATCHED {
+        for entry in walkdir::WalkDir::new(root.join(dir))
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
+            let meta = entry.metadata().ok();
+            let modified = meta
+                .as_ref()
+                .and_then(|m| m.modified().ok())
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+            parts.push(
+                format!(
+                    "{}|{:?}|{:?}",
+                    entry.path().display(),
+                    meta.map(|m| m.len()),
+                    modified
+                )
+                .into_bytes(),
+            );
+        }
+    }
+    crate::cache::hash(&parts.iter().map(Vec::as_slice).collect::<Vec<_>>())
+}
+
+/// The folders whose changes trigger a rebuild.
+const WATCHED: [&str; 3] = ["content", "themes", "templates"];
 
 /// Rebuilds into the serve folder and records the outcome for the pages.
 fn rebuild(opts: &BuildOptions, status: &Mutex<Status>) -> Result<()> {
