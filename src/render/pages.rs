@@ -195,9 +195,10 @@ pub(super) fn build(ctx: &Ctx, path: &str, spec: Spec, sizes: &Sizes) -> Job {
             c.insert("totals", &views::totals_view(lang, totals));
             let figures = views::totals_figures(lang, totals, t, false);
             let description = format!(
-                "{} ({}) : {}",
+                "{} ({}){} {}",
                 r.name,
                 row.region,
+                t.get("colon"),
                 figures_sentence(&figures)
             );
             c.insert("figures", &figures);
@@ -225,7 +226,12 @@ pub(super) fn build(ctx: &Ctx, path: &str, spec: Spec, sizes: &Sizes) -> Job {
                     .cloned()
                     .unwrap_or_default(),
             );
-            let description = format!("{} : {}", region.name, figures_sentence(&region.figures));
+            let description = format!(
+                "{}{} {}",
+                region.name,
+                t.get("colon"),
+                figures_sentence(&region.figures)
+            );
             job(
                 path,
                 "region.html",

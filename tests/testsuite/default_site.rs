@@ -105,29 +105,12 @@ fn embargoed_release_waits_for_its_time() {
     let out = tmp.path().join("site");
     let release = "presse/2021-10-11-bilan-trois-ans/index.html";
     let early = ["--now", "2021-10-11T08:59:00+02:00"];
-    let o = bilan(&[
-        "build",
-        "--root",
-        repo().to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-        early[0],
-        early[1],
-    ]);
+    let o = try_build(&repo(), &out, &[early[0], early[1]]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(!out.join(release).exists());
     assert!(!page(&out, "sitemap.xml").contains("2021-10-11-bilan"));
     assert!(!page(&out, "presse/index.html").contains("bilan-trois-ans"));
-    let o = bilan(&[
-        "build",
-        "--root",
-        repo().to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-        early[0],
-        early[1],
-        "--drafts",
-    ]);
+    let o = try_build(&repo(), &out, &[early[0], early[1], "--drafts"]);
     assert!(o.status.success());
     assert!(out.join(release).exists());
 }

@@ -19,13 +19,7 @@ fn failed_build_leaves_previous_output_untouched() {
         "name: Cap\nregion: Z\n",
     )
     .unwrap();
-    let o = bilan(&[
-        "build",
-        "--root",
-        root.to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-    ]);
+    let o = try_build(&root, &out, &[]);
     assert_eq!(o.status.code(), Some(1));
     assert!(read_tree(&out) == before);
 
@@ -40,13 +34,7 @@ fn failed_build_leaves_previous_output_untouched() {
         "{% extends \"base.html\" %}{% block content %}{{ region.nope }}{% endblock content %}",
     )
     .unwrap();
-    let o = bilan(&[
-        "build",
-        "--root",
-        root.to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-    ]);
+    let o = try_build(&root, &out, &[]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(
         stderr(&o).contains("templates/region.html:1:"),
@@ -70,13 +58,7 @@ fn dangerous_output_is_refused_and_nothing_deleted() {
     std::fs::write(root.join("notes/keep.txt"), "mine").unwrap();
     let before = read_tree(tmp.path());
     for target in [".", "content", "themes", "..", "notes"] {
-        let o = bilan(&[
-            "build",
-            "--root",
-            root.to_str().unwrap(),
-            "--output",
-            root.join(target).to_str().unwrap(),
-        ]);
+        let o = try_build(&root, &root.join(target), &[]);
         assert_eq!(o.status.code(), Some(2), "{target}: {}", stderr(&o));
         assert!(stderr(&o).contains("refusing"), "{target}: {}", stderr(&o));
     }

@@ -22,15 +22,7 @@ fn zip_entries(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
 fn embargoed_release_is_absent_from_every_output_and_the_zip() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("site");
-    let o = bilan(&[
-        "build",
-        "--root",
-        repo().to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-        "--now",
-        "2021-10-11T08:59:59+02:00",
-    ]);
+    let o = try_build(&repo(), &out, &["--now", "2021-10-11T08:59:59+02:00"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let files = read_tree(&out);
     for (path, bytes) in &files {
@@ -47,16 +39,11 @@ fn embargoed_release_is_absent_from_every_output_and_the_zip() {
         );
     }
 
-    let o = bilan(&[
-        "build",
-        "--root",
-        repo().to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-        "--now",
-        "2021-10-11T08:59:59+02:00",
-        "--drafts",
-    ]);
+    let o = try_build(
+        &repo(),
+        &out,
+        &["--now", "2021-10-11T08:59:59+02:00", "--drafts"],
+    );
     assert!(o.status.success());
     let files = read_tree(&out);
     for path in [
