@@ -52,7 +52,7 @@ enum Command {
     /// The site is built into a private folder; a failed rebuild is shown in
     /// the terminal and in the browser while the last good site stays served.
     Serve {
-        /// The site folder, holding content/ [default: the current folder].
+        /// The site folder, holding content/.
         #[arg(long, value_name = "DIR", default_value = ".")]
         root: PathBuf,
         /// Port to listen on.
@@ -76,7 +76,7 @@ enum Command {
 
 #[derive(Args)]
 struct SiteArgs {
-    /// The site folder, holding content/ [default: the current folder].
+    /// The site folder, holding content/.
     #[arg(long, value_name = "DIR", default_value = ".")]
     root: PathBuf,
     /// Fail on warnings too (for example when computed totals differ from

@@ -262,6 +262,13 @@ fn handle(req: Request, out: &Path, status: &Mutex<Status>) {
         );
         return;
     }
+    if !out.join("404.html").is_file() {
+        // No build has succeeded yet: a page that shows the error and reloads
+        // itself once the site exists.
+        let page = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>bilan: no site yet</title></head><body><h1>bilan: the site has not built yet</h1><p>Fix the problems shown below (and in the terminal); this page reloads by itself.</p></body></html>";
+        let _ = req.respond(respond_html(page.as_bytes().to_vec(), 503));
+        return;
+    }
     let response = match resolve(out, path) {
         Resolved::File(file) => match fs::read(&file) {
             Ok(bytes) => respond_file(&file, bytes, 200),
@@ -283,6 +290,10 @@ fn not_found(out: &Path) -> Response<std::io::Cursor<Vec<u8>>> {
         Ok(bytes) => respond_file(&page, bytes, 404),
         Err(_) => Response::from_string("404 Not Found\n").with_status_code(404),
     }
+}
+
+fn respond_html(bytes: Vec<u8>, code: u16) -> Response<std::io::Cursor<Vec<u8>>> {
+    respond_file(Path::new("page.html"), bytes, code)
 }
 
 fn respond_file(file: &Path, mut bytes: Vec<u8>, code: u16) -> Response<std::io::Cursor<Vec<u8>>> {

@@ -179,3 +179,48 @@ fn serves_reloads_and_refuses_to_leave_the_site() {
         );
     }
 }
+
+#[test]
+fn a_site_that_never_built_shows_its_error_and_recovers() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    copy_dir(&fixture("second-programme"), &root);
+    std::fs::write(
+        root.join("content/territories/cap.yaml"),
+        "name: \"Cap\"\nregion: \"Z\"\n",
+    )
+    .unwrap();
+    let port = free_port();
+    let child = Command::new(env!("CARGO_BIN_EXE_bilan"))
+        .args([
+            "serve",
+            "--root",
+            root.to_str().unwrap(),
+            "--port",
+            &port.to_string(),
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let _server = Server(child);
+    wait_for("the server", Duration::from_secs(30), || {
+        get(port, "/__bilan/status").is_some()
+    });
+    let (status, head, body) = get(port, "/").unwrap();
+    assert_eq!(status, 503, "no site yet");
+    assert!(head.contains("text/html"));
+    assert!(
+        body.contains("/__bilan/status"),
+        "the page reloads itself once the site builds"
+    );
+    assert!(version(port).1, "the error is reported");
+    std::fs::write(
+        root.join("content/territories/cap.yaml"),
+        "name: \"Cap\"\nregion: \"A\"\n",
+    )
+    .unwrap();
+    wait_for("the site", Duration::from_secs(20), || {
+        get(port, "/").is_some_and(|r| r.0 == 200)
+    });
+}
