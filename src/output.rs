@@ -14,7 +14,6 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use anyhow::{bail, Context as _, Result};
-use rayon::prelude::*;
 
 /// Marks a folder as written by bilan, and so safe to replace.
 pub const MARKER: &str = ".bilan-output";
@@ -288,15 +287,6 @@ impl Drop for Staging {
     }
 }
 
-/// Writes `files` as the new content of `out`, atomically.
-pub fn write(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<WriteStats> {
-    let staging = Staging::begin(out)?;
-    files
-        .par_iter()
-        .try_for_each(|(rel, bytes)| staging.put(rel, bytes))?;
-    Ok(staging.commit(&files.keys().cloned().collect(), "")?.0)
-}
-
 fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
     match fs::metadata(path) {
         Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => {
@@ -411,6 +401,16 @@ fn absolute(path: &Path) -> Result<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rayon::prelude::*;
+
+    /// Writes `files` as the new content of `out`, atomically.
+    fn write(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<WriteStats> {
+        let staging = Staging::begin(out)?;
+        files
+            .par_iter()
+            .try_for_each(|(rel, bytes)| staging.put(rel, bytes))?;
+        Ok(staging.commit(&files.keys().cloned().collect(), "")?.0)
+    }
 
     #[test]
     fn refuses_dangerous_targets() {

@@ -44,6 +44,28 @@ fn get(port: u16, path: &str) -> Option<(u16, String, String)> {
     Some((status, head.to_lowercase(), body.to_string()))
 }
 
+/// Starts `bilan serve` on a free port and waits until it answers.
+fn start(root: &std::path::Path) -> (Server, u16) {
+    let port = free_port();
+    let child = Command::new(env!("CARGO_BIN_EXE_bilan"))
+        .args([
+            "serve",
+            "--root",
+            root.to_str().unwrap(),
+            "--port",
+            &port.to_string(),
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let server = Server(child);
+    wait_for("the server", Duration::from_secs(30), || {
+        get(port, "/__bilan/status").is_some()
+    });
+    (server, port)
+}
+
 fn wait_for(what: &str, limit: Duration, mut ok: impl FnMut() -> bool) -> Duration {
     let start = Instant::now();
     while !ok() {
@@ -65,23 +87,7 @@ fn serves_reloads_and_refuses_to_leave_the_site() {
     let root = tmp.path().join("site");
     copy_dir(&fixture("second-programme"), &root);
     std::fs::write(tmp.path().join("secret.txt"), "TOP SECRET").unwrap();
-    let port = free_port();
-    let child = Command::new(env!("CARGO_BIN_EXE_bilan"))
-        .args([
-            "serve",
-            "--root",
-            root.to_str().unwrap(),
-            "--port",
-            &port.to_string(),
-        ])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let server = Server(child);
-    wait_for("the server", Duration::from_secs(30), || {
-        get(port, "/").is_some()
-    });
+    let (server, port) = start(&root);
 
     let (status, head, body) = get(port, "/").unwrap();
     assert_eq!(status, 200);
@@ -190,23 +196,7 @@ fn a_site_that_never_built_shows_its_error_and_recovers() {
         "name: \"Cap\"\nregion: \"Z\"\n",
     )
     .unwrap();
-    let port = free_port();
-    let child = Command::new(env!("CARGO_BIN_EXE_bilan"))
-        .args([
-            "serve",
-            "--root",
-            root.to_str().unwrap(),
-            "--port",
-            &port.to_string(),
-        ])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let _server = Server(child);
-    wait_for("the server", Duration::from_secs(30), || {
-        get(port, "/__bilan/status").is_some()
-    });
+    let (_server, port) = start(&root);
     let (status, head, body) = get(port, "/").unwrap();
     assert_eq!(status, 503, "no site yet");
     assert!(head.contains("text/html"));
