@@ -1,39 +1,88 @@
 //! Totals computed from the records: programme, region, year, sector and
-//! territory. Pure functions over loaded content; no I/O.
+//! territory, one sum per metric of the table. Pure functions over loaded
+//! content; no I/O.
 
 use std::collections::BTreeMap;
 
 use crate::records::{Project, TerritoryFile};
 
+/// The sum of one metric over a set of projects.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Sum {
+    /// The sum of the values reported.
+    pub total: u64,
+    /// How many projects reported a value.
+    pub reported: u64,
+    /// True when the exact sum does not fit in 64 bits (`total` is then
+    /// meaningless, and validation reports it as an error).
+    pub overflow: bool,
+}
+
+impl Sum {
+    fn add(&mut self, value: u64, reported: u64, overflow: bool) {
+        match self.total.checked_add(value) {
+            Some(t) => self.total = t,
+            None => self.overflow = true,
+        }
+        self.reported += reported;
+        self.overflow |= overflow;
+    }
+
+    /// The total, unless no project reported the metric.
+    pub fn value(&self) -> Option<u64> {
+        (self.reported > 0).then_some(self.total)
+    }
+}
+
 /// Sums over a set of projects.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Totals {
     /// Territories counted.
     pub territories: u64,
     /// Projects counted.
     pub projects: u64,
-    /// Jobs created.
-    pub jobs_created: u64,
-    /// Investment, in euros.
-    pub investment_eur: u64,
-    /// Public aid, in euros.
-    pub aid_eur: u64,
+    /// One sum per metric, in the metric table's order.
+    pub sums: Vec<Sum>,
 }
 
 impl Totals {
+    fn new(metrics: usize) -> Totals {
+        Totals {
+            sums: vec![Sum::default(); metrics],
+            ..Totals::default()
+        }
+    }
+
     fn add_project(&mut self, p: &Project) {
         self.projects += 1;
-        self.jobs_created += p.jobs_created;
-        self.investment_eur += p.investment_eur;
-        self.aid_eur += p.aid_eur;
+        for (i, sum) in self.sums.iter_mut().enumerate() {
+            if let Some(v) = p.value(i) {
+                sum.add(v, 1, false);
+            }
+        }
     }
 
     fn add(&mut self, other: &Totals) {
         self.territories += other.territories;
         self.projects += other.projects;
-        self.jobs_created += other.jobs_created;
-        self.investment_eur += other.investment_eur;
-        self.aid_eur += other.aid_eur;
+        for (sum, o) in self.sums.iter_mut().zip(&other.sums) {
+            sum.add(o.total, o.reported, o.overflow);
+        }
+    }
+
+    /// The sum of metric `i` (zero when the metric is unknown).
+    pub fn sum(&self, i: usize) -> Sum {
+        self.sums.get(i).copied().unwrap_or_default()
+    }
+
+    /// The total of metric `i`, 0 when not reported (for ranking).
+    pub fn total(&self, i: usize) -> u64 {
+        self.sum(i).total
+    }
+
+    /// True when some sum overflowed.
+    pub fn overflowed(&self) -> bool {
+        self.sums.iter().any(|s| s.overflow)
     }
 }
 
@@ -42,8 +91,8 @@ impl Totals {
 pub struct Aggregates {
     /// The whole programme.
     pub programme: Totals,
-    /// Per territory, in the order of the territory list.
-    pub territories: Vec<Totals>,
+    /// Per territory slug: computed once, looked up by slug.
+    pub territories: BTreeMap<String, Totals>,
     /// Per region code (only regions with territories).
     pub regions: BTreeMap<String, Totals>,
     /// Per project year; projects without a year are not in it.
@@ -52,42 +101,66 @@ pub struct Aggregates {
     pub sectors: BTreeMap<String, Totals>,
 }
 
-/// Computes all totals in one pass over the projects.
-pub fn aggregate(territories: &[TerritoryFile]) -> Aggregates {
-    let mut agg = Aggregates::default();
+impl Aggregates {
+    /// The totals of the territory with this slug (empty if unknown).
+    pub fn territory(&self, slug: &str) -> &Totals {
+        static EMPTY: Totals = Totals {
+            territories: 0,
+            projects: 0,
+            sums: Vec::new(),
+        };
+        self.territories.get(slug).unwrap_or(&EMPTY)
+    }
+}
+
+/// Computes all totals in one pass over the projects; `metrics` is the
+/// length of the metric table.
+pub fn aggregate(territories: &[TerritoryFile], metrics: usize) -> Aggregates {
+    let mut agg = Aggregates {
+        programme: Totals::new(metrics),
+        ..Aggregates::default()
+    };
     for t in territories {
         let mut own = Totals {
             territories: 1,
-            ..Totals::default()
+            ..Totals::new(metrics)
         };
         for p in &t.record.projects {
             own.add_project(p);
             if let Some(year) = p.year {
-                agg.years.entry(year).or_default().add_project(p);
+                agg.years
+                    .entry(year)
+                    .or_insert_with(|| Totals::new(metrics))
+                    .add_project(p);
             }
             if let Some(sector) = &p.sector {
                 agg.sectors
                     .entry(sector.clone())
-                    .or_default()
+                    .or_insert_with(|| Totals::new(metrics))
                     .add_project(p);
             }
         }
         agg.programme.add(&own);
         agg.regions
             .entry(t.record.region.clone())
-            .or_default()
+            .or_insert_with(|| Totals::new(metrics))
             .add(&own);
-        agg.territories.push(own);
+        agg.territories.insert(t.slug.clone(), own);
     }
     agg
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::records::Territory;
 
-    fn territory(slug: &str, region: &str, projects: &[(i32, &str, u64, u64)]) -> TerritoryFile {
+    /// A record with projects `(year, sector, [metric values])`.
+    pub(crate) fn territory(
+        slug: &str,
+        region: &str,
+        projects: &[(i32, &str, Vec<Option<u64>>)],
+    ) -> TerritoryFile {
         TerritoryFile {
             slug: slug.into(),
             path: format!("content/territories/{slug}.yaml").into(),
@@ -103,14 +176,12 @@ mod tests {
                 actions: vec![],
                 projects: projects
                     .iter()
-                    .map(|&(year, sector, inv, jobs)| Project {
+                    .map(|(year, sector, values)| Project {
                         title: "p".into(),
                         company: None,
-                        sector: Some(sector.into()),
-                        year: Some(year),
-                        investment_eur: inv,
-                        aid_eur: inv / 10,
-                        jobs_created: jobs,
+                        sector: Some(sector.to_string()),
+                        year: Some(*year),
+                        values: values.clone(),
                     })
                     .collect(),
             },
@@ -118,38 +189,44 @@ mod tests {
     }
 
     #[test]
-    fn sums_by_every_axis() {
+    fn sums_by_every_axis_and_counts_reports() {
         let ts = [
             territory(
                 "a",
                 "84",
-                &[(2020, "Chimie", 1000, 3), (2021, "Bois", 500, 2)],
+                &[
+                    (2020, "Chimie", vec![Some(3), Some(1000)]),
+                    (2021, "Bois", vec![Some(2), None]),
+                ],
             ),
-            territory("b", "84", &[(2021, "Chimie", 200, 1)]),
+            territory("b", "84", &[(2021, "Chimie", vec![Some(1), Some(200)])]),
             territory("c", "28", &[]),
         ];
-        let agg = aggregate(&ts);
-        assert_eq!(
-            agg.programme,
-            Totals {
-                territories: 3,
-                projects: 3,
-                jobs_created: 6,
-                investment_eur: 1700,
-                aid_eur: 170
-            }
-        );
+        let agg = aggregate(&ts, 2);
+        let p = &agg.programme;
+        assert_eq!((p.territories, p.projects), (3, 3));
+        assert_eq!(p.sum(0).total, 6);
+        assert_eq!(p.sum(1).total, 1200);
+        assert_eq!(p.sum(1).reported, 2, "one project left investment out");
         assert_eq!(agg.regions["84"].territories, 2);
-        assert_eq!(agg.regions["84"].jobs_created, 6);
         assert_eq!(agg.regions["28"].projects, 0);
-        assert_eq!(agg.years[&2021].investment_eur, 700);
-        assert_eq!(agg.sectors["Chimie"].jobs_created, 4);
-        assert_eq!(
-            agg.territories[2],
-            Totals {
-                territories: 1,
-                ..Totals::default()
-            }
-        );
+        assert_eq!(agg.regions["28"].sum(0).value(), None);
+        assert_eq!(agg.years[&2021].total(1), 200);
+        assert_eq!(agg.sectors["Chimie"].total(0), 4);
+        assert_eq!(agg.territory("c").territories, 1);
+        assert_eq!(agg.territory("a").total(0), 5);
+    }
+
+    #[test]
+    fn overflow_is_flagged_not_wrapped() {
+        let big = Some(10_000_000_000_000_000_000u64);
+        let ts = [territory(
+            "a",
+            "84",
+            &[(2020, "x", vec![big]), (2020, "x", vec![big])],
+        )];
+        let agg = aggregate(&ts, 1);
+        assert!(agg.territory("a").overflowed());
+        assert!(agg.programme.overflowed());
     }
 }

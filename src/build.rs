@@ -1,13 +1,14 @@
 //! The pipeline, top to bottom: load → validate → aggregate → render →
 //! check links → write. Each step is timed when `BILAN_LOG=time` is set.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::{bail, Context as _, Result};
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::aggregate::aggregate;
+use crate::aggregate::{aggregate, Totals};
 use crate::cache::{DiskCache, NoCache, Store};
 use crate::charts;
 use crate::content;
@@ -47,8 +48,9 @@ pub struct Outcome {
     pub millis: u128,
     /// Charts drawn (programme, map, regions, territories).
     pub charts: usize,
-    /// Headline totals that moved since the previous build: (name, before, after).
-    pub moved: Vec<(&'static str, u64, u64)>,
+    /// Totals that moved since the previous build: (count or metric key,
+    /// before, after).
+    pub moved: Vec<(String, u64, u64)>,
     /// HTML pages written anew (changed or added), when the build wrote.
     pub changed_pages: Vec<String>,
     /// External links found (`check` lists them; they are never fetched).
@@ -103,7 +105,7 @@ fn run(opts: &BuildOptions, write: bool) -> Result<Outcome> {
     let Some(content) = loaded else {
         return Ok(Outcome::empty(diags, start));
     };
-    let agg = aggregate(&content.territories);
+    let agg = aggregate(&content.territories, content.metrics.len());
     diags.extend(validate(&content, &agg));
     log_time(start, "Validated and aggregated");
     let theme = theme::load(&opts.root, &content.site.theme)?;
@@ -121,15 +123,22 @@ fn run(opts: &BuildOptions, write: bool) -> Result<Outcome> {
     // `check` writes nothing, not even to the cache.
     let disk_cache = DiskCache::new(&opts.root);
     let store: &dyn Store = if write { &disk_cache } else { &NoCache };
-    let (charts, chart_diags) = charts::all(&content, &agg, &labels, store);
+    let (charts, chart_diags) = charts::all(&content, &agg, &labels, theme.palette, store);
+    let per_territory = content
+        .metrics
+        .iter()
+        .filter(|(_, m)| m.charts.contains(&crate::metrics::ChartKind::Project))
+        .count()
+        .min(1);
     let chart_count = charts.programme.len()
         + usize::from(charts.map.is_some())
         + charts.regions.values().map(Vec::len).sum::<usize>()
-        + content
-            .territories
-            .iter()
-            .filter(|t| !t.record.projects.is_empty())
-            .count();
+        + per_territory
+            * content
+                .territories
+                .iter()
+                .filter(|t| !t.record.projects.is_empty())
+                .count();
     diags.extend(chart_diags);
     log_time(start, "Drew charts");
     if diags.has_errors() {
@@ -191,7 +200,9 @@ fn run(opts: &BuildOptions, write: bool) -> Result<Outcome> {
     if opts.strict && diags.warning_count() > 0 {
         return done(diags, None, n);
     }
-    let summary = serde_json::to_string(&agg.programme).unwrap_or_default();
+    let totals = summary(&content, &agg.programme);
+    let summary =
+        serde_json::to_string(&totals).context("cannot record the totals of this build")?;
     let (stats, changes) = staging
         .commit(&rendered.paths, &summary)
         .with_context(|| format!("cannot write the site to {}", out_dir.display()))?;
@@ -201,7 +212,7 @@ fn run(opts: &BuildOptions, write: bool) -> Result<Outcome> {
         written: Some(stats),
         files: n,
         charts: chart_count,
-        moved: moved(changes.previous_summary.as_deref(), &agg.programme),
+        moved: moved(changes.previous_summary.as_deref(), &totals),
         changed_pages: if changes.previous_summary.is_some() {
             changes.pages
         } else {
@@ -211,23 +222,41 @@ fn run(opts: &BuildOptions, write: bool) -> Result<Outcome> {
     })
 }
 
-/// Headline totals that differ from the previous build's.
-fn moved(previous: Option<&str>, now: &crate::aggregate::Totals) -> Vec<(&'static str, u64, u64)> {
-    let Some(before) =
-        previous.and_then(|p| serde_json::from_str::<crate::aggregate::Totals>(p).ok())
+/// The programme's totals by name (counts and metric keys), kept between
+/// builds for the change report.
+fn summary(content: &content::Content, totals: &Totals) -> BTreeMap<String, u64> {
+    let mut out = BTreeMap::from([
+        ("territories".to_string(), totals.territories),
+        ("projects".to_string(), totals.projects),
+    ]);
+    for (i, m) in content.metrics.iter() {
+        out.insert(m.key.clone(), totals.total(i));
+    }
+    out
+}
+
+/// Totals that differ from the previous build's, in the order counts then
+/// metrics; a metric new or gone since then counts from or to 0.
+fn moved(previous: Option<&str>, now: &BTreeMap<String, u64>) -> Vec<(String, u64, u64)> {
+    let Some(before) = previous.and_then(|p| serde_json::from_str::<BTreeMap<String, u64>>(p).ok())
     else {
         return Vec::new();
     };
-    [
-        ("territories", before.territories, now.territories),
-        ("projects", before.projects, now.projects),
-        ("jobs_created", before.jobs_created, now.jobs_created),
-        ("investment_eur", before.investment_eur, now.investment_eur),
-        ("aid_eur", before.aid_eur, now.aid_eur),
-    ]
-    .into_iter()
-    .filter(|(_, a, b)| a != b)
-    .collect()
+    let mut keys: Vec<&String> = now.keys().chain(before.keys()).collect();
+    keys.sort_by_key(|k| {
+        (
+            !["territories", "projects"].contains(&k.as_str()),
+            k.as_str(),
+        )
+    });
+    keys.dedup();
+    keys.into_iter()
+        .map(|k| {
+            let get = |m: &BTreeMap<String, u64>| m.get(k).copied().unwrap_or(0);
+            (k.clone(), get(&before), get(now))
+        })
+        .filter(|(_, a, b)| a != b)
+        .collect()
 }
 
 /// `--now`, else `SOURCE_DATE_EPOCH`, else the clock.

@@ -46,6 +46,10 @@ pub struct SiteConfig {
     pub programme: Programme,
     /// The allowed regions.
     pub regions: Vec<Region>,
+    /// What the programme counts (see [`crate::metrics`]); jobs created,
+    /// investment and public aid when absent.
+    #[serde(default)]
+    pub metrics: Option<Vec<crate::metrics::MetricSpec>>,
     /// Outlines for the map (optional).
     #[serde(default)]
     pub map: Option<MapConfig>,
@@ -136,29 +140,16 @@ pub struct Programme {
     /// Where the declared figures come from (shown next to them).
     #[serde(default)]
     pub source: Option<String>,
-    /// Official headline figures, cross-checked against the records.
+    /// Official headline figures, cross-checked against the records: keys
+    /// `territories`, `projects` or a metric key.
     #[serde(default)]
-    pub declared: Declared,
+    pub declared: std::collections::BTreeMap<String, u64>,
     /// When true, every page showing project figures says they are illustrative.
     #[serde(default)]
     pub illustrative_projects: bool,
     /// A note on the figures, shown on the home page (Markdown).
     #[serde(default)]
     pub notes: Option<String>,
-}
-
-/// Official headline figures.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Declared {
-    /// Number of territories.
-    pub territories: Option<u64>,
-    /// Number of projects.
-    pub projects: Option<u64>,
-    /// Jobs created.
-    pub jobs_created: Option<u64>,
-    /// Investment, in euros.
-    pub investment_eur: Option<u64>,
 }
 
 /// One allowed region.

@@ -13,7 +13,8 @@ use walkdir::WalkDir;
 
 use crate::config::SiteConfig;
 use crate::diag::{relative, Diagnostic, Diagnostics};
-use crate::records::{FrontMatter, Kit, Page, TerritoryFile};
+use crate::metrics::Metrics;
+use crate::records::{self, FrontMatter, Kit, Page, TerritoryFile};
 use crate::yaml;
 
 /// Everything read from `content/`.
@@ -21,6 +22,8 @@ use crate::yaml;
 pub struct Content {
     /// `site.yaml`.
     pub site: SiteConfig,
+    /// What the programme counts, resolved from `site.yaml`.
+    pub metrics: Metrics,
     /// The text of `site.yaml`, to place later diagnostics at a line.
     pub site_source: String,
     /// Territory records, sorted by slug.
@@ -75,6 +78,12 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Option<Content>> {
         .as_deref()
         .and_then(|t| yaml::parse::<SiteConfig>(t, &relative(root, &site_path), 0, diags));
     let site_source = site_text.unwrap_or_default();
+    let metrics = site
+        .as_ref()
+        .map(|s| Metrics::resolve(s.metrics.as_deref(), s.language, &site_source, diags));
+    // Without a valid site.yaml the metric keys are unknown: records are
+    // still read, to report their syntax errors, accepting any key.
+    let metric_keys = metrics.as_ref().map(Metrics::keys);
 
     let paths = files(root, &content.join("territories"), diags);
     let territories = par_load(&paths, diags, |path, diags| {
@@ -89,7 +98,9 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Option<Content>> {
         let slug = stem(path);
         check_slug(&slug, &rel, diags);
         let text = read_text(root, path, diags)?;
-        let record = yaml::parse(&text, &rel, 0, diags)?;
+        let record = records::with_metric_keys(metric_keys.as_deref(), || {
+            yaml::parse(&text, &rel, 0, diags)
+        })?;
         Some(TerritoryFile {
             slug,
             path: rel,
@@ -144,8 +155,9 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Option<Content>> {
     let map_regions = map_file(map.as_ref().and_then(|m| m.regions.as_ref()));
     let map_territories = map_file(map.as_ref().map(|m| &m.territories));
 
-    Ok(site.map(|site| Content {
+    Ok(site.zip(metrics).map(|(site, metrics)| Content {
         site,
+        metrics,
         site_source,
         territories,
         narratives,
@@ -218,11 +230,6 @@ fn stem(path: &Path) -> String {
     path.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default()
-}
-
-/// The page of a territory, relative to the site root.
-pub fn territory_href(slug: &str) -> String {
-    format!("territoires/{slug}/index.html")
 }
 
 /// Lowercase ASCII letters, digits and `-`: safe in URLs and on every file system.

@@ -83,6 +83,23 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// The 1-based line of the first line starting (after indentation) with
+/// `key`, or 1: places a later diagnostic in a file already parsed.
+pub fn key_line(source: &str, key: &str) -> usize {
+    source
+        .lines()
+        .position(|l| l.trim_start().starts_with(key))
+        .map_or(1, |i| i + 1)
+}
+
+/// The 1-based line of the first line containing `needle`, or 1.
+pub fn line_containing(source: &str, needle: &str) -> usize {
+    source
+        .lines()
+        .position(|l| l.contains(needle))
+        .map_or(1, |i| i + 1)
+}
+
 /// Collects diagnostics from every stage.
 #[derive(Debug, Default, Clone)]
 pub struct Diagnostics {

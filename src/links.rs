@@ -1,8 +1,9 @@
 //! Internal link check over the rendered site, in memory.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
-use crate::render::Files;
+/// Rendered files by output path.
+type Files = BTreeMap<String, Vec<u8>>;
 
 /// A link that points at no file of the site.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,244 +1,263 @@
 //! Open data exports: one row per territory and one row per project, as CSV
-//! and JSON with the same stable column names (the record field names), so
-//! any sum over them equals the figure shown on the pages.
+//! and JSON with the same stable column names. The columns are the record
+//! fields followed by one column per metric of the table, so any sum over
+//! them equals the figure shown on the pages.
 
-use serde::Serialize;
+use std::fmt::Write as _;
 
 use crate::aggregate::Aggregates;
+use crate::config::Language;
 use crate::content::Content;
+use crate::metrics::{Metric, Unit};
 
-/// One territory row.
-#[derive(Debug, Clone, Serialize)]
-pub struct TerritoryRow {
-    /// File stem of the record.
-    pub slug: String,
-    /// External identifier.
-    pub code: String,
-    /// Name.
+/// One cell of an export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cell {
+    /// Text (empty text stays an empty string in JSON).
+    Text(String),
+    /// A whole number; `None` is "not reported": empty in CSV, `null` in JSON.
+    Int(Option<i64>),
+    /// A flag.
+    Bool(bool),
+}
+
+/// A documented column: its name and what it means in each language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Column {
+    /// The header, stable from one publication to the next.
     pub name: String,
-    /// Region code.
-    pub region_code: String,
-    /// Region name.
-    pub region_name: String,
-    /// Département codes, `;`-separated.
-    pub departments: String,
-    /// Intercommunality names, ` | `-separated.
-    pub intercommunalities: String,
-    /// Number of projects.
-    pub projects: u64,
-    /// Jobs created.
-    pub jobs_created: u64,
-    /// Investment, euros.
-    pub investment_eur: u64,
-    /// Aid, euros.
-    pub aid_eur: u64,
+    /// Meaning, French.
+    pub fr: String,
+    /// Meaning, English.
+    pub en: String,
 }
 
-/// One project row.
-#[derive(Debug, Clone, Serialize)]
-pub struct ProjectRow {
-    /// Territory slug.
-    pub territory_slug: String,
-    /// Territory name.
-    pub territory_name: String,
-    /// Region code.
-    pub region_code: String,
-    /// Project title.
-    pub title: String,
-    /// Company.
-    pub company: String,
-    /// Sector.
-    pub sector: String,
-    /// Year (empty when unknown).
-    pub year: Option<i32>,
-    /// Investment, euros.
-    pub investment_eur: u64,
-    /// Aid, euros.
-    pub aid_eur: u64,
-    /// Jobs created.
-    pub jobs_created: u64,
-    /// True when the site marks project figures as illustrative.
-    pub illustrative: bool,
+impl Column {
+    fn new(name: &str, fr: &str, en: &str) -> Column {
+        Column {
+            name: name.into(),
+            fr: fr.into(),
+            en: en.into(),
+        }
+    }
+
+    /// The meaning in `lang`.
+    pub fn meaning(&self, lang: Language) -> &str {
+        match lang {
+            Language::Fr => &self.fr,
+            Language::En => &self.en,
+        }
+    }
 }
 
-/// The column documentation shown on the open data page: (file, column, meaning).
-pub const COLUMNS: &[(&str, &str, &str, &str)] = &[
-    (
-        "territoires",
-        "slug",
-        "identifiant de la fiche (nom du fichier)",
-        "record identifier (file name)",
-    ),
-    (
-        "territoires",
-        "code",
-        "identifiant externe du territoire",
-        "external identifier of the territory",
-    ),
-    ("territoires", "name", "nom du territoire", "territory name"),
-    (
-        "territoires",
-        "region_code",
-        "code de la région",
-        "region code",
-    ),
-    (
-        "territoires",
-        "region_name",
-        "nom de la région",
-        "region name",
-    ),
-    (
-        "territoires",
-        "departments",
-        "codes des départements, séparés par « ; »",
-        "département codes, separated by \";\"",
-    ),
-    (
-        "territoires",
-        "intercommunalities",
-        "intercommunalités membres, séparées par « | »",
-        "member intercommunalities, separated by \"|\"",
-    ),
-    (
-        "territoires",
-        "projects",
-        "nombre de projets soutenus",
-        "number of projects supported",
-    ),
-    (
-        "territoires",
-        "jobs_created",
-        "emplois créés (somme des projets)",
-        "jobs created (sum over projects)",
-    ),
-    (
-        "territoires",
-        "investment_eur",
-        "investissement en euros (somme des projets)",
-        "investment in euros (sum over projects)",
-    ),
-    (
-        "territoires",
-        "aid_eur",
-        "aide publique en euros (somme des projets)",
-        "public aid in euros (sum over projects)",
-    ),
-    (
-        "projets",
-        "territory_slug",
-        "identifiant de la fiche du territoire",
-        "territory record identifier",
-    ),
-    (
-        "projets",
-        "territory_name",
-        "nom du territoire",
-        "territory name",
-    ),
-    ("projets", "region_code", "code de la région", "region code"),
-    ("projets", "title", "intitulé du projet", "project title"),
-    ("projets", "company", "entreprise", "company"),
-    ("projets", "sector", "secteur", "sector"),
-    ("projets", "year", "année", "year"),
-    (
-        "projets",
-        "investment_eur",
-        "investissement en euros",
-        "investment in euros",
-    ),
-    (
-        "projets",
-        "aid_eur",
-        "aide publique en euros",
-        "public aid in euros",
-    ),
-    ("projets", "jobs_created", "emplois créés", "jobs created"),
-    (
-        "projets",
+/// One export: a file stem under `donnees/`, its columns and rows.
+#[derive(Debug, Clone)]
+pub struct Table {
+    /// `territoires` or `projets`.
+    pub name: &'static str,
+    /// Columns, in order.
+    pub columns: Vec<Column>,
+    /// Rows, each with one cell per column.
+    pub rows: Vec<Vec<Cell>>,
+}
+
+fn metric_column(m: &Metric, summed: bool) -> Column {
+    let (fr_unit, en_unit) = match m.unit {
+        Unit::Eur => (", en euros", ", in euros"),
+        Unit::Count => ("", ""),
+    };
+    let (fr_sum, en_sum) = if summed {
+        (" (somme des projets)", " (sum over projects)")
+    } else {
+        ("", "")
+    };
+    Column {
+        name: m.key.clone(),
+        fr: format!(
+            "{}{fr_unit}{fr_sum}\u{202f}; vide si non renseigné",
+            m.title
+        ),
+        en: format!("{}{en_unit}{en_sum}; empty when not reported", m.title),
+    }
+}
+
+/// The territory export's columns.
+pub fn territory_columns(content: &Content) -> Vec<Column> {
+    let mut c = vec![
+        Column::new(
+            "slug",
+            "identifiant de la fiche (nom du fichier)",
+            "record identifier (file name)",
+        ),
+        Column::new(
+            "code",
+            "identifiant externe du territoire",
+            "external identifier of the territory",
+        ),
+        Column::new("name", "nom du territoire", "territory name"),
+        Column::new("region_code", "code de la région", "region code"),
+        Column::new("region_name", "nom de la région", "region name"),
+        Column::new(
+            "departments",
+            "codes des départements, séparés par « ; »",
+            "département codes, separated by \";\"",
+        ),
+        Column::new(
+            "intercommunalities",
+            "intercommunalités membres, séparées par « | »",
+            "member intercommunalities, separated by \"|\"",
+        ),
+        Column::new(
+            "projects",
+            "nombre de projets soutenus",
+            "number of projects supported",
+        ),
+    ];
+    c.extend(content.metrics.0.iter().map(|m| metric_column(m, true)));
+    c
+}
+
+/// The project export's columns.
+pub fn project_columns(content: &Content) -> Vec<Column> {
+    let mut c = vec![
+        Column::new(
+            "territory_slug",
+            "identifiant de la fiche du territoire",
+            "territory record identifier",
+        ),
+        Column::new("territory_name", "nom du territoire", "territory name"),
+        Column::new("region_code", "code de la région", "region code"),
+        Column::new("title", "intitulé du projet", "project title"),
+        Column::new("company", "entreprise", "company"),
+        Column::new("sector", "secteur", "sector"),
+        Column::new("year", "année", "year"),
+    ];
+    c.extend(content.metrics.0.iter().map(|m| metric_column(m, false)));
+    c.push(Column::new(
         "illustrative",
         "true si les chiffres du projet sont illustratifs",
         "true when the project's figures are illustrative",
-    ),
-];
+    ));
+    c
+}
 
-/// The rows of both exports.
-pub fn rows(content: &Content, agg: &Aggregates) -> (Vec<TerritoryRow>, Vec<ProjectRow>) {
+fn int(v: Option<u64>) -> Cell {
+    // Totals are checked to fit in u64 by validation; exports carry i64 so
+    // JSON readers that stop at 2^63 are never handed more.
+    Cell::Int(v.map(|v| i64::try_from(v).unwrap_or(i64::MAX)))
+}
+
+/// Both exports: territories, then projects.
+pub fn tables(content: &Content, agg: &Aggregates) -> [Table; 2] {
     let site = &content.site;
     let mut territories = Vec::new();
     let mut projects = Vec::new();
-    for (t, totals) in content.territories.iter().zip(&agg.territories) {
+    let text = |s: &str| Cell::Text(s.to_string());
+    for t in &content.territories {
         let r = &t.record;
-        territories.push(TerritoryRow {
-            slug: t.slug.clone(),
-            code: r.code.clone().unwrap_or_default(),
-            name: r.name.clone(),
-            region_code: r.region.clone(),
-            region_name: site
-                .region(&r.region)
-                .map(|x| x.name.clone())
-                .unwrap_or_default(),
-            departments: r.departments.join(";"),
-            intercommunalities: r.intercommunalities.join(" | "),
-            projects: totals.projects,
-            jobs_created: totals.jobs_created,
-            investment_eur: totals.investment_eur,
-            aid_eur: totals.aid_eur,
-        });
+        let totals = agg.territory(&t.slug);
+        let region_name = site.region(&r.region).map_or("", |x| x.name.as_str());
+        let mut row = vec![
+            text(&t.slug),
+            text(r.code.as_deref().unwrap_or_default()),
+            text(&r.name),
+            text(&r.region),
+            text(region_name),
+            text(&r.departments.join(";")),
+            text(&r.intercommunalities.join(" | ")),
+            int(Some(totals.projects)),
+        ];
+        row.extend(
+            content
+                .metrics
+                .iter()
+                .map(|(i, _)| int(shown_total(totals.projects, totals.sum(i).value()))),
+        );
+        territories.push(row);
         for p in &r.projects {
-            projects.push(ProjectRow {
-                territory_slug: t.slug.clone(),
-                territory_name: r.name.clone(),
-                region_code: r.region.clone(),
-                title: p.title.clone(),
-                company: p.company.clone().unwrap_or_default(),
-                sector: p.sector.clone().unwrap_or_default(),
-                year: p.year,
-                investment_eur: p.investment_eur,
-                aid_eur: p.aid_eur,
-                jobs_created: p.jobs_created,
-                illustrative: site.programme.illustrative_projects,
-            });
+            let mut row = vec![
+                text(&t.slug),
+                text(&r.name),
+                text(&r.region),
+                text(&p.title),
+                text(p.company.as_deref().unwrap_or_default()),
+                text(p.sector.as_deref().unwrap_or_default()),
+                Cell::Int(p.year.map(i64::from)),
+            ];
+            row.extend(content.metrics.iter().map(|(i, _)| int(p.value(i))));
+            row.push(Cell::Bool(site.programme.illustrative_projects));
+            projects.push(row);
         }
     }
-    (territories, projects)
+    [
+        Table {
+            name: crate::routes::EXPORTS[0],
+            columns: territory_columns(content),
+            rows: territories,
+        },
+        Table {
+            name: crate::routes::EXPORTS[1],
+            columns: project_columns(content),
+            rows: projects,
+        },
+    ]
+}
+
+/// A territory with no project has nothing to report, which is 0; one whose
+/// projects all left a metric out has it "not reported".
+pub fn shown_total(projects: u64, value: Option<u64>) -> Option<u64> {
+    if projects == 0 {
+        Some(0)
+    } else {
+        value
+    }
 }
 
 /// CSV with a header row, UTF-8, comma-separated, RFC 4180 quoting.
-pub fn csv<T: Serialize>(rows: &[T], header: &[&str]) -> Vec<u8> {
-    let mut w = csv::WriterBuilder::new()
-        .has_headers(false)
-        .from_writer(Vec::new());
-    // Written by hand so an empty export still has its header.
-    let _ = w.write_record(header);
-    for r in rows {
-        let _ = w.serialize(r);
+pub fn csv(table: &Table) -> Result<Vec<u8>, csv::Error> {
+    let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
+    w.write_record(table.columns.iter().map(|c| c.name.as_str()))?;
+    for row in &table.rows {
+        w.write_record(row.iter().map(|c| match c {
+            Cell::Text(s) => s.clone(),
+            Cell::Int(Some(n)) => n.to_string(),
+            Cell::Int(None) => String::new(),
+            Cell::Bool(b) => b.to_string(),
+        }))?;
     }
-    w.into_inner().unwrap_or_default()
+    w.into_inner().map_err(|e| e.into_error().into())
 }
 
-/// JSON: an array of objects, one per line inside the array.
-pub fn json<T: Serialize>(rows: &[T]) -> Vec<u8> {
-    let mut out = b"[\n".to_vec();
-    for (i, r) in rows.iter().enumerate() {
-        out.extend(serde_json::to_vec(r).unwrap_or_default());
-        out.extend(if i + 1 < rows.len() {
-            &b",\n"[..]
+/// JSON: an array of objects (keys in column order), one per line.
+pub fn json(table: &Table) -> Result<Vec<u8>, serde_json::Error> {
+    let keys: Vec<String> = table
+        .columns
+        .iter()
+        .map(|c| serde_json::to_string(&c.name))
+        .collect::<Result<_, _>>()?;
+    let mut out = String::from("[\n");
+    for (i, row) in table.rows.iter().enumerate() {
+        out.push('{');
+        for (j, (key, cell)) in keys.iter().zip(row).enumerate() {
+            if j > 0 {
+                out.push(',');
+            }
+            let value = match cell {
+                Cell::Text(s) => serde_json::to_string(s)?,
+                Cell::Int(Some(n)) => n.to_string(),
+                Cell::Int(None) => "null".into(),
+                Cell::Bool(b) => b.to_string(),
+            };
+            let _ = write!(out, "{key}:{value}");
+        }
+        out.push_str(if i + 1 < table.rows.len() {
+            "},\n"
         } else {
-            &b"\n"[..]
+            "}\n"
         });
     }
-    out.extend(b"]\n");
-    out
-}
-
-/// The column names of one export, in order.
-pub fn header(file: &str) -> Vec<&'static str> {
-    COLUMNS
-        .iter()
-        .filter(|c| c.0 == file)
-        .map(|c| c.1)
-        .collect()
+    out.push_str("]\n");
+    Ok(out.into_bytes())
 }
 
 #[cfg(test)]
@@ -247,32 +266,27 @@ mod tests {
 
     #[test]
     fn csv_quotes_and_keeps_header() {
-        #[derive(Serialize)]
-        struct R {
-            a: String,
-            b: Option<i32>,
-        }
-        let rows = [
-            R {
-                a: "x, \"y\"".into(),
-                b: None,
-            },
-            R {
-                a: "z".into(),
-                b: Some(2),
-            },
-        ];
+        let table = Table {
+            name: "t",
+            columns: vec![Column::new("a", "", ""), Column::new("b", "", "")],
+            rows: vec![
+                vec![Cell::Text("x, \"y\"".into()), Cell::Int(None)],
+                vec![Cell::Text("z".into()), Cell::Int(Some(2))],
+            ],
+        };
         assert_eq!(
-            String::from_utf8(csv(&rows, &["a", "b"])).unwrap(),
+            String::from_utf8(csv(&table).unwrap()).unwrap(),
             "a,b\n\"x, \"\"y\"\"\",\nz,2\n"
         );
+        let empty = Table {
+            rows: vec![],
+            ..table.clone()
+        };
+        assert_eq!(String::from_utf8(csv(&empty).unwrap()).unwrap(), "a,b\n");
         assert_eq!(
-            String::from_utf8(csv::<R>(&[], &["a", "b"])).unwrap(),
-            "a,b\n"
-        );
-        assert_eq!(
-            String::from_utf8(json(&rows)).unwrap(),
+            String::from_utf8(json(&table).unwrap()).unwrap(),
             "[\n{\"a\":\"x, \\\"y\\\"\",\"b\":null},\n{\"a\":\"z\",\"b\":2}\n]\n"
         );
+        assert_eq!(String::from_utf8(json(&empty).unwrap()).unwrap(), "[\n]\n");
     }
 }

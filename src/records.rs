@@ -49,30 +49,154 @@ pub struct Leads {
     pub industrial: Option<String>,
 }
 
-/// One funded project.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// One funded project. Its figures are the site's metrics (see
+/// [`crate::metrics`]), so its fields are known only once site.yaml is read:
+/// records are parsed inside [`with_metric_keys`].
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Project {
     /// What the project does.
     pub title: String,
     /// The company carrying it.
-    #[serde(default)]
     pub company: Option<String>,
     /// Industrial sector.
-    #[serde(default)]
     pub sector: Option<String>,
     /// Year of the decision.
-    #[serde(default)]
     pub year: Option<i32>,
-    /// Total investment, in euros.
-    #[serde(default)]
-    pub investment_eur: u64,
-    /// Public aid, in euros.
-    #[serde(default)]
-    pub aid_eur: u64,
-    /// Jobs created.
-    #[serde(default)]
-    pub jobs_created: u64,
+    /// One value per metric, in the metric table's order; `None` is "not
+    /// reported", which is never the same as 0.
+    pub values: Vec<Option<u64>>,
+}
+
+impl Project {
+    /// The value of metric `i`, when reported.
+    pub fn value(&self, i: usize) -> Option<u64> {
+        self.values.get(i).copied().flatten()
+    }
+}
+
+thread_local! {
+    /// The metric keys projects accept while a record is parsed on this
+    /// thread; `None` accepts any key (used when site.yaml itself is broken,
+    /// so its records can still be checked for syntax).
+    static METRIC_KEYS: std::cell::RefCell<Option<Vec<String>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `f` (which parses records) with projects accepting exactly `keys`
+/// as metrics. serde's derive cannot take a run-time field list, and the
+/// loader parses on many threads, so the list is per thread.
+pub fn with_metric_keys<R>(keys: Option<&[String]>, f: impl FnOnce() -> R) -> R {
+    let previous = METRIC_KEYS.with(|k| k.replace(keys.map(<[String]>::to_vec)));
+    let out = f();
+    METRIC_KEYS.with(|k| *k.borrow_mut() = previous);
+    out
+}
+
+/// A project field, as named in a record.
+enum ProjectKey {
+    Title,
+    Company,
+    Sector,
+    Year,
+    Metric(usize),
+    Ignored,
+}
+
+struct ProjectKeySeed;
+
+impl<'de> serde::de::DeserializeSeed<'de> for ProjectKeySeed {
+    type Value = ProjectKey;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<ProjectKey, D::Error> {
+        // Deserialised as the key itself, so an unknown field is reported at
+        // the key's line and column.
+        d.deserialize_str(self)
+    }
+}
+
+impl serde::de::Visitor<'_> for ProjectKeySeed {
+    type Value = ProjectKey;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a project field")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<ProjectKey, E> {
+        Ok(match key {
+            "title" => ProjectKey::Title,
+            "company" => ProjectKey::Company,
+            "sector" => ProjectKey::Sector,
+            "year" => ProjectKey::Year,
+            other => match METRIC_KEYS.with(|k| {
+                k.borrow()
+                    .as_ref()
+                    .map(|keys| (keys.iter().position(|m| m == other), keys.clone()))
+            }) {
+                None => ProjectKey::Ignored,
+                Some((Some(i), _)) => ProjectKey::Metric(i),
+                Some((None, keys)) => {
+                    let expected: Vec<String> = crate::metrics::PROJECT_FIELDS
+                        .iter()
+                        .map(|s| s.to_string())
+                        .chain(keys)
+                        .map(|k| format!("`{k}`"))
+                        .collect();
+                    return Err(E::custom(format!(
+                        "unknown field `{other}`, expected one of {}",
+                        expected.join(", ")
+                    )));
+                }
+            },
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Project {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Project, D::Error> {
+        d.deserialize_map(ProjectVisitor)
+    }
+}
+
+struct ProjectVisitor;
+
+impl<'de> serde::de::Visitor<'de> for ProjectVisitor {
+    type Value = Project;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a mapping of `field: value` lines")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Project, A::Error> {
+        use serde::de::Error;
+        let n = METRIC_KEYS.with(|k| k.borrow().as_ref().map_or(0, Vec::len));
+        let mut p = Project {
+            title: String::new(),
+            company: None,
+            sector: None,
+            year: None,
+            values: vec![None; n],
+        };
+        let mut has_title = false;
+        while let Some(key) = map.next_key_seed(ProjectKeySeed)? {
+            match key {
+                ProjectKey::Title => {
+                    p.title = map.next_value()?;
+                    has_title = true;
+                }
+                ProjectKey::Company => p.company = map.next_value()?,
+                ProjectKey::Sector => p.sector = map.next_value()?,
+                ProjectKey::Year => p.year = map.next_value()?,
+                ProjectKey::Metric(i) => p.values[i] = map.next_value()?,
+                ProjectKey::Ignored => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        if !has_title {
+            return Err(A::Error::missing_field("title"));
+        }
+        Ok(p)
+    }
 }
 
 /// A non-funded action of a territory's roadmap.

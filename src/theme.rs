@@ -50,8 +50,73 @@ const BUILTIN_STATIC: &[(&str, &[u8])] = &[
     ),
 ];
 
+/// The default theme's colours, built in like its templates.
+const BUILTIN_THEME_YAML: &str = include_str!("../themes/default/theme.yaml");
+
+/// An sRGB colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+impl Rgb {
+    /// `#rrggbb`.
+    pub fn hex(self) -> String {
+        format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Rgb {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Rgb, D::Error> {
+        let s = String::deserialize(d)?;
+        let hex = s.strip_prefix('#').filter(|h| h.len() == 6 && h.is_ascii());
+        let byte = |h: &str, i: usize| u8::from_str_radix(&h[i..i + 2], 16).ok();
+        match hex.and_then(|h| Some(Rgb(byte(h, 0)?, byte(h, 2)?, byte(h, 4)?))) {
+            Some(c) => Ok(c),
+            None => Err(serde::de::Error::custom(format!(
+                "`{s}` is not a colour written as `#rrggbb`"
+            ))),
+        }
+    }
+}
+
+/// The colours of charts and maps, from the theme's `theme.yaml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Palette {
+    /// Bars and territories.
+    pub bar: Rgb,
+    /// Titles, labels and values.
+    pub ink: Rgb,
+    /// Ticks and the source line.
+    pub muted: Rgb,
+    /// Grid lines.
+    pub grid: Rgb,
+    /// Behind everything.
+    pub background: Rgb,
+    /// Map: regions around the territories.
+    pub land: Rgb,
+    /// Map: region borders.
+    pub border: Rgb,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ThemeFile {
+    chart: Palette,
+}
+
+impl Default for Palette {
+    fn default() -> Palette {
+        let mut d = crate::diag::Diagnostics::default();
+        crate::yaml::parse::<ThemeFile>(BUILTIN_THEME_YAML, Path::new("theme.yaml"), 0, &mut d)
+            .expect("the built-in theme.yaml is valid (tested)")
+            .chart
+    }
+}
+
 /// Loaded templates, with where each came from (for error messages).
 pub struct Theme {
+    /// Chart and map colours.
+    pub palette: Palette,
     /// Template name → (source text, file it came from).
     pub templates: BTreeMap<String, (String, PathBuf)>,
     /// Files copied to the output root.
@@ -89,7 +154,28 @@ pub fn load(root: &Path, theme: &str) -> Result<Theme> {
     for (rel, path) in walk(&root.join("templates"))? {
         templates.insert(rel, (read(&path)?, relative(root, &path)));
     }
+    let theme_yaml = theme_dir.join("theme.yaml");
+    let palette = if theme_yaml.is_file() {
+        let mut d = crate::diag::Diagnostics::default();
+        let text = read(&theme_yaml)?;
+        let parsed =
+            crate::yaml::parse::<ThemeFile>(&text, &relative(root, &theme_yaml), 0, &mut d);
+        match parsed {
+            Some(f) => f.chart,
+            None => bail!(
+                "{}",
+                d.sorted()
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            ),
+        }
+    } else {
+        Palette::default()
+    };
     Ok(Theme {
+        palette,
         templates,
         statics: statics
             .into_iter()

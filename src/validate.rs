@@ -4,23 +4,17 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::aggregate::Aggregates;
 use crate::content::Content;
-use crate::diag::{closest, Diagnostic, Diagnostics};
+use crate::diag::{closest, key_line, Diagnostic, Diagnostics};
 use crate::format;
+use crate::metrics::{Unit, COUNTS};
 
 /// Years outside this range are typos, not history.
 const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
 
-/// Output folders the generator owns; a narrative may not take their place.
-pub const RESERVED: [&str; 8] = [
-    "accessibilite",
-    "territoires",
-    "regions",
-    "presse",
-    "donnees",
-    "charts",
-    "static",
-    "404",
-];
+/// Values above these are beyond what a programme plausibly reports for one
+/// project (a thousand billion euros, a billion of anything): likely typos.
+const PLAUSIBLE_EUR: u64 = 1_000_000_000_000;
+const PLAUSIBLE_COUNT: u64 = 1_000_000_000;
 
 /// Runs every check and returns what it found.
 pub fn validate(content: &Content, agg: &Aggregates) -> Diagnostics {
@@ -28,7 +22,8 @@ pub fn validate(content: &Content, agg: &Aggregates) -> Diagnostics {
     check_site(content, &mut d);
     check_territories(content, &mut d);
     check_pages(content, &mut d);
-    check_declared(content, agg, &mut d);
+    d.extend(crate::routes::collisions(content));
+    check_totals(content, agg, &mut d);
     d
 }
 
@@ -133,16 +128,56 @@ fn check_territories(content: &Content, d: &mut Diagnostics) {
                     );
                 }
             }
-            if p.aid_eur > p.investment_eur {
-                let lang = site.language;
+            check_values(content, t, i, p, line, d);
+        }
+    }
+}
+
+/// A project's metric values: plausible, and within their `at_most` bound.
+fn check_values(
+    content: &Content,
+    t: &crate::records::TerritoryFile,
+    i: usize,
+    p: &crate::records::Project,
+    line: usize,
+    d: &mut Diagnostics,
+) {
+    let lang = content.site.language;
+    let metrics = &content.metrics;
+    for (k, m) in metrics.iter() {
+        let Some(v) = p.value(k) else { continue };
+        let limit = match m.unit {
+            Unit::Eur => PLAUSIBLE_EUR,
+            Unit::Count => PLAUSIBLE_COUNT,
+        };
+        if v > limit {
+            d.push(
+                Diagnostic::warning(
+                    &t.path,
+                    format!(
+                        "project {}: `{}` is {}, more than a programme plausibly reports",
+                        i + 1,
+                        m.key,
+                        format::int(lang, v)
+                    ),
+                )
+                .at(line, 1)
+                .hint("check for extra digits"),
+            );
+        }
+        let bound = m.at_most.as_deref().and_then(|o| metrics.index(o));
+        if let Some(b) = bound.and_then(|b| p.value(b).map(|bv| (b, bv))) {
+            if v > b.1 {
                 d.push(
                     Diagnostic::warning(
                         &t.path,
                         format!(
-                            "project {}: aid ({} €) is greater than investment ({} €)",
+                            "project {}: `{}` ({}) is greater than `{}` ({})",
                             i + 1,
-                            format::int(lang, p.aid_eur),
-                            format::int(lang, p.investment_eur)
+                            m.key,
+                            exact(lang, m, v),
+                            metrics.0[b.0].key,
+                            exact(lang, &metrics.0[b.0], b.1)
                         ),
                     )
                     .at(line, 1)
@@ -153,116 +188,124 @@ fn check_territories(content: &Content, d: &mut Diagnostics) {
     }
 }
 
+/// A value in full, for messages: `1 000 000 €`, `27 250`.
+fn exact(lang: crate::config::Language, m: &crate::metrics::Metric, v: u64) -> String {
+    match m.unit {
+        Unit::Eur => format!("{} €", format::int(lang, v)),
+        Unit::Count => format::int(lang, v),
+    }
+}
+
 fn check_pages(content: &Content, d: &mut Diagnostics) {
     let slugs: BTreeSet<&str> = content
         .territories
         .iter()
         .map(|t| t.slug.as_str())
         .collect();
-    let mut outputs: BTreeMap<&str, &std::path::Path> = BTreeMap::new();
-    for page in content
-        .narratives
-        .iter()
-        .filter(|p| p.meta.territory.is_none())
-    {
-        if let Some(other) = outputs.insert(&page.stem, &page.path) {
-            d.push(
-                Diagnostic::error(
-                    &page.path,
-                    format!(
-                        "this narrative and {} would both write `{}/index.html`",
-                        other.display(),
-                        page.stem
-                    ),
-                )
-                .hint("rename or move one of them"),
-            );
+    for page in &content.narratives {
+        let Some(slug) = &page.meta.territory else {
+            continue;
+        };
+        if !slugs.contains(slug.as_str()) {
+            let mut diag = Diagnostic::error(
+                &page.path,
+                format!("`territory: {slug}` matches no file in content/territories/"),
+            )
+            .at(key_line(&page.front, "territory:") + 1, 1);
+            if let Some(c) = closest(slug, slugs.iter().copied()) {
+                diag = diag.hint(format!("did you mean `{c}`?"));
+            }
+            d.push(diag);
         }
     }
-    for page in &content.narratives {
-        if let Some(slug) = &page.meta.territory {
-            if !slugs.contains(slug.as_str()) {
-                let mut diag = Diagnostic::error(
-                    &page.path,
-                    format!("`territory: {slug}` matches no file in content/territories/"),
-                )
-                .at(key_line(&page.front, "territory:") + 1, 1);
-                if let Some(c) = closest(slug, slugs.iter().copied()) {
-                    diag = diag.hint(format!("did you mean `{c}`?"));
-                }
-                d.push(diag);
-            }
-        } else {
-            let first = page.stem.split('/').next().unwrap_or_default();
-            if RESERVED.contains(&first) {
+}
+
+/// Sums that do not fit, and declared figures that differ from the records.
+fn check_totals(content: &Content, agg: &Aggregates, d: &mut Diagnostics) {
+    for t in &content.territories {
+        let totals = agg.territory(&t.slug);
+        for (i, m) in content.metrics.iter() {
+            if totals.sum(i).overflow {
                 d.push(
                     Diagnostic::error(
-                        &page.path,
-                        format!(
-                            "this narrative would write into `{first}/`, which the generator owns"
-                        ),
+                        &t.path,
+                        format!("the projects' `{}` add up to more than 18 446 744 073 709 551 615, which no total can hold", m.key),
                     )
-                    .hint("move it to another folder or rename it"),
+                    .hint("check the amounts for extra digits"),
                 );
             }
         }
     }
-    for page in &content.press {
-        if page.stem == "kit" {
-            d.push(
-                Diagnostic::error(&page.path, "`presse/kit/` is the press kit page")
-                    .hint("rename the release"),
-            );
+    if d.has_errors() {
+        return;
+    }
+    for (i, m) in content.metrics.iter() {
+        if agg.programme.sum(i).overflow {
+            let mut largest: Vec<(u64, &std::path::Path)> = content
+                .territories
+                .iter()
+                .map(|t| (agg.territory(&t.slug).total(i), t.path.as_path()))
+                .collect();
+            largest.sort_by_key(|x| std::cmp::Reverse(x.0));
+            let names: Vec<String> = largest
+                .iter()
+                .take(3)
+                .map(|(_, p)| p.display().to_string())
+                .collect();
+            d.push(Diagnostic::error(
+                "content/site.yaml",
+                format!(
+                    "the programme's `{}` adds up to more than any total can hold; the largest come from {}",
+                    m.key,
+                    names.join(", ")
+                ),
+            ));
         }
     }
+    check_declared(content, agg, d);
 }
 
 fn check_declared(content: &Content, agg: &Aggregates, d: &mut Diagnostics) {
-    let declared = &content.site.programme.declared;
     let lang = content.site.language;
-    let pairs = [
-        (
-            "territories",
-            declared.territories,
-            agg.programme.territories,
-        ),
-        ("projects", declared.projects, agg.programme.projects),
-        (
-            "jobs_created",
-            declared.jobs_created,
-            agg.programme.jobs_created,
-        ),
-        (
-            "investment_eur",
-            declared.investment_eur,
-            agg.programme.investment_eur,
-        ),
-    ];
-    for (name, declared, computed) in pairs {
-        if let Some(declared) = declared {
-            if declared != computed {
-                d.push(
-                    Diagnostic::warning(
+    let metrics = &content.metrics;
+    for (name, &declared) in &content.site.programme.declared {
+        let line = key_line(&content.site_source, &format!("{name}:"));
+        let computed = match name.as_str() {
+            "territories" => agg.programme.territories,
+            "projects" => agg.programme.projects,
+            key => match metrics.index(key) {
+                Some(i) => agg.programme.total(i),
+                None => {
+                    let known = COUNTS.iter().map(|s| s.to_string()).chain(metrics.keys());
+                    let mut e = Diagnostic::error(
                         "content/site.yaml",
-                        format!(
-                            "declared {name} is {} but the records add up to {}; pages show the declared figure with its source",
-                            format::int(lang, declared),
-                            format::int(lang, computed)
-                        ),
+                        format!("`programme.declared.{name}` is neither a count nor a metric"),
                     )
-                    .at(key_line(&content.site_source, &format!("{name}:")), 1),
-                );
-            }
+                    .at(line, 1);
+                    let known: Vec<String> = known.collect();
+                    e = match closest(name, known.iter().map(String::as_str)) {
+                        Some(c) => e.hint(format!("did you mean `{c}`?")),
+                        None => e.hint(format!("declare one of {}", known.join(", "))),
+                    };
+                    d.push(e);
+                    continue;
+                }
+            },
+        };
+        if declared != computed {
+            d.push(
+                Diagnostic::warning(
+                    "content/site.yaml",
+                    format!(
+                        "declared {name} is {} but the records add up to {}; pages show the declared figure with its source",
+                        format::int(lang, declared),
+                        format::int(lang, computed)
+                    ),
+                )
+                .at(line, 1),
+            );
         }
     }
-}
-
-/// The 1-based line of the first line starting (after indentation) with `key`.
-fn key_line(source: &str, key: &str) -> usize {
-    source
-        .lines()
-        .position(|l| l.trim_start().starts_with(key))
-        .map_or(1, |i| i + 1)
 }
 
 /// The 1-based line where the `index`-th item of `projects:` starts.

@@ -1,213 +1,171 @@
 //! Bar charts: what each chart compares, its bars, its data table and the
-//! sentence that describes it.
+//! sentence that describes it. Every chart measures one metric of the table.
 
 use rayon::prelude::*;
 
 use super::draw::{self, Bar, BarChart};
 use super::{accessible, cached, Chart, DataTable, DRAWING_VERSION};
-use crate::aggregate::{Aggregates, Totals};
+use crate::aggregate::Aggregates;
 use crate::cache::Store;
 use crate::config::Language;
 use crate::content::Content;
 use crate::format;
 use crate::i18n::Labels;
+use crate::metrics::{lowercase_first, ChartKind, Metric};
 use crate::records::TerritoryFile;
+use crate::routes;
+use crate::theme::Palette;
 
-/// How bars are measured, and so formatted.
-#[derive(Debug, Clone, Copy)]
-enum Measure {
-    Jobs,
-    Investment,
+/// What every chart of a site shares.
+pub(super) struct Style<'a> {
+    pub(super) lang: Language,
+    pub(super) t: &'a Labels,
+    pub(super) source: String,
+    pub(super) palette: Palette,
 }
 
-impl Measure {
-    fn value(self, t: &Totals) -> u64 {
-        match self {
-            Measure::Jobs => t.jobs_created,
-            Measure::Investment => t.investment_eur,
+impl Style<'_> {
+    pub(super) fn new<'a>(content: &Content, t: &'a Labels, palette: Palette) -> Style<'a> {
+        Style {
+            lang: content.site.language,
+            t,
+            source: source_line(content, t),
+            palette,
         }
     }
 
-    fn format(self, lang: Language, v: u64) -> String {
-        match self {
-            Measure::Jobs => format::int(lang, v),
-            Measure::Investment => format::eur_short(lang, v),
-        }
-    }
-
-    fn header(self, t: &Labels) -> String {
-        match self {
-            Measure::Jobs => t.get("jobs_created").into(),
-            Measure::Investment => t.get("investment").into(),
-        }
+    /// A chart title from a label with `{}` for the metric's title.
+    fn title(&self, key: &str, m: &Metric) -> String {
+        let lc = key == "chart_by_year";
+        self.t
+            .get(key)
+            .replace("{}", if lc { &m.title_lc } else { &m.title })
     }
 }
 
-/// The programme-level charts, each with its PNG.
+type Spec = (String, BarChart, DataTable);
+
+/// The programme-level charts, each with its PNG, in the routes' order.
 pub(super) fn programme(
     content: &Content,
     agg: &Aggregates,
-    t: &Labels,
+    st: &Style,
     store: &dyn Store,
 ) -> Vec<Chart> {
-    let lang = content.site.language;
     let region_name = |code: &str| {
         content
             .site
             .region(code)
             .map_or(code.to_string(), |r| r.name.clone())
     };
-    let regions: Vec<(String, Totals)> = agg
-        .regions
-        .iter()
-        .map(|(c, t)| (region_name(c), *t))
+    let t = st.t;
+    let mut specs: Vec<Spec> = routes::programme_charts(&content.metrics)
+        .into_iter()
+        .map(|(kind, i, name)| {
+            let m = &content.metrics.0[i];
+            match kind {
+                ChartKind::Region => {
+                    let items = agg
+                        .regions
+                        .iter()
+                        .map(|(c, tot)| (region_name(c), tot.sum(i).value()));
+                    let title = st.title("chart_by_region", m);
+                    ranked(name, title, t.get("region"), items.collect(), m, st)
+                }
+                ChartKind::Sector => {
+                    let items = agg
+                        .sectors
+                        .iter()
+                        .map(|(s, tot)| (s.clone(), tot.sum(i).value()));
+                    let title = st.title("chart_by_sector", m);
+                    ranked(name, title, t.get("sector"), items.collect(), m, st)
+                }
+                ChartKind::Year => by_year(name, agg, i, m, st),
+                ChartKind::Top | ChartKind::Project => {
+                    let mut items: Vec<(String, Option<u64>)> = content
+                        .territories
+                        .iter()
+                        .map(|f| (f.record.name.clone(), agg.territory(&f.slug).sum(i).value()))
+                        .filter(|(_, v)| v.is_some())
+                        .collect();
+                    items.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                    items.truncate(10);
+                    let title = st.title("chart_top", m);
+                    ranked(name, title, t.get("territory"), items, m, st)
+                }
+            }
+        })
         .collect();
-    let sectors: Vec<(String, Totals)> = agg.sectors.iter().map(|(s, t)| (s.clone(), *t)).collect();
-    let mut top: Vec<(String, Totals)> = content
-        .territories
-        .iter()
-        .zip(&agg.territories)
-        .map(|(f, t)| (f.record.name.clone(), *t))
-        .collect();
-    top.sort_by(|a, b| {
-        b.1.jobs_created
-            .cmp(&a.1.jobs_created)
-            .then_with(|| a.0.cmp(&b.0))
-    });
-    top.truncate(10);
-    let source = source_line(content, t);
-
-    let mut specs = vec![
-        ranked(
-            "emplois-par-region",
-            t.get("chart_jobs_by_region"),
-            t.get("region"),
-            &regions,
-            Measure::Jobs,
-            lang,
-            t,
-            &source,
-        ),
-        ranked(
-            "investissement-par-region",
-            t.get("chart_investment_by_region"),
-            t.get("region"),
-            &regions,
-            Measure::Investment,
-            lang,
-            t,
-            &source,
-        ),
-        by_year(agg, lang, t, &source),
-        ranked(
-            "investissement-par-secteur",
-            t.get("chart_investment_by_sector"),
-            t.get("sector"),
-            &sectors,
-            Measure::Investment,
-            lang,
-            t,
-            &source,
-        ),
-        ranked(
-            "territoires-emplois",
-            t.get("chart_top_jobs"),
-            t.get("territory"),
-            &top,
-            Measure::Jobs,
-            lang,
-            t,
-            &source,
-        ),
-    ];
     specs.retain(|(_, chart, _)| !chart.bars.is_empty());
     specs
         .into_par_iter()
-        .map(|(name, chart, table)| finish(name, chart, table, lang, Some(store)))
+        .map(|(name, chart, table)| finish(name, chart, table, st.lang, Some(store)))
         .collect()
 }
 
-/// Jobs and investment for each of a region's territories (inline, no PNG).
+/// Each charted metric by territory, for one region's page (inline, no PNG).
 pub(super) fn region(
     content: &Content,
-    rows: &[(&TerritoryFile, Totals)],
+    agg: &Aggregates,
+    members: &[&TerritoryFile],
     code: &str,
-    t: &Labels,
+    st: &Style,
 ) -> Vec<Chart> {
-    let lang = content.site.language;
-    let named: Vec<(String, Totals)> = rows
+    content
+        .metrics
         .iter()
-        .map(|(f, t)| (f.record.name.clone(), *t))
-        .collect();
-    let source = source_line(content, t);
-    let slug = crate::content::suggest_slug(code);
-    [
-        ranked(
-            &format!("region-{slug}-emplois"),
-            t.get("chart_region_jobs"),
-            t.get("territory"),
-            &named,
-            Measure::Jobs,
-            lang,
-            t,
-            &source,
-        ),
-        ranked(
-            &format!("region-{slug}-investissement"),
-            t.get("chart_region_investment"),
-            t.get("territory"),
-            &named,
-            Measure::Investment,
-            lang,
-            t,
-            &source,
-        ),
-    ]
-    .into_iter()
-    .filter(|(_, c, _)| c.bars.iter().any(|b| b.value > 0))
-    .map(|(name, chart, table)| finish(name, chart, table, lang, None))
-    .collect()
-}
-
-/// A territory's projects by investment (inline, no PNG); `None` without projects.
-pub(super) fn territory(content: &Content, file: &TerritoryFile, t: &Labels) -> Option<Chart> {
-    let lang = content.site.language;
-    let projects = &file.record.projects;
-    if projects.is_empty() {
-        return None;
-    }
-    let mut items: Vec<(String, Totals)> = projects
-        .iter()
-        .map(|p| {
-            // The company is short and tells projects apart; the title is in the table.
-            let label = match &p.company {
-                Some(c) if !c.is_empty() => c.clone(),
-                _ => p.title.clone(),
-            };
-            (
-                label,
-                Totals {
-                    projects: 1,
-                    jobs_created: p.jobs_created,
-                    investment_eur: p.investment_eur,
-                    aid_eur: p.aid_eur,
-                    territories: 0,
-                },
+        .filter(|(_, m)| m.charts.contains(&ChartKind::Region))
+        .map(|(i, m)| {
+            let items = members
+                .iter()
+                .map(|f| (f.record.name.clone(), agg.territory(&f.slug).sum(i).value()))
+                .collect();
+            let title = st.title("chart_by_territory", m);
+            ranked(
+                routes::region_chart(code, m),
+                title,
+                st.t.get("territory"),
+                items,
+                m,
+                st,
             )
         })
-        .collect();
-    items.sort_by_key(|i| std::cmp::Reverse(i.1.investment_eur));
-    let (name, chart, table) = ranked(
-        &format!("territoire-{}", file.slug),
-        t.get("chart_territory_projects"),
-        t.get("project"),
-        &items,
-        Measure::Investment,
-        lang,
-        t,
-        &source_line(content, t),
-    );
-    Some(finish(name, chart, table, lang, None))
+        .filter(|(_, c, _)| c.bars.iter().any(|b| b.value > 0))
+        .map(|(name, chart, table)| finish(name, chart, table, st.lang, None))
+        .collect()
+}
+
+/// A territory's projects, one chart per metric charted by project (inline,
+/// no PNG); none without projects.
+pub(super) fn territory(content: &Content, file: &TerritoryFile, st: &Style) -> Vec<Chart> {
+    let projects = &file.record.projects;
+    let mut first = true;
+    let mut out = Vec::new();
+    for (i, m) in content
+        .metrics
+        .iter()
+        .filter(|(_, m)| m.charts.contains(&ChartKind::Project))
+    {
+        let items: Vec<(String, Option<u64>)> = projects
+            .iter()
+            .map(|p| {
+                // The company is short and tells projects apart; the title is in the table.
+                let label = match &p.company {
+                    Some(c) if !c.is_empty() => c.clone(),
+                    _ => p.title.clone(),
+                };
+                (label, p.value(i))
+            })
+            .collect();
+        let name = routes::territory_chart(&file.slug, m, first);
+        let title = st.title("chart_by_project", m);
+        let (name, chart, table) = ranked(name, title, st.t.get("project"), items, m, st);
+        if !chart.bars.is_empty() {
+            first = false;
+            out.push(finish(name, chart, table, st.lang, None));
+        }
+    }
+    out
 }
 
 fn source_line(content: &Content, t: &Labels) -> String {
@@ -223,103 +181,96 @@ fn source_line(content: &Content, t: &Labels) -> String {
 }
 
 /// A bar chart sorted from the largest value down, with its data table.
-#[allow(clippy::too_many_arguments)]
+/// Items that did not report the metric are left out: they are not zeros.
 fn ranked(
-    name: &str,
-    title: &str,
+    name: String,
+    title: String,
     label_header: &str,
-    items: &[(String, Totals)],
-    m: Measure,
-    lang: Language,
-    t: &Labels,
-    source: &str,
-) -> (String, BarChart, DataTable) {
-    let mut items: Vec<&(String, Totals)> = items.iter().collect();
-    items.sort_by(|a, b| {
-        m.value(&b.1)
-            .cmp(&m.value(&a.1))
-            .then_with(|| a.0.cmp(&b.0))
-    });
+    items: Vec<(String, Option<u64>)>,
+    m: &Metric,
+    st: &Style,
+) -> Spec {
+    let mut items: Vec<(String, u64)> = items
+        .into_iter()
+        .filter_map(|(l, v)| v.map(|v| (l, v)))
+        .collect();
+    items.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     let bars: Vec<Bar> = items
-        .iter()
-        .map(|(l, tot)| Bar {
-            label: l.clone(),
-            value: m.value(tot),
-            text: m.format(lang, m.value(tot)),
+        .into_iter()
+        .map(|(label, value)| Bar {
+            text: m.format(st.lang, value),
+            label,
+            value,
         })
         .collect();
     let table = DataTable {
-        headers: vec![label_header.to_string(), m.header(t)],
+        headers: vec![label_header.to_string(), m.title.clone()],
         rows: bars
             .iter()
             .map(|b| vec![b.label.clone(), b.text.clone()])
             .collect(),
     };
-    let chart = bar_chart(title, bars, m, lang, source);
-    (name.to_string(), chart, table)
+    let chart = bar_chart(title, bars, m, st);
+    (name, chart, table)
 }
 
-fn by_year(
-    agg: &Aggregates,
-    lang: Language,
-    t: &Labels,
-    source: &str,
-) -> (String, BarChart, DataTable) {
-    let m = Measure::Investment;
-    let bars: Vec<Bar> = agg
+/// Metric `i` by project year, with the number of projects of each year.
+fn by_year(name: String, agg: &Aggregates, i: usize, m: &Metric, st: &Style) -> Spec {
+    let (lang, t) = (st.lang, st.t);
+    let projects = |n: u64| {
+        format!(
+            "{} {}",
+            format::int(lang, n),
+            crate::i18n::count_label(lang, n, t.get("project_lc"), t.get("projects_lc"))
+        )
+    };
+    let years: Vec<(i32, u64, Option<u64>)> = agg
         .years
         .iter()
-        .map(|(y, tot)| Bar {
-            label: y.to_string(),
-            value: tot.investment_eur,
-            text: format!(
-                "{} · {} {}",
-                m.format(lang, tot.investment_eur),
-                format::int(lang, tot.projects),
-                crate::i18n::count_label(
-                    lang,
-                    tot.projects,
-                    t.get("project_lc"),
-                    t.get("projects_lc")
-                )
-            ),
+        .map(|(y, tot)| (*y, tot.projects, tot.sum(i).value()))
+        .collect();
+    let bars: Vec<Bar> = years
+        .iter()
+        .filter_map(|&(y, n, v)| {
+            v.map(|v| Bar {
+                label: y.to_string(),
+                value: v,
+                text: format!("{} · {}", m.format(lang, v), projects(n)),
+            })
         })
         .collect();
     let table = DataTable {
         headers: vec![
             t.get("year").into(),
             t.get("projects").into(),
-            t.get("investment").into(),
+            m.title.clone(),
         ],
-        rows: agg
-            .years
+        rows: years
             .iter()
-            .map(|(y, tot)| {
+            .map(|&(y, n, v)| {
                 vec![
                     y.to_string(),
-                    format::int(lang, tot.projects),
-                    m.format(lang, tot.investment_eur),
+                    format::int(lang, n),
+                    v.map_or_else(|| t.get("not_reported").to_string(), |v| m.format(lang, v)),
                 ]
             })
             .collect(),
     };
-    (
-        "projets-par-annee".into(),
-        bar_chart(t.get("chart_by_year"), bars, m, lang, source),
-        table,
-    )
+    let chart = bar_chart(st.title("chart_by_year", m), bars, m, st);
+    (name, chart, table)
 }
 
-fn bar_chart(title: &str, bars: Vec<Bar>, m: Measure, lang: Language, source: &str) -> BarChart {
+fn bar_chart(title: String, bars: Vec<Bar>, m: &Metric, st: &Style) -> BarChart {
     let max = bars.iter().map(|b| b.value).max().unwrap_or(0);
     BarChart {
-        title: title.to_string(),
+        title,
         ticks: draw::nice_ticks(max)
             .into_iter()
-            .map(|v| (v, m.format(lang, v)))
+            .map(|v| (v, m.format(st.lang, v)))
             .collect(),
         bars,
-        source: source.to_string(),
+        source: st.source.clone(),
+        palette: st.palette,
     }
 }
 
@@ -388,70 +339,52 @@ fn describe(chart: &BarChart, lang: Language) -> String {
     }
 }
 
-fn lowercase_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
-        None => String::new(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::cache;
+    use crate::metrics::Metrics;
 
-    fn labels() -> Labels {
-        Labels::new(Language::Fr)
-    }
-
-    fn totals(jobs: u64, inv: u64) -> Totals {
-        Totals {
-            territories: 1,
-            projects: 2,
-            jobs_created: jobs,
-            investment_eur: inv,
-            aid_eur: 0,
-        }
-    }
-
-    fn sample(m: Measure) -> Chart {
+    fn sample(metric: usize) -> Chart {
+        let t = Labels::new(Language::Fr);
+        let st = Style {
+            lang: Language::Fr,
+            t: &t,
+            source: "Source : test".into(),
+            palette: Palette::default(),
+        };
+        let m = &Metrics::defaults(Language::Fr).0[metric];
         let items = vec![
-            ("Littoral <nord>".to_string(), totals(1250, 12_500_000)),
-            ("Vallée".to_string(), totals(27250, 5_400_000_000)),
-            ("Plateau".to_string(), totals(3, 850_000)),
+            (
+                "Littoral <nord>".to_string(),
+                Some([1250, 12_500_000][metric]),
+            ),
+            ("Vallée".to_string(), Some([27250, 5_400_000_000][metric])),
+            ("Plateau".to_string(), Some([3, 850_000][metric])),
+            ("Muet".to_string(), None),
         ];
-        let t = labels();
-        let (name, chart, table) = ranked(
-            "exemple",
-            "Emplois créés par région",
-            "Région",
-            &items,
-            m,
-            Language::Fr,
-            &t,
-            "Source : test",
-        );
+        let title = ["Emplois créés par région", "Investissement par région"][metric];
+        let (name, chart, table) = ranked("exemple".into(), title.into(), "Région", items, m, &st);
         finish(name, chart, table, Language::Fr, Some(&cache::NoCache))
     }
 
     #[test]
     fn jobs_chart_svg_snapshot() {
-        let c = sample(Measure::Jobs);
+        let c = sample(0);
         assert!(roxmltree::Document::parse(&c.svg).is_ok());
         insta::assert_snapshot!(c.svg);
     }
 
     #[test]
     fn investment_chart_svg_snapshot() {
-        let c = sample(Measure::Investment);
+        let c = sample(1);
         assert!(roxmltree::Document::parse(&c.svg).is_ok());
         insta::assert_snapshot!(c.svg);
     }
 
     #[test]
     fn chart_is_accessible_and_sorted() {
-        let c = sample(Measure::Jobs);
+        let c = sample(0);
         let doc = roxmltree::Document::parse(&c.svg).unwrap();
         let root = doc.root_element();
         assert_eq!(root.attribute("role"), Some("img"));
@@ -472,6 +405,11 @@ mod tests {
             "Diagramme en barres horizontales, emplois créés par région : 3 valeurs, de Vallée (27\u{202f}250) à Plateau (3)."
         );
         assert_eq!(c.table.rows[0], ["Vallée", "27\u{202f}250"]);
+        assert_eq!(
+            c.table.rows.len(),
+            3,
+            "an item that did not report is not a bar"
+        );
         assert!(
             c.svg.contains("\n27\u{202f}250\n</text>"),
             "values are written on the bars"

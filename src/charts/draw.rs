@@ -8,16 +8,13 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use crate::theme::{Palette, Rgb};
+
 /// Logical width of a chart; the PNG is drawn at `PNG_SCALE` times this.
 pub(crate) const WIDTH: u32 = 960;
 /// 960 × 2 = 1,920 px: above the 1,800 px print requirement.
 pub(crate) const PNG_SCALE: u32 = 2;
 
-const INK: RGBColor = RGBColor(0x1e, 0x1e, 0x1e);
-const MUTED: RGBColor = RGBColor(0x50, 0x50, 0x50);
-const GRID: RGBColor = RGBColor(0xd0, 0xd0, 0xd0);
-/// The bar colour: 14.8:1 against white, far above the 3:1 required for graphics.
-pub(crate) const BAR: RGBColor = RGBColor(0x00, 0x00, 0x91);
 const FAMILY: &str = "sans-serif";
 
 const TITLE_H: i32 = 44;
@@ -43,6 +40,13 @@ pub(crate) struct BarChart {
     /// Axis tick labels for a value.
     pub(crate) ticks: Vec<(u64, String)>,
     pub(crate) source: String,
+    /// Colours, from the theme.
+    pub(crate) palette: Palette,
+}
+
+/// A theme colour as plotters takes it.
+pub(crate) fn rgb(c: Rgb) -> RGBColor {
+    RGBColor(c.0, c.1, c.2)
 }
 
 fn register_font() {
@@ -133,10 +137,10 @@ fn font(size: i32, s: i32, bold: bool, color: RGBColor, pos: Pos) -> TextStyle<'
         .pos(pos)
 }
 
-/// A plain dark label of `px` pixels, anchored top-left (map insets).
-pub(crate) fn label_font(px: i32) -> TextStyle<'static> {
+/// A plain label of `px` pixels in `ink`, anchored top-left (map insets).
+pub(crate) fn label_font(px: i32, ink: Rgb) -> TextStyle<'static> {
     register_font();
-    font(px, 1, false, INK, Pos::new(HPos::Left, VPos::Top))
+    font(px, 1, false, rgb(ink), Pos::new(HPos::Left, VPos::Top))
 }
 
 /// Truncates a label to fit `max` pixels, with an ellipsis.
@@ -165,17 +169,19 @@ fn fit<DB: DrawingBackend>(
 }
 
 fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &BarChart, s: i32) {
-    let _ = root.fill(&WHITE);
+    let p = &chart.palette;
+    let (ink, muted) = (rgb(p.ink), rgb(p.muted));
+    let _ = root.fill(&rgb(p.background));
     let w = WIDTH as i32 * s;
     let left = Pos::new(HPos::Left, VPos::Center);
     let right = Pos::new(HPos::Right, VPos::Center);
     let center = Pos::new(HPos::Center, VPos::Top);
 
-    let title = font(18, s, true, INK, Pos::new(HPos::Left, VPos::Top));
+    let title = font(18, s, true, ink, Pos::new(HPos::Left, VPos::Top));
     let _ = root.draw_text(&chart.title, &title, (PAD * s, 12 * s));
 
-    let label_style = font(14, s, false, INK, right);
-    let value_style = font(14, s, true, INK, left);
+    let label_style = font(14, s, false, ink, right);
+    let value_style = font(14, s, true, ink, left);
     let widest_label = chart
         .bars
         .iter()
@@ -210,12 +216,12 @@ fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &BarChart, s: 
     let x_of = |v: u64| x0 + ((x1 - x0) as f64 * v as f64 / max as f64).round() as i32;
     let bottom = top + ROW_H * s * chart.bars.len() as i32;
 
-    let tick_style = font(13, s, false, MUTED, center);
+    let tick_style = font(13, s, false, muted, center);
     for (value, text) in &chart.ticks {
         let x = x_of(*value);
         let _ = root.draw(&PathElement::new(
             vec![(x, top - 4 * s), (x, bottom)],
-            GRID.stroke_width(s as u32),
+            rgb(p.grid).stroke_width(s as u32),
         ));
         let _ = root.draw_text(text, &tick_style, (x, bottom + 6 * s));
     }
@@ -228,15 +234,15 @@ fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &BarChart, s: 
         let bar_top = mid - BAR_H * s / 2;
         let _ = root.draw(&Rectangle::new(
             [(x0, bar_top), (end, bar_top + BAR_H * s)],
-            BAR.filled(),
+            rgb(p.bar).filled(),
         ));
         let _ = root.draw_text(&bar.text, &value_style, (end + 6 * s, mid));
     }
     let _ = root.draw(&PathElement::new(
         vec![(x0, top - 4 * s), (x0, bottom)],
-        INK.stroke_width(s as u32),
+        ink.stroke_width(s as u32),
     ));
-    let foot = font(12, s, false, MUTED, Pos::new(HPos::Left, VPos::Bottom));
+    let foot = font(12, s, false, muted, Pos::new(HPos::Left, VPos::Bottom));
     let h = height(chart.bars.len()) as i32 * s;
     let _ = root.draw_text(&chart.source, &foot, (PAD * s, h - 8 * s));
 }

@@ -159,6 +159,7 @@ pub struct Layout {
     regions: Vec<Shape>,
     territories: Vec<(Place, Shape)>,
     frames: Vec<((f64, f64, f64, f64), String)>,
+    palette: crate::theme::Palette,
 }
 
 const WIDTH: f64 = 960.0;
@@ -171,6 +172,7 @@ pub fn layout(
     outlines: &[Feature],
     places: &[Place],
     region_name: &dyn Fn(&str) -> Option<String>,
+    palette: crate::theme::Palette,
 ) -> (Layout, Vec<Place>) {
     // Regions far from the median centre are drawn in insets.
     let centers: Vec<(f64, f64)> = regions
@@ -278,6 +280,7 @@ pub fn layout(
             .map(|(p, f)| (p.clone(), project(&f.rings)))
             .collect(),
         frames,
+        palette,
     };
     (layout, missing)
 }
@@ -309,8 +312,16 @@ fn path_data(rings: &[Vec<(f64, f64)>]) -> String {
 /// `"../"` for `charts/carte.svg`). Territories are links with their names as
 /// accessible labels, so the root is not `role="img"`.
 pub fn svg(layout: &Layout, root: &str, id: &str, title: &str, desc: &str) -> String {
+    let p = &layout.palette;
+    let (bg, ink, land, border, bar) = (
+        p.background.hex(),
+        p.ink.hex(),
+        p.land.hex(),
+        p.border.hex(),
+        p.bar.hex(),
+    );
     let mut s = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" aria-labelledby=\"{id}-title {id}-desc\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n<rect width=\"{w}\" height=\"{h}\" fill=\"#ffffff\"/>\n",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" aria-labelledby=\"{id}-title {id}-desc\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n<rect width=\"{w}\" height=\"{h}\" fill=\"{bg}\"/>\n",
         xml_escape(title),
         xml_escape(desc),
         w = layout.width,
@@ -318,17 +329,17 @@ pub fn svg(layout: &Layout, root: &str, id: &str, title: &str, desc: &str) -> St
     );
     for (f, name) in &layout.frames {
         s.push_str(&format!(
-            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"#9a9a9a\"/>\n<text x=\"{}\" y=\"{}\" font-family=\"sans-serif\" font-size=\"12\" fill=\"#1e1e1e\">{}</text>\n",
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"{border}\"/>\n<text x=\"{}\" y=\"{}\" font-family=\"sans-serif\" font-size=\"12\" fill=\"{ink}\">{}</text>\n",
             f.0, f.1, f.2 - f.0, f.3 - f.1, f.0 + 6.0, f.1 + 15.0, xml_escape(name)
         ));
     }
-    s.push_str(
-        "<g fill=\"#eeeeee\" stroke=\"#8a8a8a\" stroke-width=\"0.6\" fill-rule=\"evenodd\">\n",
-    );
+    s.push_str(&format!(
+        "<g fill=\"{land}\" stroke=\"{border}\" stroke-width=\"0.6\" fill-rule=\"evenodd\">\n"
+    ));
     for r in &layout.regions {
         s.push_str(&format!("<path d=\"{}\"/>\n", path_data(r)));
     }
-    s.push_str("</g>\n<g class=\"territories\" fill=\"#000091\" stroke=\"#ffffff\" stroke-width=\"0.5\" fill-rule=\"evenodd\">\n");
+    s.push_str(&format!("</g>\n<g class=\"territories\" fill=\"{bar}\" stroke=\"{bg}\" stroke-width=\"0.5\" fill-rule=\"evenodd\">\n"));
     for (p, rings) in &layout.territories {
         let name = xml_escape(&p.name);
         s.push_str(&format!("<a href=\"{root}{}\" aria-label=\"{name}\"><title>{name}</title><path d=\"{}\"/></a>\n", xml_escape(&p.href), path_data(rings)));
@@ -344,14 +355,15 @@ pub fn png(layout: &Layout) -> Vec<u8> {
     let mut rgb = vec![0u8; (w * h * 3) as usize];
     {
         let root = BitMapBackend::with_buffer(&mut rgb, (w, h)).into_drawing_area();
-        let _ = root.fill(&WHITE);
+        let p = &layout.palette;
+        let background = draw::rgb(p.background);
+        let _ = root.fill(&background);
         let px = |ring: &Vec<(f64, f64)>| {
             ring.iter()
                 .map(|&(x, y)| ((x * s).round() as i32, (y * s).round() as i32))
                 .collect::<Vec<_>>()
         };
-        let grey = RGBColor(0xee, 0xee, 0xee);
-        let line = RGBColor(0x8a, 0x8a, 0x8a);
+        let (grey, line) = (draw::rgb(p.land), draw::rgb(p.border));
         for (f, name) in &layout.frames {
             let _ = root.draw(&Rectangle::new(
                 [
@@ -360,7 +372,7 @@ pub fn png(layout: &Layout) -> Vec<u8> {
                 ],
                 line.stroke_width(2),
             ));
-            let style = draw::label_font((12.0 * s) as i32);
+            let style = draw::label_font((12.0 * s) as i32, p.ink);
             let _ = root.draw_text(
                 name,
                 &style,
@@ -377,8 +389,8 @@ pub fn png(layout: &Layout) -> Vec<u8> {
         for (_, rings) in &layout.territories {
             for ring in rings {
                 let pts = px(ring);
-                let _ = root.draw(&Polygon::new(pts.clone(), draw::BAR.filled()));
-                let _ = root.draw(&PathElement::new(pts, WHITE.stroke_width(1)));
+                let _ = root.draw(&Polygon::new(pts.clone(), draw::rgb(p.bar).filled()));
+                let _ = root.draw(&PathElement::new(pts, background.stroke_width(1)));
             }
         }
         let _ = root.present();
@@ -410,7 +422,7 @@ mod tests {
                 href: "territoires/n/index.html".into(),
             },
         ];
-        let (layout, missing) = layout(&f, &f, &places, &|_| None);
+        let (layout, missing) = layout(&f, &f, &places, &|_| None, Default::default());
         assert_eq!(missing.len(), 1);
         assert_eq!(layout.frames.len(), 1, "the far feature gets an inset");
         let svg = svg(&layout, "", "carte", "Carte", "Desc");

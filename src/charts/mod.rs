@@ -8,11 +8,13 @@ pub mod map;
 
 use serde::Serialize;
 
-use crate::aggregate::{Aggregates, Totals};
+use crate::aggregate::Aggregates;
 use crate::cache::{self, Store};
 use crate::content::Content;
 use crate::i18n::Labels;
 use crate::records::TerritoryFile;
+use crate::routes;
+use crate::theme::Palette;
 
 /// A chart ready to place in a page and to write as files.
 #[derive(Debug, Clone, Serialize)]
@@ -107,11 +109,16 @@ pub struct ChartSet {
     pub regions: std::collections::BTreeMap<String, Vec<Chart>>,
 }
 
-/// A territory's inline chart of its projects; `None` without projects.
+/// A territory's inline charts of its projects; none without projects.
 /// Drawn with its page rather than up front, so large sites never hold
 /// thousands of them at once.
-pub fn territory(content: &Content, file: &TerritoryFile, t: &Labels) -> Option<Chart> {
-    bars::territory(content, file, t)
+pub fn territory(
+    content: &Content,
+    file: &TerritoryFile,
+    t: &Labels,
+    palette: Palette,
+) -> Vec<Chart> {
+    bars::territory(content, file, &bars::Style::new(content, t, palette))
 }
 
 /// Draws every chart. Problems with the map outlines come back as diagnostics.
@@ -119,24 +126,25 @@ pub fn all(
     content: &Content,
     agg: &Aggregates,
     t: &Labels,
+    palette: Palette,
     store: &dyn Store,
 ) -> (ChartSet, crate::diag::Diagnostics) {
     use crate::diag::{Diagnostic, Diagnostics};
     let mut diags = Diagnostics::default();
+    let st = bars::Style::new(content, t, palette);
     let (programme, regions) = rayon::join(
-        || bars::programme(content, agg, t, store),
+        || bars::programme(content, agg, &st, store),
         || {
-            agg.regions
-                .keys()
-                .map(|code| {
-                    let rows: Vec<(&TerritoryFile, Totals)> = content
-                        .territories
-                        .iter()
-                        .zip(&agg.territories)
-                        .filter(|(f, _)| &f.record.region == code)
-                        .map(|(f, t)| (f, *t))
-                        .collect();
-                    (code.clone(), bars::region(content, &rows, code, t))
+            let mut members: std::collections::BTreeMap<&str, Vec<&TerritoryFile>> =
+                std::collections::BTreeMap::new();
+            for f in &content.territories {
+                members.entry(&f.record.region).or_default().push(f);
+            }
+            members
+                .into_iter()
+                .map(|(code, files)| {
+                    let charts = bars::region(content, agg, &files, code, &st);
+                    (code.to_string(), charts)
                 })
                 .collect()
         },
@@ -163,11 +171,12 @@ pub fn all(
                 .map(|f| map::Place {
                     key: f.record.code.clone().unwrap_or_default(),
                     name: f.record.name.clone(),
-                    href: crate::content::territory_href(&f.slug),
+                    href: routes::territory(&f.slug),
                 })
                 .collect();
             let region_name = |code: &str| content.site.region(code).map(|r| r.name.clone());
-            let (layout, missing) = map::layout(&region_shapes, &outlines, &places, &region_name);
+            let (layout, missing) =
+                map::layout(&region_shapes, &outlines, &places, &region_name, palette);
             if !missing.is_empty() {
                 let names: Vec<String> = missing.iter().map(|p| p.name.clone()).collect();
                 diags.push(
@@ -187,8 +196,8 @@ pub fn all(
             }
             let (title, desc) = (t.get("map").to_string(), t.get("map_desc").to_string());
             map_chart = Some(MapChart {
-                svg: map::svg(&layout, "", "carte", &title, &desc),
-                file_svg: map::svg(&layout, "../", "carte", &title, &desc),
+                svg: map::svg(&layout, "", routes::MAP, &title, &desc),
+                file_svg: map::svg(&layout, "../", routes::MAP, &title, &desc),
                 png: cached(
                     store,
                     &[
@@ -199,7 +208,7 @@ pub fn all(
                             .map_regions
                             .as_ref()
                             .map_or(&b""[..], |r| r.text.as_bytes()),
-                        format!("{places:?}{:?}", content.site.regions).as_bytes(),
+                        format!("{places:?}{:?}{palette:?}", content.site.regions).as_bytes(),
                     ],
                     || map::png(&layout),
                 ),

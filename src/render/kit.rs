@@ -5,11 +5,12 @@ use serde::Serialize;
 use tera::Context;
 
 use super::views;
-use super::{pages, Ctx, Files, Job, Sizes};
+use super::{Ctx, Files, Job, Sizes};
 use crate::config::Language;
 use crate::format;
 use crate::markdown;
 use crate::presskit;
+use crate::routes;
 
 #[derive(Serialize)]
 struct Visual {
@@ -38,31 +39,32 @@ fn visuals(ctx: &Ctx) -> Vec<(String, String, String)> {
         .map(|c| (c.name.clone(), c.title.clone(), c.desc.clone()))
         .collect();
     if let Some(m) = &ctx.charts.map {
-        v.push(("carte".into(), m.title.clone(), m.desc.clone()));
+        v.push((routes::MAP.into(), m.title.clone(), m.desc.clone()));
     }
     v
 }
 
-const DATA: [&str; 4] = [
-    "donnees/territoires.csv",
-    "donnees/territoires.json",
-    "donnees/projets.csv",
-    "donnees/projets.json",
-];
+/// The open data files, CSV and JSON of each export.
+fn data_files() -> Vec<String> {
+    routes::EXPORTS
+        .iter()
+        .flat_map(|name| ["csv", "json"].map(|ext| routes::export(name, ext)))
+        .collect()
+}
 
 /// The zip: README, visuals (PNG and SVG), data (CSV) and releases (Markdown).
 pub(super) fn bundle(ctx: &Ctx, files: &Files) -> zip::result::ZipResult<Vec<u8>> {
     let mut entries = vec![("README.txt".to_string(), readme(ctx).into_bytes())];
     for (name, _, _) in visuals(ctx) {
         for ext in ["png", "svg"] {
-            if let Some(bytes) = files.get(&format!("charts/{name}.{ext}")) {
+            if let Some(bytes) = files.get(&routes::chart(&name, ext)) {
                 entries.push((format!("visuels/{name}.{ext}"), bytes.clone()));
             }
         }
     }
-    for path in DATA.iter().filter(|p| p.ends_with(".csv")) {
-        if let Some(bytes) = files.get(*path) {
-            entries.push((path.to_string(), bytes.clone()));
+    for path in data_files().iter().filter(|p| p.ends_with(".csv")) {
+        if let Some(bytes) = files.get(path) {
+            entries.push((path.clone(), bytes.clone()));
         }
     }
     for p in &ctx.press {
@@ -113,7 +115,7 @@ fn readme(ctx: &Ctx) -> String {
 }
 
 /// The kit page. `sizes` holds the byte sizes of the charts, data and zip.
-pub(super) fn page(ctx: &Ctx, sizes: &Sizes) -> Job {
+pub(super) fn page(ctx: &Ctx, path: &str, sizes: &Sizes) -> Job {
     let (t, lang) = (&ctx.labels, ctx.lang);
     let size = |path: &str| {
         sizes
@@ -125,21 +127,21 @@ pub(super) fn page(ctx: &Ctx, sizes: &Sizes) -> Job {
     let visuals: Vec<Visual> = visuals(ctx)
         .into_iter()
         .map(|(name, title, alt)| Visual {
-            svg: format!("charts/{name}.svg"),
-            png: format!("charts/{name}.png"),
-            svg_size: size(&format!("charts/{name}.svg")),
-            png_size: size(&format!("charts/{name}.png")),
+            svg: routes::chart(&name, "svg"),
+            png: routes::chart(&name, "png"),
+            svg_size: size(&routes::chart(&name, "svg")),
+            png_size: size(&routes::chart(&name, "png")),
             name,
             title,
             alt,
         })
         .collect();
-    let data: Vec<Download> = DATA
-        .iter()
+    let data: Vec<Download> = data_files()
+        .into_iter()
         .map(|p| Download {
-            label: p.trim_start_matches("donnees/").to_string(),
-            href: p.to_string(),
-            size: size(p),
+            label: p.rsplit('/').next().unwrap_or_default().to_string(),
+            size: size(&p),
+            href: p,
         })
         .collect();
     let mut c = Context::new();
@@ -159,18 +161,18 @@ pub(super) fn page(ctx: &Ctx, sizes: &Sizes) -> Job {
         "zip",
         &Download {
             label: "kit.zip".into(),
-            href: "presse/kit.zip".into(),
-            size: size("presse/kit.zip"),
+            href: routes::KIT_ZIP.into(),
+            size: size(routes::KIT_ZIP),
         },
     );
     let releases: Vec<views::PageView> = ctx
         .press
         .iter()
-        .map(|p| views::page_view(lang, p, pages::press_href(p), String::new()))
+        .map(|p| views::release_entry(lang, p))
         .collect();
     c.insert("releases", &releases);
     Job {
-        path: "presse/kit/index.html".into(),
+        path: path.into(),
         template: "kit.html",
         section: "press".into(),
         title: t.get("press_kit").into(),

@@ -1,9 +1,11 @@
 //! The render stage: content, totals and charts in; every output file (as
-//! bytes) out. No I/O: the writer decides what reaches the disk.
+//! bytes) out, handed to a [`Sink`]. No I/O: the writer decides what reaches
+//! the disk.
 //!
-//! `pages` lists the HTML pages, `kit` builds the press kit and its bundle;
-//! this module sets up Tera, renders the pages in parallel and assembles the
-//! files (assets, open data, feeds).
+//! [`render`] reads as its steps: set up Tera, build the shared context,
+//! make the assets (charts, exports, kit bundle), render the pages in
+//! parallel (`pages` has one function per page kind), write the feeds, and
+//! check the anchors. Paths come from [`crate::routes`].
 
 mod kit;
 mod pages;
@@ -11,24 +13,25 @@ mod site;
 mod views;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rayon::prelude::*;
-
 use tera::{Context, Tera};
 
 use crate::aggregate::Aggregates;
 use crate::charts::ChartSet;
 use crate::config::Language;
 use crate::content::Content;
-use crate::diag::Diagnostics;
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::feeds;
 use crate::format;
 use crate::i18n::Labels;
-use crate::links::{self, BrokenLink};
+use crate::links::{self, BrokenLink, PageLinks};
 use crate::opendata;
 use crate::output::Sink;
 use crate::records::Page;
+use crate::routes::{self, PageKind};
 use crate::theme::{template_error, Theme};
 use site::{conformity_label, global_key, nav, page_sources, register_filters, SiteView};
 use views::{RegionView, TerritoryRow};
@@ -71,11 +74,12 @@ struct Job {
 /// Byte sizes of downloadable files, for the press kit page.
 type Sizes = BTreeMap<String, usize>;
 
-/// Everything the page builders share.
+/// Everything the page builders share; views borrow from the content.
 struct Ctx<'a> {
     content: &'a Content,
     agg: &'a Aggregates,
     charts: &'a ChartSet,
+    theme: &'a Theme,
     labels: Labels,
     lang: Language,
     base_url: String,
@@ -84,17 +88,27 @@ struct Ctx<'a> {
     attached: BTreeMap<&'a str, Vec<&'a Page>>,
     /// Published releases, newest first.
     press: Vec<&'a Page>,
-    rows: Vec<TerritoryRow>,
-    regions: Vec<RegionView>,
+    /// One row per territory, in content order.
+    rows: &'a [TerritoryRow<'a>],
+    regions: &'a [RegionView<'a>],
 }
 
 /// What went wrong while rendering.
 #[derive(Debug)]
 pub enum RenderError {
-    /// Template errors: invalid content (exit status 1).
+    /// Template errors and files that could not be encoded: invalid content
+    /// (exit status 1).
     Content(Diagnostics),
     /// The sink could not store a file (exit status 2).
     Io(anyhow::Error),
+}
+
+impl RenderError {
+    fn one(d: Diagnostic) -> RenderError {
+        let mut all = Diagnostics::default();
+        all.push(d);
+        RenderError::Content(all)
+    }
 }
 
 /// What was rendered: every path (for stale-file counts) and broken links.
@@ -104,7 +118,7 @@ pub struct Rendered {
     pub paths: BTreeSet<String>,
     /// Relative links that point at no file of the site, or at a missing
     /// `#anchor`, each with the content file it comes from when known.
-    pub broken_links: Vec<(BrokenLink, Option<std::path::PathBuf>)>,
+    pub broken_links: Vec<(BrokenLink, Option<PathBuf>)>,
     /// External links, listed for `bilan check`; never fetched.
     pub external_links: BTreeSet<String>,
 }
@@ -120,13 +134,44 @@ pub fn render(
     opts: &RenderOptions,
     sink: &dyn Sink,
 ) -> Result<Rendered, RenderError> {
-    let site = &content.site;
-    let lang = site.language;
-    let one = |e: &tera::Error| {
-        let mut d = Diagnostics::default();
-        d.push(template_error(e, theme));
-        RenderError::Content(d)
-    };
+    let lang = content.site.language;
+    let labels = Labels::new(lang);
+    let mut tera = setup_tera(theme, lang)?;
+    let rows = views::territory_rows(content, agg, &labels);
+    let regions = views::region_views(content, agg, &rows, &labels);
+    let ctx = context(content, agg, charts, theme, opts, &rows, &regions);
+    insert_globals(&mut tera, &ctx, opts);
+
+    // Assets first: the kit bundle and the kit page need them (and their sizes).
+    let files = assets(&ctx)?;
+    let sizes: Sizes = files.iter().map(|(p, b)| (p.clone(), b.len())).collect();
+    let region_codes: Vec<&str> = regions.iter().map(|r| r.code).collect();
+    let specs = routes::pages(
+        &content.territories,
+        &region_codes,
+        &ctx.narratives,
+        &ctx.press,
+    );
+    let mut paths: BTreeSet<String> = files.keys().cloned().collect();
+    paths.extend(specs.iter().map(|(p, _)| p.clone()));
+    paths.extend([routes::SITEMAP, routes::FEED, routes::ROBOTS].map(String::from));
+    files
+        .into_par_iter()
+        .try_for_each(|(path, bytes)| sink.put(&path, &bytes))
+        .map_err(RenderError::Io)?;
+
+    let done = render_pages(&ctx, &tera, opts, sink, specs, &paths, &sizes)?;
+    write_feeds(&ctx, opts, sink, &done.dated)?;
+    let broken_links = broken_links(&ctx, done.broken, done.anchors, &done.ids);
+    Ok(Rendered {
+        paths,
+        broken_links,
+        external_links: done.external,
+    })
+}
+
+/// Tera with the theme's templates, autoescaping and number filters.
+fn setup_tera(theme: &Theme, lang: Language) -> Result<Tera, RenderError> {
     let mut tera = Tera::new();
     tera.autoescape_on(vec![".html", ".xml"]);
     tera.add_raw_templates(
@@ -135,11 +180,23 @@ pub fn render(
             .iter()
             .map(|(name, (text, _))| (name.as_str(), text.as_str())),
     )
-    .map_err(|e| one(&e))?;
+    .map_err(|e| RenderError::one(template_error(&e, theme)))?;
     register_filters(&mut tera, lang);
+    Ok(tera)
+}
 
+/// The published pages and the shared views.
+fn context<'a>(
+    content: &'a Content,
+    agg: &'a Aggregates,
+    charts: &'a ChartSet,
+    theme: &'a Theme,
+    opts: &RenderOptions,
+    rows: &'a [TerritoryRow<'a>],
+    regions: &'a [RegionView<'a>],
+) -> Ctx<'a> {
+    let site = &content.site;
     let base_url = opts.base_url.clone().unwrap_or_else(|| site.base_url());
-    let labels = Labels::new(lang);
     let narratives: Vec<&Page> = content
         .narratives
         .iter()
@@ -162,126 +219,167 @@ pub fn render(
             .cmp(&a.meta.date)
             .then_with(|| a.stem.cmp(&b.stem))
     });
-    let rows = views::territory_rows(content, agg);
-    let regions = views::region_views(content, agg, &rows, &labels);
-    let ctx = Ctx {
+    Ctx {
         content,
         agg,
         charts,
-        labels,
-        lang,
+        theme,
+        labels: Labels::new(site.language),
+        lang: site.language,
         base_url: format!("{}/", base_url.trim_end_matches('/')),
         narratives,
         attached,
         press,
         rows,
         regions,
-    };
+    }
+}
 
+/// What every template sees: the site, labels, metrics, navigation, date.
+fn insert_globals(tera: &mut Tera, ctx: &Ctx, opts: &RenderOptions) {
+    let site = &ctx.content.site;
     let globals = tera.global_context();
     globals.insert(
         "site",
         &SiteView {
             title: site.title.clone(),
             description: site.description.clone(),
-            lang: lang.code().into(),
+            lang: ctx.lang.code().into(),
             base_url: ctx.base_url.clone(),
             absolute: ctx.base_url.starts_with("http://") || ctx.base_url.starts_with("https://"),
             programme: site.programme.name.clone(),
             illustrative: site.programme.illustrative_projects,
-            social_image: charts
+            social_image: ctx
+                .charts
                 .programme
                 .first()
-                .map(|c| format!("charts/{}.png", c.name)),
+                .map(|c| routes::chart(&c.name, "png")),
             accessibility: conformity_label(site.accessibility.status, &ctx.labels).to_string(),
         },
     );
     globals.insert("t", &ctx.labels.0);
-    globals.insert("nav", &nav(&ctx));
-    globals.insert("generated_on", &format::date(lang, opts.now.date_naive()));
-
-    // Assets first: the kit bundle and the kit page need them (and their sizes).
-    let mut files = assets(&ctx, theme);
-    let bundle = kit::bundle(&ctx, &files)
-        .map_err(|e| RenderError::Io(anyhow::anyhow!("cannot build presse/kit.zip: {e}")))?;
-    files.insert("presse/kit.zip".into(), bundle);
-    let sizes: Sizes = files.iter().map(|(p, b)| (p.clone(), b.len())).collect();
-
-    let specs = pages::specs(&ctx);
-    let mut paths: BTreeSet<String> = files.keys().cloned().collect();
-    paths.extend(specs.iter().map(|(p, _)| p.clone()));
-    paths.extend([
-        "sitemap.xml".to_string(),
-        "feed.xml".to_string(),
-        "robots.txt".to_string(),
-    ]);
-    files
-        .into_par_iter()
-        .try_for_each(|(path, bytes)| sink.put(&path, &bytes))
-        .map_err(RenderError::Io)?;
-
-    // Links of a reused page can only break if the set of files changed.
-    let links_stable = sink.previous_paths() == Some(crate::output::paths_hash(&paths).as_str());
-    let global = global_key(&ctx, theme, opts);
-    type Done = (
-        String,
-        Option<NaiveDate>,
-        Vec<BrokenLink>,
-        Option<links::PageLinks>,
+    globals.insert("metrics", &ctx.content.metrics);
+    let headline: Vec<&crate::metrics::Metric> =
+        ctx.content.metrics.headline().map(|(_, m)| m).collect();
+    globals.insert("headline_metrics", &headline);
+    globals.insert(
+        "table_caption",
+        &views::table_caption(ctx.content, &ctx.labels),
     );
-    let results: Vec<Result<Done, RenderError>> = specs
+    globals.insert("nav", &nav(ctx));
+    globals.insert(
+        "generated_on",
+        &format::date(ctx.lang, opts.now.date_naive()),
+    );
+}
+
+/// Files that are not pages: theme and content static files, charts, open
+/// data, and the kit bundle made from them.
+fn assets(ctx: &Ctx) -> Result<Files, RenderError> {
+    let mut files = Files::new();
+    for f in ctx.theme.statics.iter().chain(&ctx.content.statics) {
+        files.insert(f.rel.clone(), f.bytes.clone());
+    }
+    for c in &ctx.charts.programme {
+        files.insert(routes::chart(&c.name, "svg"), c.svg.clone().into_bytes());
+        if let Some(png) = &c.png {
+            files.insert(routes::chart(&c.name, "png"), png.clone());
+        }
+    }
+    if let Some(m) = &ctx.charts.map {
+        let svg = m.file_svg.clone().into_bytes();
+        files.insert(routes::chart(routes::MAP, "svg"), svg);
+        files.insert(routes::chart(routes::MAP, "png"), m.png.clone());
+    }
+    let encode_error = |path: &str, e: &dyn std::fmt::Display| {
+        RenderError::one(Diagnostic::error(
+            path,
+            format!("cannot encode this export: {e}"),
+        ))
+    };
+    for table in opendata::tables(ctx.content, ctx.agg) {
+        let csv_path = routes::export(table.name, "csv");
+        let csv = opendata::csv(&table).map_err(|e| encode_error(&csv_path, &e))?;
+        files.insert(csv_path, csv);
+        let json_path = routes::export(table.name, "json");
+        let json = opendata::json(&table).map_err(|e| encode_error(&json_path, &e))?;
+        files.insert(json_path, json);
+    }
+    let bundle = kit::bundle(ctx, &files)
+        .map_err(|e| RenderError::Io(anyhow::anyhow!("cannot build {}: {e}", routes::KIT_ZIP)))?;
+    files.insert(routes::KIT_ZIP.into(), bundle);
+    Ok(files)
+}
+
+/// What rendering the pages found.
+#[derive(Default)]
+struct PagesDone {
+    /// Pages for the sitemap, with their dates.
+    dated: Vec<(String, Option<NaiveDate>)>,
+    broken: Vec<BrokenLink>,
+    /// The ids of each page rendered in this run.
+    ids: BTreeMap<String, BTreeSet<String>>,
+    anchors: Vec<(String, String, String, String)>,
+    external: BTreeSet<String>,
+}
+
+/// One rendered page: its path, date, broken links, and its links when it
+/// was rendered (not reused from the previous build).
+type PageDone = (
+    String,
+    Option<NaiveDate>,
+    Vec<BrokenLink>,
+    Option<PageLinks>,
+);
+
+/// Renders every page in parallel into `sink`; territory pages whose inputs
+/// did not change are reused from the previous build.
+fn render_pages(
+    ctx: &Ctx,
+    tera: &Tera,
+    opts: &RenderOptions,
+    sink: &dyn Sink,
+    specs: Vec<(String, PageKind)>,
+    paths: &BTreeSet<String>,
+    sizes: &Sizes,
+) -> Result<PagesDone, RenderError> {
+    // Links of a reused page can only break if the set of files changed.
+    let links_stable = sink.previous_paths() == Some(crate::output::paths_hash(paths).as_str());
+    let global = global_key(ctx, ctx.theme, opts);
+    let results: Vec<Result<PageDone, RenderError>> = specs
         .into_par_iter()
-        .map(|(path, spec)| {
-            let key = pages::input_key(&ctx, &path, spec, &global);
+        .map(|(path, kind)| {
+            let key = pages::input_key(ctx, &path, kind, &global);
             if let Some(k) = &key {
                 if links_stable && sink.reuse(&path, k) {
                     return Ok((path, None, Vec::new(), None));
                 }
             }
-            let mut job = pages::build(&ctx, &path, spec, &sizes);
-            // The 404 page is served from any depth, so it links from the site root.
-            let root = if job.path == "404.html" {
-                ctx.base_url.clone()
-            } else {
-                "../".repeat(job.path.matches('/').count())
-            };
-            job.context.insert("root", &root);
-            job.context.insert("path", &job.path);
-            job.context.insert("section", &job.section);
-            job.context.insert("title", &job.title);
-            job.context.insert("description", &job.description);
-            job.context
-                .insert("url", &feeds::pretty(&ctx.base_url, &job.path));
-            let html = tera
-                .render(job.template, &job.context)
-                .map_err(|e| one(&e))?;
-            let broken = links::check_page(&job.path, &html, &paths);
-            let page_links = links::page_links(&job.path, &html);
-            sink.put(&job.path, html.as_bytes())
-                .map_err(RenderError::Io)?;
+            let job = pages::build(ctx, &path, kind, sizes);
+            let date = job.date;
+            let html = render_job(ctx, tera, job)?;
+            let broken = links::check_page(&path, &html, paths);
+            let page_links = links::page_links(&path, &html);
+            sink.put(&path, html.as_bytes()).map_err(RenderError::Io)?;
             if let Some(k) = key {
-                sink.remember(&job.path, &k);
+                sink.remember(&path, &k);
             }
-            Ok((job.path, job.date, broken, Some(page_links)))
+            Ok((path, date, broken, Some(page_links)))
         })
         .collect();
+    let mut done = PagesDone::default();
     let mut diags = Diagnostics::default();
-    let mut dated = Vec::new();
-    let mut broken_links = Vec::new();
-    let mut ids: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    let mut anchors = Vec::new();
-    let mut external_links = BTreeSet::new();
     for r in results {
         match r {
             Ok((path, date, broken, page_links)) => {
-                if path != "404.html" {
-                    dated.push((path.clone(), date));
+                if path != routes::NOT_FOUND {
+                    done.dated.push((path.clone(), date));
                 }
-                broken_links.extend(broken);
+                done.broken.extend(broken);
                 if let Some(l) = page_links {
-                    anchors.extend(l.anchors);
-                    external_links.extend(l.external);
-                    ids.insert(path, l.ids);
+                    done.anchors.extend(l.anchors);
+                    done.external.extend(l.external);
+                    done.ids.insert(path, l.ids);
                 }
             }
             Err(RenderError::Content(d)) => diags.extend(d),
@@ -291,84 +389,87 @@ pub fn render(
     if diags.has_errors() {
         return Err(RenderError::Content(diags));
     }
-    dated.sort();
+    done.dated.sort();
+    Ok(done)
+}
+
+/// Renders one page: its own variables, plus what the base layout needs.
+fn render_job(ctx: &Ctx, tera: &Tera, job: Job) -> Result<String, RenderError> {
+    let mut c = job.context;
+    // The 404 page is served from any depth, so it links from the site root.
+    let root = if job.path == routes::NOT_FOUND {
+        ctx.base_url.clone()
+    } else {
+        "../".repeat(job.path.matches('/').count())
+    };
+    c.insert("root", &root);
+    c.insert("path", &job.path);
+    c.insert("section", &job.section);
+    c.insert("title", &job.title);
+    c.insert("description", &job.description);
+    c.insert("url", &feeds::pretty(&ctx.base_url, &job.path));
+    tera.render(job.template, &c)
+        .map_err(|e| RenderError::one(template_error(&e, ctx.theme)))
+}
+
+/// The sitemap, robots.txt and the Atom feed of press releases.
+fn write_feeds(
+    ctx: &Ctx,
+    opts: &RenderOptions,
+    sink: &dyn Sink,
+    dated: &[(String, Option<NaiveDate>)],
+) -> Result<(), RenderError> {
+    let put = |path: &str, text: String| sink.put(path, text.as_bytes()).map_err(RenderError::Io);
     let sitemap = feeds::sitemap(dated.iter().map(|(p, d)| (p.as_str(), *d)), &ctx.base_url);
-    sink.put("sitemap.xml", sitemap.as_bytes())
-        .map_err(RenderError::Io)?;
+    put(routes::SITEMAP, sitemap)?;
+    let robots = format!(
+        "User-agent: *\nAllow: /\nSitemap: {}{}\n",
+        ctx.base_url,
+        routes::SITEMAP
+    );
+    put(routes::ROBOTS, robots)?;
     let entries: Vec<feeds::Entry> = ctx
         .press
         .iter()
-        .map(|p| feeds::Entry {
-            title: p.meta.title.clone(),
-            path: pages::press_href(p),
-            date: p.meta.date,
-            summary: views::page_view(lang, p, String::new(), String::new()).summary,
+        .map(|p| {
+            let view = views::release_entry(ctx.lang, p);
+            feeds::Entry {
+                title: p.meta.title.clone(),
+                path: view.href,
+                date: p.meta.date,
+                summary: view.summary.into_owned(),
+            }
         })
         .collect();
-    let robots = format!(
-        "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
-        ctx.base_url
-    );
-    sink.put("robots.txt", robots.as_bytes())
-        .map_err(RenderError::Io)?;
-    let feed = feeds::atom(&site.title, &ctx.base_url, &entries, opts.now);
-    sink.put("feed.xml", feed.as_bytes())
-        .map_err(RenderError::Io)?;
+    let feed = feeds::atom(&ctx.content.site.title, &ctx.base_url, &entries, opts.now);
+    put(routes::FEED, feed)
+}
+
+/// Broken links, with anchors checked now that every page's ids are known,
+/// each named with the content file behind its page.
+fn broken_links(
+    ctx: &Ctx,
+    mut broken: Vec<BrokenLink>,
+    anchors: Vec<(String, String, String, String)>,
+    ids: &BTreeMap<String, BTreeSet<String>>,
+) -> Vec<(BrokenLink, Option<PathBuf>)> {
     // An anchor is checked when its target page was rendered in this run
     // (always, for `bilan check`); pages reused as they were keep their ids.
     for (page, target, fragment, written) in anchors {
         if ids.get(&target).is_some_and(|set| !set.contains(&fragment)) {
-            broken_links.push(BrokenLink {
+            broken.push(BrokenLink {
                 page,
                 target: written,
             });
         }
     }
-    broken_links.sort_by(|a, b| (&a.page, &a.target).cmp(&(&b.page, &b.target)));
-    let sources = page_sources(&ctx);
-    let broken_links = broken_links
+    broken.sort_by(|a, b| (&a.page, &a.target).cmp(&(&b.page, &b.target)));
+    let sources = page_sources(ctx);
+    broken
         .into_iter()
         .map(|b| {
             let source = sources.get(&b.page).cloned();
             (b, source)
         })
-        .collect();
-    Ok(Rendered {
-        paths,
-        broken_links,
-        external_links,
-    })
-}
-
-/// Files that are not pages: theme and content static files, charts, open data.
-fn assets(ctx: &Ctx, theme: &Theme) -> Files {
-    let mut files = Files::new();
-    for f in theme.statics.iter().chain(&ctx.content.statics) {
-        files.insert(f.rel.clone(), f.bytes.clone());
-    }
-    for c in &ctx.charts.programme {
-        files.insert(format!("charts/{}.svg", c.name), c.svg.clone().into_bytes());
-        if let Some(png) = &c.png {
-            files.insert(format!("charts/{}.png", c.name), png.clone());
-        }
-    }
-    if let Some(m) = &ctx.charts.map {
-        files.insert("charts/carte.svg".into(), m.file_svg.clone().into_bytes());
-        files.insert("charts/carte.png".into(), m.png.clone());
-    }
-    let (territories, projects) = opendata::rows(ctx.content, ctx.agg);
-    files.insert(
-        "donnees/territoires.csv".into(),
-        opendata::csv(&territories, &opendata::header("territoires")),
-    );
-    files.insert(
-        "donnees/territoires.json".into(),
-        opendata::json(&territories),
-    );
-    files.insert(
-        "donnees/projets.csv".into(),
-        opendata::csv(&projects, &opendata::header("projets")),
-    );
-    files.insert("donnees/projets.json".into(), opendata::json(&projects));
-    files
+        .collect()
 }

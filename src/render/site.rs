@@ -8,30 +8,26 @@ use serde::Serialize;
 use tera::{Kwargs, State, Tera};
 
 use super::views::NavItem;
-use super::{pages, Ctx, RenderOptions};
+use super::{Ctx, RenderOptions};
 use crate::config::Language;
 use crate::format;
 use crate::i18n::Labels;
 use crate::records::Page;
+use crate::routes;
 use crate::theme::Theme;
 
 /// The content file behind each page that has one, to name it in link errors.
 pub(super) fn page_sources(ctx: &Ctx) -> BTreeMap<String, std::path::PathBuf> {
     let mut out = BTreeMap::new();
     for f in &ctx.content.territories {
-        out.insert(crate::content::territory_href(&f.slug), f.path.clone());
+        out.insert(routes::territory(&f.slug), f.path.clone());
     }
     for p in &ctx.narratives {
-        let page = match p.meta.territory.as_deref() {
-            Some(slug) => crate::content::territory_href(slug),
-            None if p.stem == "_index" => "index.html".into(),
-            None => format!("{}/index.html", p.stem),
-        };
         // A narrative is what readers write links in: it wins over the record.
-        out.insert(page, p.path.clone());
+        out.insert(routes::narrative_home(p), p.path.clone());
     }
     for p in &ctx.press {
-        out.insert(pages::press_href(p), p.path.clone());
+        out.insert(routes::release(&p.stem), p.path.clone());
     }
     out
 }
@@ -67,8 +63,10 @@ pub(super) fn global_key(ctx: &Ctx, theme: &Theme, opts: &RenderOptions) -> Stri
         .first()
         .map(|c| c.name.as_str())
         .unwrap_or_default();
+    let palette = format!("{:?}", theme.palette);
     let mut parts: Vec<&[u8]> = vec![
         binary.as_bytes(),
+        palette.as_bytes(),
         ctx.content.site_source.as_bytes(),
         ctx.base_url.as_bytes(),
         nav.as_bytes(),
@@ -88,12 +86,8 @@ pub(super) fn nav(ctx: &Ctx) -> Vec<NavItem> {
         section: section.into(),
     };
     let mut nav = vec![
-        item(t.get("home"), "index.html", "home"),
-        item(
-            t.get("territories"),
-            "territoires/index.html",
-            "territories",
-        ),
+        item(t.get("home"), routes::HOME, "home"),
+        item(t.get("territories"), routes::TERRITORIES, "territories"),
     ];
     let mut in_nav: Vec<&&Page> = ctx
         .narratives
@@ -102,14 +96,10 @@ pub(super) fn nav(ctx: &Ctx) -> Vec<NavItem> {
         .collect();
     in_nav.sort_by_key(|p| (p.meta.weight, p.stem.clone()));
     for p in in_nav {
-        nav.push(item(
-            &p.meta.title,
-            &format!("{}/index.html", p.stem),
-            &p.stem,
-        ));
+        nav.push(item(&p.meta.title, &routes::narrative(&p.stem), &p.stem));
     }
-    nav.push(item(t.get("press"), "presse/index.html", "press"));
-    nav.push(item(t.get("open_data"), "donnees/index.html", "data"));
+    nav.push(item(t.get("press"), routes::PRESS, "press"));
+    nav.push(item(t.get("open_data"), routes::DATA, "data"));
     nav
 }
 

@@ -1,16 +1,22 @@
 //! View models: what each template receives. Numbers arrive formatted and
-//! totals computed, so templates never loop to add things up. Every `href` is
-//! relative to the site root; templates prefix it with `root`, which makes
-//! links work from a sub-folder and from `file://`.
+//! totals computed, so templates never loop to add things up. Views borrow
+//! from the loaded content rather than copy it. Every `href` is relative to
+//! the site root; templates prefix it with `root`, which makes links work
+//! from a sub-folder and from `file://`.
+
+use std::borrow::Cow;
 
 use serde::Serialize;
 
 use crate::aggregate::{Aggregates, Totals};
-use crate::config::{Language, SiteConfig};
+use crate::config::Language;
 use crate::content::{suggest_slug, Content};
 use crate::format;
 use crate::i18n::{count_label, Labels};
+use crate::metrics::Metric;
+use crate::opendata::shown_total;
 use crate::records::{Page, TerritoryFile};
+use crate::routes;
 
 /// A navigation entry.
 #[derive(Debug, Clone, Serialize)]
@@ -31,134 +37,145 @@ pub(crate) struct Figure {
     /// What it counts.
     pub(crate) label: String,
     /// Where the figure comes from, when it is the declared one rather than
-    /// the records' total.
+    /// the records' total, or how many projects reported it.
     pub(crate) note: Option<String>,
 }
 
-/// Totals, formatted.
+/// A number in a table: its text, and its raw value for sorting (empty when
+/// not reported).
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Cell {
+    pub(crate) text: String,
+    pub(crate) raw: String,
+}
+
+/// A value of metric `m`, or "not reported".
+fn cell(lang: Language, t: &Labels, m: &Metric, v: Option<u64>) -> Cell {
+    match v {
+        Some(v) => Cell {
+            text: m.format(lang, v),
+            raw: v.to_string(),
+        },
+        None => Cell {
+            text: t.get("not_reported").to_string(),
+            raw: String::new(),
+        },
+    }
+}
+
+/// Totals, formatted: one cell per metric, and those of headline metrics.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct TotalsView {
-    /// Territories.
     pub(crate) territories: String,
-    /// Projects.
     pub(crate) projects: String,
-    /// Jobs created.
-    pub(crate) jobs: String,
-    /// Investment, short form.
-    pub(crate) investment: String,
-    /// Aid, short form.
-    pub(crate) aid: String,
+    /// Every metric, in table order.
+    pub(crate) cells: Vec<Cell>,
+    /// Headline metrics only (the territory tables' columns).
+    pub(crate) headline: Vec<Cell>,
+}
+
+/// Formats totals for display.
+pub(crate) fn totals_view(content: &Content, t: &Labels, totals: &Totals) -> TotalsView {
+    let lang = content.site.language;
+    let cells: Vec<(bool, Cell)> = content
+        .metrics
+        .iter()
+        .map(|(i, m)| {
+            let v = shown_total(totals.projects, totals.sum(i).value());
+            (m.headline, cell(lang, t, m, v))
+        })
+        .collect();
+    TotalsView {
+        territories: format::int(lang, totals.territories),
+        projects: format::int(lang, totals.projects),
+        headline: cells
+            .iter()
+            .filter(|(h, _)| *h)
+            .map(|(_, c)| c.clone())
+            .collect(),
+        cells: cells.into_iter().map(|(_, c)| c).collect(),
+    }
 }
 
 /// One line of a territory table.
 #[derive(Debug, Clone, Serialize)]
-pub(crate) struct TerritoryRow {
-    /// Name.
-    pub(crate) name: String,
-    /// Page.
+pub(crate) struct TerritoryRow<'a> {
+    pub(crate) name: &'a str,
     pub(crate) href: String,
-    /// Region name.
-    pub(crate) region: String,
-    /// Region page.
+    pub(crate) region: &'a str,
     pub(crate) region_href: String,
-    /// Formatted totals.
+    #[serde(skip)]
+    pub(crate) region_code: &'a str,
     pub(crate) totals: TotalsView,
-    /// Raw values, for sorting (`data-` attributes).
-    pub(crate) raw: Totals,
+    /// Project count, for sorting.
+    pub(crate) raw_projects: u64,
 }
 
 /// A region on the home page or its own page.
 #[derive(Debug, Clone, Serialize)]
-pub(crate) struct RegionView {
-    /// Code.
-    pub(crate) code: String,
-    /// Name.
-    pub(crate) name: String,
-    /// Page.
+pub(crate) struct RegionView<'a> {
+    pub(crate) code: &'a str,
+    pub(crate) name: &'a str,
     pub(crate) href: String,
     /// Its territories, by name.
-    pub(crate) territories: Vec<TerritoryRow>,
+    pub(crate) territories: Vec<&'a TerritoryRow<'a>>,
     /// "3 territoires".
     pub(crate) count: String,
-    /// Headline figures.
     pub(crate) figures: Vec<Figure>,
-    /// Formatted totals.
     pub(crate) totals: TotalsView,
 }
 
 /// A project line.
 #[derive(Debug, Clone, Serialize)]
-pub(crate) struct ProjectRow {
-    /// Title.
-    pub(crate) title: String,
-    /// Company.
-    pub(crate) company: String,
-    /// Sector.
-    pub(crate) sector: String,
-    /// Year.
+pub(crate) struct ProjectRow<'a> {
+    pub(crate) title: &'a str,
+    pub(crate) company: &'a str,
+    pub(crate) sector: &'a str,
     pub(crate) year: String,
-    /// Investment, short form.
-    pub(crate) investment: String,
-    /// Aid, short form.
-    pub(crate) aid: String,
-    /// Jobs.
-    pub(crate) jobs: String,
+    /// One cell per metric, in table order.
+    pub(crate) cells: Vec<Cell>,
 }
 
 /// A rendered Markdown page.
 #[derive(Debug, Clone, Serialize)]
-pub(crate) struct PageView {
-    /// Title.
-    pub(crate) title: String,
+pub(crate) struct PageView<'a> {
+    pub(crate) title: &'a str,
     /// Page, when it has its own.
     pub(crate) href: String,
-    /// Formatted date.
     pub(crate) date: Option<String>,
     /// Summary (front matter, or the first paragraph).
-    pub(crate) summary: String,
-    /// Release number.
-    pub(crate) number: Option<String>,
+    pub(crate) summary: Cow<'a, str>,
+    pub(crate) number: Option<&'a str>,
     /// Body as HTML.
     pub(crate) html: String,
 }
 
-/// Formats totals for display.
-pub(crate) fn totals_view(lang: Language, t: &Totals) -> TotalsView {
-    TotalsView {
-        territories: format::int(lang, t.territories),
-        projects: format::int(lang, t.projects),
-        jobs: format::int(lang, t.jobs_created),
-        investment: format::eur_short(lang, t.investment_eur),
-        aid: format::eur_short(lang, t.aid_eur),
-    }
-}
-
-/// Page path of a region.
-pub(crate) fn region_href(code: &str) -> String {
-    format!("regions/{}/index.html", suggest_slug(code))
+fn region_name<'a>(content: &'a Content, code: &'a str) -> &'a str {
+    content.site.region(code).map_or(code, |r| r.name.as_str())
 }
 
 /// Territory rows in list order, each with its totals.
-pub(crate) fn territory_rows(content: &Content, agg: &Aggregates) -> Vec<TerritoryRow> {
-    let lang = content.site.language;
+pub(crate) fn territory_rows<'a>(
+    content: &'a Content,
+    agg: &Aggregates,
+    t: &Labels,
+) -> Vec<TerritoryRow<'a>> {
     content
         .territories
         .iter()
-        .zip(&agg.territories)
-        .map(|(t, totals)| TerritoryRow {
-            name: t.record.name.clone(),
-            href: crate::content::territory_href(&t.slug),
-            region: region_name(&content.site, &t.record.region),
-            region_href: region_href(&t.record.region),
-            totals: totals_view(lang, totals),
-            raw: *totals,
+        .map(|f| {
+            let totals = agg.territory(&f.slug);
+            TerritoryRow {
+                name: &f.record.name,
+                href: routes::territory(&f.slug),
+                region: region_name(content, &f.record.region),
+                region_href: routes::region(&f.record.region),
+                region_code: &f.record.region,
+                totals: totals_view(content, t, totals),
+                raw_projects: totals.projects,
+            }
         })
         .collect()
-}
-
-fn region_name(site: &SiteConfig, code: &str) -> String {
-    site.region(code)
-        .map_or_else(|| code.to_string(), |r| r.name.clone())
 }
 
 /// Sorts by name the way a reader expects: accents and case folded.
@@ -167,29 +184,24 @@ pub(crate) fn sort_by_name<T>(items: &mut [T], name: impl Fn(&T) -> &str) {
 }
 
 /// Regions that have territories, by name, each with its rows.
-pub(crate) fn region_views(
-    content: &Content,
-    agg: &Aggregates,
-    rows: &[TerritoryRow],
+pub(crate) fn region_views<'a>(
+    content: &'a Content,
+    agg: &'a Aggregates,
+    rows: &'a [TerritoryRow<'a>],
     t: &Labels,
-) -> Vec<RegionView> {
+) -> Vec<RegionView<'a>> {
     let lang = content.site.language;
     let mut out: Vec<RegionView> = agg
         .regions
         .iter()
         .map(|(code, totals)| {
-            let mut territories: Vec<TerritoryRow> = content
-                .territories
-                .iter()
-                .zip(rows)
-                .filter(|(t, _)| &t.record.region == code)
-                .map(|(_, r)| r.clone())
-                .collect();
-            sort_by_name(&mut territories, |r| &r.name);
+            let mut territories: Vec<&TerritoryRow> =
+                rows.iter().filter(|r| r.region_code == code).collect();
+            sort_by_name(&mut territories, |r| r.name);
             RegionView {
-                code: code.clone(),
-                name: region_name(&content.site, code),
-                href: region_href(code),
+                code,
+                name: region_name(content, code),
+                href: routes::region(code),
                 territories,
                 count: format!(
                     "{} {}",
@@ -201,78 +213,100 @@ pub(crate) fn region_views(
                         t.get("territories_lc")
                     )
                 ),
-                figures: totals_figures(lang, totals, t, true),
-                totals: totals_view(lang, totals),
+                figures: totals_figures(content, totals, t, true),
+                totals: totals_view(content, t, totals),
             }
         })
         .collect();
-    sort_by_name(&mut out, |r| &r.name);
+    sort_by_name(&mut out, |r| r.name);
     out
 }
 
 /// Project lines of one territory, in record order.
-pub(crate) fn project_rows(lang: Language, t: &TerritoryFile) -> Vec<ProjectRow> {
-    t.record
+pub(crate) fn project_rows<'a>(
+    content: &Content,
+    t: &Labels,
+    f: &'a TerritoryFile,
+) -> Vec<ProjectRow<'a>> {
+    let lang = content.site.language;
+    f.record
         .projects
         .iter()
         .map(|p| ProjectRow {
-            title: p.title.clone(),
-            company: p.company.clone().unwrap_or_default(),
-            sector: p.sector.clone().unwrap_or_default(),
+            title: &p.title,
+            company: p.company.as_deref().unwrap_or_default(),
+            sector: p.sector.as_deref().unwrap_or_default(),
             year: p.year.map(|y| y.to_string()).unwrap_or_default(),
-            investment: format::eur_short(lang, p.investment_eur),
-            aid: format::eur_short(lang, p.aid_eur),
-            jobs: format::int(lang, p.jobs_created),
+            cells: content
+                .metrics
+                .iter()
+                .map(|(i, m)| cell(lang, t, m, p.value(i)))
+                .collect(),
         })
         .collect()
 }
 
+fn count_figure(lang: Language, n: u64, one: &str, many: &str) -> Figure {
+    Figure {
+        value: format::int(lang, n),
+        label: count_label(lang, n, one, many).to_string(),
+        note: None,
+    }
+}
+
+/// The card of metric `i`: its total, "not reported", and how many projects
+/// reported it when not all did.
+fn metric_figure(content: &Content, t: &Labels, totals: &Totals, i: usize) -> Figure {
+    let lang = content.site.language;
+    let m = &content.metrics.0[i];
+    let sum = totals.sum(i);
+    match shown_total(totals.projects, sum.value()) {
+        None => Figure {
+            value: t.get("not_reported").to_string(),
+            label: m.label.clone(),
+            note: None,
+        },
+        Some(v) => Figure {
+            value: m.format(lang, v),
+            label: m.label_for(lang, v).to_string(),
+            note: (sum.reported < totals.projects && totals.projects > 0).then(|| {
+                t.get("reported_for")
+                    .replacen("{}", &format::int(lang, sum.reported), 1)
+                    .replacen("{}", &format::int(lang, totals.projects), 1)
+            }),
+        },
+    }
+}
+
 /// Figures for a region or territory page.
 pub(crate) fn totals_figures(
-    lang: Language,
+    content: &Content,
     totals: &Totals,
     t: &Labels,
     with_territories: bool,
 ) -> Vec<Figure> {
-    let fig = |value: String, label: &str| Figure {
-        value,
-        label: label.to_string(),
-        note: None,
-    };
+    let lang = content.site.language;
     let mut out = Vec::new();
     if with_territories {
-        out.push(fig(
-            format::int(lang, totals.territories),
-            count_label(
-                lang,
-                totals.territories,
-                t.get("territory_lc"),
-                t.get("territories_lc"),
-            ),
+        out.push(count_figure(
+            lang,
+            totals.territories,
+            t.get("territory_lc"),
+            t.get("territories_lc"),
         ));
     }
-    out.push(fig(
-        format::int(lang, totals.projects),
-        count_label(
-            lang,
-            totals.projects,
-            t.get("project_supported"),
-            t.get("projects_supported"),
-        ),
+    out.push(count_figure(
+        lang,
+        totals.projects,
+        t.get("project_supported"),
+        t.get("projects_supported"),
     ));
-    out.push(fig(
-        format::int(lang, totals.jobs_created),
-        count_label(
-            lang,
-            totals.jobs_created,
-            t.get("job_created_lc"),
-            t.get("jobs_created_lc"),
-        ),
-    ));
-    out.push(fig(
-        format::eur_short(lang, totals.investment_eur),
-        t.get("investment_lc"),
-    ));
+    out.extend(
+        content
+            .metrics
+            .headline()
+            .map(|(i, _)| metric_figure(content, t, totals, i)),
+    );
     out
 }
 
@@ -281,75 +315,76 @@ pub(crate) fn totals_figures(
 pub(crate) fn headline_figures(content: &Content, agg: &Aggregates, t: &Labels) -> Vec<Figure> {
     let site = &content.site;
     let lang = site.language;
-    let declared = &site.programme.declared;
     let total = &agg.programme;
-    let source = site.programme.source.clone();
-    let figure =
-        |declared: Option<u64>, computed: u64, label: &str, fmt: &dyn Fn(u64) -> String| {
-            match declared {
-                Some(d) if d != computed => Figure {
-                    value: fmt(d),
-                    label: label.to_string(),
-                    note: Some(format!(
-                        "{}{}. {} {}.",
-                        t.get("declared_figure"),
-                        source
-                            .as_ref()
-                            .map(|s| format!(" ({s})"))
-                            .unwrap_or_default(),
-                        t.get("records_add_up"),
-                        fmt(computed)
-                    )),
-                },
-                _ => Figure {
-                    value: fmt(computed),
-                    label: label.to_string(),
-                    note: None,
-                },
-            }
+    let mut figures = totals_figures(content, total, t, true);
+    let mut keys: Vec<(&str, Option<u64>, Option<&Metric>)> = vec![
+        ("territories", Some(total.territories), None),
+        ("projects", Some(total.projects), None),
+    ];
+    keys.extend(
+        content
+            .metrics
+            .headline()
+            .map(|(i, m)| (m.key.as_str(), total.sum(i).value(), Some(m))),
+    );
+    for ((key, computed, metric), figure) in keys.into_iter().zip(&mut figures) {
+        let Some(&declared) = site.programme.declared.get(key) else {
+            continue;
         };
-    let int = |n| format::int(lang, n);
-    let eur = |n| format::eur_short(lang, n);
-    vec![
-        figure(
-            declared.territories,
-            total.territories,
-            t.get("territories_lc"),
-            &int,
-        ),
-        figure(
-            declared.projects,
-            total.projects,
-            t.get("projects_supported"),
-            &int,
-        ),
-        figure(
-            declared.jobs_created,
-            total.jobs_created,
-            t.get("jobs_created_lc"),
-            &int,
-        ),
-        figure(
-            declared.investment_eur,
-            total.investment_eur,
-            t.get("investment_lc"),
-            &eur,
-        ),
-    ]
+        if computed == Some(declared) {
+            continue;
+        }
+        let fmt = |n: u64| metric.map_or_else(|| format::int(lang, n), |m| m.format(lang, n));
+        let source = site
+            .programme
+            .source
+            .as_ref()
+            .map(|s| format!(" ({s})"))
+            .unwrap_or_default();
+        figure.value = fmt(declared);
+        figure.note = Some(format!(
+            "{}{source}. {} {}.",
+            t.get("declared_figure"),
+            t.get("records_add_up"),
+            computed.map_or_else(|| t.get("not_reported").to_string(), fmt)
+        ));
+    }
+    figures
+}
+
+/// "Territoires, projets, emplois créés et investissement": the caption of
+/// a territory table, from its columns.
+pub(crate) fn table_caption(content: &Content, t: &Labels) -> String {
+    let mut parts: Vec<String> = vec![t.get("territories").into(), t.get("projects_lc").into()];
+    parts.extend(content.metrics.headline().map(|(_, m)| m.title_lc.clone()));
+    let last = parts.pop().unwrap_or_default();
+    if parts.is_empty() {
+        return last;
+    }
+    format!("{} {} {last}", parts.join(", "), t.get("and"))
 }
 
 /// A view of a Markdown page; `html` is rendered by the caller.
-pub(crate) fn page_view(lang: Language, page: &Page, href: String, html: String) -> PageView {
+pub(crate) fn page_view<'a>(
+    lang: Language,
+    page: &'a Page,
+    href: String,
+    html: String,
+) -> PageView<'a> {
     PageView {
-        title: page.meta.title.clone(),
+        title: &page.meta.title,
         href,
         date: page.meta.date.map(|d| format::date(lang, d)),
-        summary: page
-            .meta
-            .summary
-            .clone()
-            .unwrap_or_else(|| crate::markdown::first_paragraph(&page.body)),
-        number: page.meta.number.clone(),
+        summary: match &page.meta.summary {
+            Some(s) => Cow::Borrowed(s),
+            None => Cow::Owned(crate::markdown::first_paragraph(&page.body)),
+        },
+        number: page.meta.number.as_deref(),
         html,
     }
+}
+
+/// A list entry for a release: title, date and link, no body.
+pub(crate) fn release_entry(lang: Language, p: &Page) -> PageView<'_> {
+    page_view(lang, p, routes::release(&p.stem), String::new())
 }

@@ -74,7 +74,7 @@ fn aid_over_investment_is_only_a_warning() {
     let (_tmp, root) = site_with("aid-over-investment");
     let o = bilan(&["build", "--root", root.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stderr(&o).contains("warning: project 1: aid"));
+    assert!(stderr(&o).contains("warning: project 1: `aid_eur`"));
 }
 
 #[test]

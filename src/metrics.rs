@@ -1,0 +1,413 @@
+//! The metric table: what a programme counts. Every figure the site shows
+//! (cards, tables, charts, exports, change report, declared-figure checks,
+//! press kit) is derived from this one list, so adding a metric is a block of
+//! `site.yaml`, never code.
+
+use std::collections::BTreeSet;
+
+use serde::Deserialize;
+
+use crate::config::Language;
+use crate::diag::{closest, Diagnostic, Diagnostics};
+use crate::format;
+
+/// How a metric's values are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Unit {
+    /// A whole number of things: `27 250`.
+    Count,
+    /// Euros: `5,4 Md€`.
+    Eur,
+}
+
+/// A programme chart drawn for a metric.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChartKind {
+    /// By region on the home page, and by territory on each region page.
+    Region,
+    /// By project year, with the number of projects.
+    Year,
+    /// By sector.
+    Sector,
+    /// The ten territories with the largest values.
+    Top,
+    /// By project, on each territory page.
+    Project,
+}
+
+/// Field keys a project always has; a metric may not take one of them.
+pub const PROJECT_FIELDS: [&str; 4] = ["title", "company", "sector", "year"];
+
+/// Keys of `programme.declared` that are not metrics.
+pub const COUNTS: [&str; 2] = ["territories", "projects"];
+
+/// One entry of `metrics:` in site.yaml, as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MetricSpec {
+    /// The project field holding the value, and the export column.
+    pub key: String,
+    /// Written after a number: `27 250 emplois créés`.
+    pub label: String,
+    /// Written after 1 (and 0 in French); the label when absent.
+    #[serde(default)]
+    pub singular: Option<String>,
+    /// Column headers and chart titles; the label, capitalised, when absent.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// `count` or `eur`.
+    pub unit: Unit,
+    /// A key-figure card and a column of the territory tables (default true).
+    #[serde(default = "yes")]
+    pub headline: bool,
+    /// The chart files' name part (default: the key with `-` for `_`).
+    #[serde(default)]
+    pub file: Option<String>,
+    /// Programme charts to draw (default: `[region]`).
+    #[serde(default)]
+    pub charts: Option<Vec<ChartKind>>,
+    /// Another metric this one never exceeds in a project (aid is at most
+    /// the investment); a project breaking it gets a warning.
+    #[serde(default)]
+    pub at_most: Option<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A metric, every field resolved.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Metric {
+    /// Project field and export column.
+    pub key: String,
+    /// After a number, plural.
+    pub label: String,
+    /// After 1 (and 0 in French).
+    pub singular: String,
+    /// Headers and chart titles.
+    pub title: String,
+    /// `title` with a lowercase first letter, for use inside a sentence.
+    pub title_lc: String,
+    /// How values are written.
+    pub unit: Unit,
+    /// Shown as a card and in the territory tables.
+    pub headline: bool,
+    /// Chart file name part.
+    pub file: String,
+    /// Programme charts.
+    pub charts: Vec<ChartKind>,
+    /// The key of a metric this one never exceeds in a project.
+    pub at_most: Option<String>,
+}
+
+impl Metric {
+    /// A value, formatted for pages (`27 250`, `5,4 Md€`).
+    pub fn format(&self, lang: Language, v: u64) -> String {
+        match self.unit {
+            Unit::Count => format::int(lang, v),
+            Unit::Eur => format::eur_short(lang, v),
+        }
+    }
+
+    /// The label that follows `n`.
+    pub fn label_for(&self, lang: Language, n: u64) -> &str {
+        crate::i18n::count_label(lang, n, &self.singular, &self.label)
+    }
+}
+
+/// The metric table of a site, in display order.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(transparent)]
+pub struct Metrics(pub Vec<Metric>);
+
+/// The table used when site.yaml has no `metrics:`:
+/// (key, unit, headline, file, charts, [label, singular, title] in fr and en).
+type Default3 = (
+    &'static str,
+    Option<&'static str>,
+    Unit,
+    bool,
+    &'static str,
+    &'static [ChartKind],
+    [&'static str; 3],
+    [&'static str; 3],
+);
+const DEFAULTS: [Default3; 3] = [
+    (
+        "jobs_created",
+        None,
+        Unit::Count,
+        true,
+        "emplois",
+        &[ChartKind::Region, ChartKind::Top],
+        ["emplois créés", "emploi créé", "Emplois créés"],
+        ["jobs created", "job created", "Jobs created"],
+    ),
+    (
+        "investment_eur",
+        None,
+        Unit::Eur,
+        true,
+        "investissement",
+        &[
+            ChartKind::Region,
+            ChartKind::Year,
+            ChartKind::Sector,
+            ChartKind::Project,
+        ],
+        [
+            "d'investissement industriel",
+            "d'investissement industriel",
+            "Investissement",
+        ],
+        [
+            "of industrial investment",
+            "of industrial investment",
+            "Investment",
+        ],
+    ),
+    (
+        "aid_eur",
+        Some("investment_eur"),
+        Unit::Eur,
+        false,
+        "aide",
+        &[],
+        ["d'aide publique", "d'aide publique", "Aide publique"],
+        ["of public aid", "of public aid", "Public aid"],
+    ),
+];
+
+impl Metrics {
+    /// The default table: jobs created, investment and public aid.
+    pub fn defaults(lang: Language) -> Metrics {
+        Metrics(
+            DEFAULTS
+                .iter()
+                .map(|&(key, at_most, unit, headline, file, charts, fr, en)| {
+                    let [label, singular, title] = if lang == Language::Fr { fr } else { en };
+                    Metric {
+                        key: key.into(),
+                        label: label.into(),
+                        singular: singular.into(),
+                        title: title.into(),
+                        title_lc: lowercase_first(title),
+                        unit,
+                        headline,
+                        file: file.into(),
+                        charts: charts.to_vec(),
+                        at_most: at_most.map(str::to_string),
+                    }
+                })
+                .collect(),
+        )
+    }
+
+    /// Resolves the `metrics:` of site.yaml (the defaults when absent).
+    /// Problems (a bad key, two metrics with one key or file name) are
+    /// reported against `site_source`; the offending entries are dropped.
+    pub fn resolve(
+        specs: Option<&[MetricSpec]>,
+        lang: Language,
+        site_source: &str,
+        diags: &mut Diagnostics,
+    ) -> Metrics {
+        let Some(specs) = specs else {
+            return Metrics::defaults(lang);
+        };
+        let mut out = Vec::new();
+        let mut keys = BTreeSet::new();
+        let mut files = BTreeSet::new();
+        for s in specs {
+            let line = key_line(site_source, &s.key);
+            let err = |m: String| Diagnostic::error("content/site.yaml", m).at(line, 1);
+            if !is_key(&s.key) {
+                diags.push(err(format!("metric key `{}` is not a valid field name", s.key)).hint(
+                    "use lowercase ASCII letters, digits and `_`, starting with a letter, such as `jobs_created`",
+                ));
+                continue;
+            }
+            if PROJECT_FIELDS.contains(&s.key.as_str()) || COUNTS.contains(&s.key.as_str()) {
+                diags.push(err(format!(
+                    "metric key `{}` is already a project field or a count",
+                    s.key
+                )));
+                continue;
+            }
+            let file = s.file.clone().unwrap_or_else(|| s.key.replace('_', "-"));
+            if !crate::content::is_slug(&file) {
+                diags.push(
+                    err(format!("metric file name `{file}` is not a valid slug"))
+                        .hint("use lowercase ASCII letters, digits and `-`"),
+                );
+                continue;
+            }
+            if !keys.insert(s.key.clone()) {
+                diags.push(err(format!("metric `{}` is declared twice", s.key)));
+                continue;
+            }
+            if !files.insert(file.clone()) {
+                diags.push(
+                    err(format!(
+                        "metrics `{}` and another one would both draw charts named `{file}`",
+                        s.key
+                    ))
+                    .hint("give one of them another `file:`"),
+                );
+                continue;
+            }
+            let title = s.title.clone().unwrap_or_else(|| capitalise(&s.label));
+            let mut charts = s.charts.clone().unwrap_or_else(|| vec![ChartKind::Region]);
+            charts.sort();
+            charts.dedup();
+            out.push(Metric {
+                key: s.key.clone(),
+                singular: s.singular.clone().unwrap_or_else(|| s.label.clone()),
+                label: s.label.clone(),
+                title_lc: lowercase_first(&title),
+                title,
+                unit: s.unit,
+                headline: s.headline,
+                file,
+                charts,
+                at_most: s.at_most.clone(),
+            });
+        }
+        for m in &out {
+            if let Some(other) = &m.at_most {
+                if !out.iter().any(|o| &o.key == other && o.key != m.key) {
+                    let mut e = Diagnostic::error(
+                        "content/site.yaml",
+                        format!(
+                            "`at_most: {other}` of metric `{}` names no other metric",
+                            m.key
+                        ),
+                    )
+                    .at(key_line(site_source, &m.key), 1);
+                    if let Some(c) = closest(other, out.iter().map(|o| o.key.as_str())) {
+                        e = e.hint(format!("did you mean `{c}`?"));
+                    }
+                    diags.push(e);
+                }
+            }
+        }
+        Metrics(out)
+    }
+
+    /// The position of `key` in the table.
+    pub fn index(&self, key: &str) -> Option<usize> {
+        self.0.iter().position(|m| m.key == key)
+    }
+
+    /// The metric keys, in order.
+    pub fn keys(&self) -> Vec<String> {
+        self.0.iter().map(|m| m.key.clone()).collect()
+    }
+
+    /// Metrics with their position, in order.
+    pub fn iter(&self) -> impl Iterator<Item = (usize, &Metric)> {
+        self.0.iter().enumerate()
+    }
+
+    /// How many metrics there are.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// True when the programme counts nothing but projects.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Headline metrics with their position.
+    pub fn headline(&self) -> impl Iterator<Item = (usize, &Metric)> {
+        self.iter().filter(|(_, m)| m.headline)
+    }
+
+    /// The closest declared key to `typo`, for hints.
+    pub fn closest(&self, typo: &str) -> Option<String> {
+        closest(typo, self.0.iter().map(|m| m.key.as_str())).map(str::to_string)
+    }
+}
+
+/// Lowercase ASCII letters, digits and `_`, starting with a letter.
+fn is_key(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_ascii_lowercase())
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+fn key_line(source: &str, key: &str) -> usize {
+    crate::diag::line_containing(source, &format!("key: {key}"))
+}
+
+fn capitalise(s: &str) -> String {
+    let s = s
+        .strip_prefix("d'")
+        .or_else(|| s.strip_prefix("d’"))
+        .or_else(|| s.strip_prefix("de "))
+        .or_else(|| s.strip_prefix("of "))
+        .unwrap_or(s);
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// `Emplois créés` → `emplois créés`.
+pub fn lowercase_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec(key: &str, label: &str) -> MetricSpec {
+        MetricSpec {
+            key: key.into(),
+            label: label.into(),
+            singular: None,
+            title: None,
+            unit: Unit::Count,
+            headline: true,
+            file: None,
+            charts: None,
+            at_most: None,
+        }
+    }
+
+    #[test]
+    fn defaults_are_the_three_historic_metrics() {
+        let m = Metrics::defaults(Language::Fr);
+        assert_eq!(m.keys(), ["jobs_created", "investment_eur", "aid_eur"]);
+        assert_eq!(m.0[0].title_lc, "emplois créés");
+        assert_eq!(m.headline().count(), 2);
+    }
+
+    #[test]
+    fn resolve_fills_in_and_reports_bad_entries() {
+        let mut d = Diagnostics::default();
+        let specs = [
+            spec("logements", "logements rénovés"),
+            spec("subvention_eur", "de subventions"),
+            spec("Bad Key", "x"),
+            spec("logements", "again"),
+            spec("title", "x"),
+        ];
+        let m = Metrics::resolve(Some(&specs), Language::Fr, "", &mut d);
+        assert_eq!(m.keys(), ["logements", "subvention_eur"]);
+        assert_eq!(m.0[1].title, "Subventions");
+        assert_eq!(m.0[1].file, "subvention-eur");
+        assert_eq!(m.0[0].charts, [ChartKind::Region]);
+        assert_eq!(d.error_count(), 3);
+    }
+}

@@ -1,0 +1,402 @@
+//! Output paths: the one place they are spelled. Every page, chart, export
+//! and feed gets its path from here, as Zola computes a page's path once at
+//! load; [`collisions`] then checks that no two things claim one path.
+//!
+//! Paths are relative to the output root, with `/` separators; page paths
+//! end in `index.html` so links work from `file://`.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use crate::content::{suggest_slug, Content};
+use crate::diag::{line_containing, Diagnostic, Diagnostics};
+use crate::metrics::{ChartKind, Metric, Metrics};
+use crate::records::{Page, TerritoryFile};
+
+/// Top-level names the generator owns; a narrative or a static folder may
+/// not take them.
+pub const RESERVED: [&str; 13] = [
+    "index.html",
+    "accessibilite",
+    "territoires",
+    "regions",
+    "presse",
+    "donnees",
+    "charts",
+    "static",
+    "404",
+    "404.html",
+    "sitemap.xml",
+    "feed.xml",
+    "robots.txt",
+];
+
+/// The home page.
+pub const HOME: &str = "index.html";
+/// All territories.
+pub const TERRITORIES: &str = "territoires/index.html";
+/// Press releases.
+pub const PRESS: &str = "presse/index.html";
+/// The press kit page.
+pub const KIT: &str = "presse/kit/index.html";
+/// The press kit bundle.
+pub const KIT_ZIP: &str = "presse/kit.zip";
+/// The open data page.
+pub const DATA: &str = "donnees/index.html";
+/// The accessibility statement.
+pub const ACCESSIBILITY: &str = "accessibilite/index.html";
+/// The not-found page, served from any depth.
+pub const NOT_FOUND: &str = "404.html";
+/// The XML sitemap.
+pub const SITEMAP: &str = "sitemap.xml";
+/// The Atom feed.
+pub const FEED: &str = "feed.xml";
+/// Crawler rules.
+pub const ROBOTS: &str = "robots.txt";
+/// The map's file name under `charts/`.
+pub const MAP: &str = "carte";
+/// The open data exports: territories and projects.
+pub const EXPORTS: [&str; 2] = ["territoires", "projets"];
+
+/// One territory's page.
+pub fn territory(slug: &str) -> String {
+    format!("territoires/{slug}/index.html")
+}
+
+/// A region code as a path segment: `84`, `x-1`; empty when nothing is left.
+pub fn region_slug(code: &str) -> String {
+    suggest_slug(code)
+}
+
+/// One region's page.
+pub fn region(code: &str) -> String {
+    format!("regions/{}/index.html", region_slug(code))
+}
+
+/// A narrative's page (`a/b` → `a/b/index.html`).
+pub fn narrative(stem: &str) -> String {
+    format!("{stem}/index.html")
+}
+
+/// A press release's page.
+pub fn release(stem: &str) -> String {
+    format!("presse/{stem}/index.html")
+}
+
+/// A chart file: `charts/<name>.<ext>`.
+pub fn chart(name: &str, ext: &str) -> String {
+    format!("charts/{name}.{ext}")
+}
+
+/// An open data export: `donnees/<name>.<ext>`.
+pub fn export(name: &str, ext: &str) -> String {
+    format!("donnees/{name}.{ext}")
+}
+
+/// The name of a programme chart of metric `m`. `first_year` tells whether
+/// this is the first by-year chart, which keeps the historic name.
+pub fn programme_chart(kind: ChartKind, m: &Metric, first_year: bool) -> String {
+    match kind {
+        ChartKind::Region => format!("{}-par-region", m.file),
+        ChartKind::Sector => format!("{}-par-secteur", m.file),
+        ChartKind::Top => format!("territoires-{}", m.file),
+        ChartKind::Year if first_year => "projets-par-annee".into(),
+        ChartKind::Year => format!("{}-par-annee", m.file),
+        ChartKind::Project => format!("projets-{}", m.file),
+    }
+}
+
+/// The name of a region page's chart of metric `m` by territory.
+pub fn region_chart(code: &str, m: &Metric) -> String {
+    format!("region-{}-{}", region_slug(code), m.file)
+}
+
+/// The name of a territory page's chart by project; the first keeps the
+/// historic name.
+pub fn territory_chart(slug: &str, m: &Metric, first: bool) -> String {
+    if first {
+        format!("territoire-{slug}")
+    } else {
+        format!("territoire-{slug}-{}", m.file)
+    }
+}
+
+/// Programme chart names in display order: by region, by year, by sector,
+/// top territories; within each, metrics in table order.
+pub fn programme_charts(metrics: &Metrics) -> Vec<(ChartKind, usize, String)> {
+    let mut out = Vec::new();
+    for kind in [
+        ChartKind::Region,
+        ChartKind::Year,
+        ChartKind::Sector,
+        ChartKind::Top,
+    ] {
+        let mut first = true;
+        for (i, m) in metrics.iter().filter(|(_, m)| m.charts.contains(&kind)) {
+            out.push((kind, i, programme_chart(kind, m, first)));
+            first = false;
+        }
+    }
+    out
+}
+
+/// One page of the site, by kind and index into the lists it was made from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageKind {
+    /// `index.html`.
+    Home,
+    /// All territories.
+    Territories,
+    /// A territory, by index in the territory list.
+    Territory(usize),
+    /// A region, by index in the region list.
+    Region(usize),
+    /// A narrative with a page of its own, by index in the narrative list.
+    Narrative(usize),
+    /// A press release, by index in the release list.
+    Release(usize),
+    /// Press releases.
+    PressIndex,
+    /// The press kit.
+    Kit,
+    /// The open data page.
+    Data,
+    /// The accessibility statement.
+    Accessibility,
+    /// The not-found page.
+    NotFound,
+}
+
+/// Every page, with its path: territories, region codes, narratives and
+/// releases are the published lists the indexes refer to.
+pub fn pages(
+    territories: &[TerritoryFile],
+    regions: &[&str],
+    narratives: &[&Page],
+    press: &[&Page],
+) -> Vec<(String, PageKind)> {
+    let mut out = vec![
+        (HOME.to_string(), PageKind::Home),
+        (TERRITORIES.to_string(), PageKind::Territories),
+    ];
+    out.extend(
+        territories
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (territory(&f.slug), PageKind::Territory(i))),
+    );
+    out.extend(
+        regions
+            .iter()
+            .enumerate()
+            .map(|(i, code)| (region(code), PageKind::Region(i))),
+    );
+    out.extend(
+        narratives
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| has_own_page(p))
+            .map(|(i, p)| (narrative(&p.stem), PageKind::Narrative(i))),
+    );
+    out.extend(
+        press
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (release(&p.stem), PageKind::Release(i))),
+    );
+    out.extend([
+        (PRESS.to_string(), PageKind::PressIndex),
+        (KIT.to_string(), PageKind::Kit),
+        (DATA.to_string(), PageKind::Data),
+        (ACCESSIBILITY.to_string(), PageKind::Accessibility),
+        (NOT_FOUND.to_string(), PageKind::NotFound),
+    ]);
+    out
+}
+
+/// True for narratives rendered as a page of their own (not the home
+/// introduction, not attached to a territory).
+pub fn has_own_page(p: &Page) -> bool {
+    p.stem != "_index" && p.meta.territory.is_none()
+}
+
+/// The page a narrative's text appears on.
+pub fn narrative_home(p: &Page) -> String {
+    match p.meta.territory.as_deref() {
+        Some(slug) => territory(slug),
+        None if p.stem == "_index" => HOME.into(),
+        None => narrative(&p.stem),
+    }
+}
+
+/// Every path the generator may write besides theme and content static
+/// files, with what claims it (for collision messages).
+fn generated(content: &Content) -> BTreeMap<String, PathBuf> {
+    let site = PathBuf::from("content/site.yaml");
+    let mut out: BTreeMap<String, PathBuf> = BTreeMap::new();
+    let narratives: Vec<&Page> = content.narratives.iter().collect();
+    let press: Vec<&Page> = content.press.iter().collect();
+    let regions: Vec<&str> = content
+        .site
+        .regions
+        .iter()
+        .map(|r| r.code.as_str())
+        .collect();
+    for (path, kind) in pages(&content.territories, &regions, &narratives, &press) {
+        let owner = match kind {
+            PageKind::Territory(i) => content.territories[i].path.clone(),
+            PageKind::Narrative(i) => narratives[i].path.clone(),
+            PageKind::Release(i) => press[i].path.clone(),
+            _ => site.clone(),
+        };
+        out.entry(path).or_insert(owner);
+    }
+    let mut files = vec![
+        KIT_ZIP.to_string(),
+        SITEMAP.into(),
+        FEED.into(),
+        ROBOTS.into(),
+    ];
+    for name in EXPORTS {
+        files.extend(["csv", "json"].map(|ext| export(name, ext)));
+    }
+    for (_, _, name) in programme_charts(&content.metrics) {
+        files.extend(["svg", "png"].map(|ext| chart(&name, ext)));
+    }
+    files.extend(["svg", "png"].map(|ext| chart(MAP, ext)));
+    for f in files {
+        out.entry(f).or_insert_with(|| site.clone());
+    }
+    out
+}
+
+/// Two things that would write one path: records with one slug, regions
+/// whose codes fold to one folder (or to none), narratives and releases
+/// over generated pages, static files over generated files.
+pub fn collisions(content: &Content) -> Diagnostics {
+    let mut d = Diagnostics::default();
+    let mut slugs: BTreeMap<&str, &TerritoryFile> = BTreeMap::new();
+    for t in &content.territories {
+        if let Some(first) = slugs.insert(&t.slug, t) {
+            d.push(
+                Diagnostic::error(
+                    &t.path,
+                    format!(
+                        "this record and {} have the same slug `{}`, so both would write `{}`",
+                        first.path.display(),
+                        t.slug,
+                        territory(&t.slug)
+                    ),
+                )
+                .hint("rename one of the two files"),
+            );
+        }
+    }
+    region_collisions(content, &mut d);
+    page_collisions(content, &mut d);
+    let generated = generated(content);
+    for f in &content.statics {
+        if let Some(owner) = generated.get(&f.rel) {
+            d.push(
+                Diagnostic::error(
+                    format!("content/static/{}", f.rel),
+                    format!(
+                        "this file would replace `{}`, which bilan generates (from {})",
+                        f.rel,
+                        owner.display()
+                    ),
+                )
+                .hint("rename or move the file"),
+            );
+        }
+    }
+    d
+}
+
+fn region_collisions(content: &Content, d: &mut Diagnostics) {
+    let mut folders: BTreeMap<String, &str> = BTreeMap::new();
+    for r in &content.site.regions {
+        let slug = region_slug(&r.code);
+        let line = line_containing(&content.site_source, &format!("\"{}\"", r.code));
+        let at = |m: String| Diagnostic::error("content/site.yaml", m).at(line, 1);
+        if slug.is_empty() {
+            d.push(
+                at(format!(
+                    "region code `{}` has no letter or digit to name its page",
+                    r.code
+                ))
+                .hint("use letters and digits in region codes, such as `84`"),
+            );
+        } else if let Some(other) = folders.insert(slug.clone(), &r.code) {
+            if other != r.code {
+                d.push(
+                    at(format!(
+                        "region codes `{other}` and `{}` would both write `regions/{slug}/`",
+                        r.code
+                    ))
+                    .hint("make the codes differ by more than case, accents or punctuation"),
+                );
+            }
+        }
+    }
+}
+
+fn page_collisions(content: &Content, d: &mut Diagnostics) {
+    let mut outputs: BTreeMap<&str, &std::path::Path> = BTreeMap::new();
+    for page in content.narratives.iter().filter(|p| has_own_page(p)) {
+        if let Some(other) = outputs.insert(&page.stem, &page.path) {
+            d.push(
+                Diagnostic::error(
+                    &page.path,
+                    format!(
+                        "this narrative and {} would both write `{}`",
+                        other.display(),
+                        narrative(&page.stem)
+                    ),
+                )
+                .hint("rename or move one of them"),
+            );
+        }
+        let first = page.stem.split('/').next().unwrap_or_default();
+        if RESERVED.contains(&first) {
+            d.push(
+                Diagnostic::error(
+                    &page.path,
+                    format!("this narrative would write into `{first}/`, which the generator owns"),
+                )
+                .hint("move it to another folder or rename it"),
+            );
+        }
+    }
+    for page in &content.press {
+        if release(&page.stem) == KIT {
+            d.push(
+                Diagnostic::error(&page.path, "`presse/kit/` is the press kit page")
+                    .hint("rename the release"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chart_names_keep_the_historic_ones() {
+        let m = Metrics::defaults(crate::config::Language::Fr);
+        let names: Vec<String> = programme_charts(&m).into_iter().map(|c| c.2).collect();
+        assert_eq!(
+            names,
+            [
+                "emplois-par-region",
+                "investissement-par-region",
+                "projets-par-annee",
+                "investissement-par-secteur",
+                "territoires-emplois"
+            ]
+        );
+        assert_eq!(region("X-1"), "regions/x-1/index.html");
+        assert_eq!(region_slug("!!!"), "");
+    }
+}
