@@ -63,16 +63,17 @@ pub fn atom(title: &str, base_url: &str, entries: &[Entry], now: DateTime<Utc>) 
     out.push_str(&format!(
         "  <title>{}</title>\n  <id>{}</id>\n  <updated>{}</updated>\n",
         xml_escape(title),
-        xml_escape(&id("presse/index.html")),
+        xml_escape(&id(crate::routes::PRESS)),
         stamp(updated)
     ));
     out.push_str(&format!(
         "  <link rel=\"alternate\" href=\"{}\"/>\n",
-        xml_escape(&pretty(base_url, "presse/index.html"))
+        xml_escape(&pretty(base_url, crate::routes::PRESS))
     ));
     out.push_str(&format!(
-        "  <link rel=\"self\" href=\"{}feed.xml\"/>\n",
-        xml_escape(base_url)
+        "  <link rel=\"self\" href=\"{}{}\"/>\n",
+        xml_escape(base_url),
+        crate::routes::FEED
     ));
     out.push_str(&format!(
         "  <author><name>{}</name></author>\n",

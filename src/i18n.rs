@@ -134,8 +134,10 @@ impl Labels {
         Labels(labels(lang))
     }
 
-    /// The label, or the key itself if it is missing (a bug, caught by tests).
+    /// The label of `key`. Every key in use is checked to exist by a test
+    /// that reads the sources; a key missing anyway prints as itself.
     pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
+        debug_assert!(self.0.contains_key(key), "missing label `{key}`");
         self.0.get(key).copied().unwrap_or(key)
     }
 }
@@ -143,6 +145,65 @@ impl Labels {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every label key the code and the default theme use, found by
+    /// reading their sources: `t.get("key")` in Rust, `t.key` in templates,
+    /// and the chart title keys passed to `Style::title`.
+    fn used_keys() -> Vec<(String, String)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut found = Vec::new();
+        for entry in walkdir::WalkDir::new(root.join("src"))
+            .into_iter()
+            .chain(walkdir::WalkDir::new(root.join("themes/default/templates")))
+        {
+            let entry = entry.unwrap();
+            if !entry.file_type().is_file() || entry.path().ends_with("src/i18n.rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            let name = entry.path().display().to_string();
+            let is_rust = name.ends_with(".rs");
+            let patterns: &[&str] = if is_rust {
+                &["t.get(\"", "labels.get(\"", "st.title(\""]
+            } else {
+                &["t."]
+            };
+            for pat in patterns {
+                for (i, _) in text.match_indices(pat) {
+                    let before = text[..i].chars().next_back();
+                    if !is_rust
+                        && before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.')
+                    {
+                        continue;
+                    }
+                    let rest = &text[i + pat.len()..];
+                    let key: String = rest
+                        .chars()
+                        .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_')
+                        .collect();
+                    if !key.is_empty() {
+                        found.push((name.clone(), key));
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn every_label_key_in_use_exists_in_both_languages() {
+        let known = labels(Language::Fr);
+        let used = used_keys();
+        assert!(used.len() > 60, "the scan finds the keys in use");
+        let missing: Vec<&(String, String)> = used
+            .iter()
+            .filter(|(_, k)| !known.contains_key(k.as_str()))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "labels missing from LABELS: {missing:?}"
+        );
+    }
 
     #[test]
     fn keys_are_unique_and_complete() {

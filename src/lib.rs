@@ -6,6 +6,8 @@
 //! turns views into pages and [`output`] writes them atomically. [`build`]
 //! runs the stages in order.
 #![deny(missing_docs)]
+// The one exception is `sys`, which documents its single unsafe call.
+#![deny(unsafe_code)]
 
 pub mod aggregate;
 pub mod build;
@@ -28,6 +30,7 @@ pub mod render;
 pub mod routes;
 pub mod scaffold;
 pub mod serve;
+mod sys;
 pub mod theme;
 pub mod validate;
 pub mod yaml;

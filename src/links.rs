@@ -86,7 +86,7 @@ pub fn check(files: &Files) -> Vec<BrokenLink> {
 /// The broken links of one page, given every path of the site.
 pub fn check_page(page: &str, html: &str, paths: &BTreeSet<String>) -> Vec<BrokenLink> {
     // The 404 page links from the site root, which is not known here.
-    if page == "404.html" {
+    if page == crate::routes::NOT_FOUND {
         return Vec::new();
     }
     let mut broken = Vec::new();

@@ -2,6 +2,8 @@
 //! and maps the outcome to an exit status (0 ok, 1 invalid content, 2 usage
 //! or I/O failure).
 
+#![deny(unsafe_code)]
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 

@@ -31,6 +31,8 @@ pub const RESERVED: [&str; 13] = [
     "robots.txt",
 ];
 
+/// Marks an output folder as written by bilan, and so safe to replace.
+pub const MARKER: &str = ".bilan-output";
 /// The home page.
 pub const HOME: &str = "index.html";
 /// All territories.

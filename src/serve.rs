@@ -262,7 +262,7 @@ fn handle(req: Request, out: &Path, status: &Mutex<Status>) {
         );
         return;
     }
-    if !out.join("404.html").is_file() {
+    if !out.join(crate::routes::NOT_FOUND).is_file() {
         // No build has succeeded yet: a page that shows the error and reloads
         // itself once the site exists.
         let page = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>bilan: no site yet</title></head><body><h1>bilan: the site has not built yet</h1><p>Fix the problems shown below (and in the terminal); this page reloads by itself.</p></body></html>";
@@ -285,7 +285,7 @@ fn handle(req: Request, out: &Path, status: &Mutex<Status>) {
 }
 
 fn not_found(out: &Path) -> Response<std::io::Cursor<Vec<u8>>> {
-    let page = out.join("404.html");
+    let page = out.join(crate::routes::NOT_FOUND);
     match fs::read(&page) {
         Ok(bytes) => respond_file(&page, bytes, 404),
         Err(_) => Response::from_string("404 Not Found\n").with_status_code(404),

@@ -51,7 +51,7 @@ pub(super) fn programme(
     agg: &Aggregates,
     st: &Style,
     store: &dyn Store,
-) -> Vec<Chart> {
+) -> Vec<Result<Chart, crate::diag::Diagnostic>> {
     let region_name = |code: &str| {
         content
             .site
@@ -99,7 +99,10 @@ pub(super) fn programme(
     specs.retain(|(_, chart, _)| !chart.bars.is_empty());
     specs
         .into_par_iter()
-        .map(|(name, chart, table)| finish(name, chart, table, st.lang, Some(store)))
+        .map(|(name, chart, table)| {
+            finish_with_png(name.clone(), chart, table, st.lang, store)
+                .map_err(|e| super::png_error(&name, &e))
+        })
         .collect()
 }
 
@@ -131,7 +134,7 @@ pub(super) fn region(
             )
         })
         .filter(|(_, c, _)| c.bars.iter().any(|b| b.value > 0))
-        .map(|(name, chart, table)| finish(name, chart, table, st.lang, None))
+        .map(|(name, chart, table)| finish(name, chart, table, st.lang))
         .collect()
 }
 
@@ -162,7 +165,7 @@ pub(super) fn territory(content: &Content, file: &TerritoryFile, st: &Style) -> 
         let (name, chart, table) = ranked(name, title, st.t.get("project"), items, m, st);
         if !chart.bars.is_empty() {
             first = false;
-            out.push(finish(name, chart, table, st.lang, None));
+            out.push(finish(name, chart, table, st.lang));
         }
     }
     out
@@ -274,30 +277,39 @@ fn bar_chart(title: String, bars: Vec<Bar>, m: &Metric, st: &Style) -> BarChart 
     }
 }
 
-fn finish(
-    name: String,
-    chart: BarChart,
-    table: DataTable,
-    lang: Language,
-    png_store: Option<&dyn Store>,
-) -> Chart {
+/// A chart shown inline in its page, without a PNG.
+fn finish(name: String, chart: BarChart, table: DataTable, lang: Language) -> Chart {
     let desc = describe(&chart, lang);
     let svg = accessible(&draw::svg(&chart), &name, &chart.title, &desc);
-    let png = png_store.map(|store| {
-        cached(
-            store,
-            &[DRAWING_VERSION.as_bytes(), format!("{chart:?}").as_bytes()],
-            || draw::png(&chart),
-        )
-    });
     Chart {
+        svg_file: routes::chart(&name, "svg"),
+        png_file: routes::chart(&name, "png"),
         name,
         title: chart.title,
         desc,
         svg,
         table,
-        png,
+        png: None,
     }
+}
+
+/// A chart published as files too, with its print PNG.
+fn finish_with_png(
+    name: String,
+    chart: BarChart,
+    table: DataTable,
+    lang: Language,
+    store: &dyn Store,
+) -> Result<Chart, png::EncodingError> {
+    let png = cached(
+        store,
+        &[DRAWING_VERSION.as_bytes(), format!("{chart:?}").as_bytes()],
+        || draw::png(&chart),
+    )?;
+    Ok(Chart {
+        png: Some(png),
+        ..finish(name, chart, table, lang)
+    })
 }
 
 /// One sentence: what is compared, and the extremes.
@@ -365,7 +377,7 @@ mod tests {
         ];
         let title = ["Emplois créés par région", "Investissement par région"][metric];
         let (name, chart, table) = ranked("exemple".into(), title.into(), "Région", items, m, &st);
-        finish(name, chart, table, Language::Fr, Some(&cache::NoCache))
+        finish_with_png(name, chart, table, Language::Fr, &cache::NoCache).unwrap()
     }
 
     #[test]

@@ -96,7 +96,7 @@ fn round_font_sizes(svg: &str) -> String {
 }
 
 /// The chart as PNG bytes at print resolution.
-pub(crate) fn png(chart: &BarChart) -> Vec<u8> {
+pub(crate) fn png(chart: &BarChart) -> Result<Vec<u8>, png::EncodingError> {
     register_font();
     let (w, h) = (WIDTH * PNG_SCALE, height(chart.bars.len()) * PNG_SCALE);
     let mut rgb = vec![0u8; (w * h * 3) as usize];
@@ -109,18 +109,18 @@ pub(crate) fn png(chart: &BarChart) -> Vec<u8> {
 }
 
 /// Encodes an RGB buffer; deterministic for the same pixels.
-pub(crate) fn encode_png(rgb: &[u8], w: u32, h: u32) -> Vec<u8> {
+pub(crate) fn encode_png(rgb: &[u8], w: u32, h: u32) -> Result<Vec<u8>, png::EncodingError> {
     let mut bytes = Vec::new();
     {
         let mut enc = png::Encoder::new(&mut bytes, w, h);
         enc.set_color(png::ColorType::Rgb);
         enc.set_depth(png::BitDepth::Eight);
         enc.set_compression(png::Compression::Fast);
-        if let Ok(mut writer) = enc.write_header() {
-            let _ = writer.write_image_data(rgb);
-        }
+        let mut writer = enc.write_header()?;
+        writer.write_image_data(rgb)?;
+        writer.finish()?;
     }
-    bytes
+    Ok(bytes)
 }
 
 fn font(size: i32, s: i32, bold: bool, color: RGBColor, pos: Pos) -> TextStyle<'static> {

@@ -349,7 +349,7 @@ pub fn svg(layout: &Layout, root: &str, id: &str, title: &str, desc: &str) -> St
 }
 
 /// The map as a PNG at print resolution.
-pub fn png(layout: &Layout) -> Vec<u8> {
+pub fn png(layout: &Layout) -> Result<Vec<u8>, png::EncodingError> {
     let s = draw::PNG_SCALE as f64;
     let (w, h) = ((layout.width * s) as u32, (layout.height * s) as u32);
     let mut rgb = vec![0u8; (w * h * 3) as usize];
@@ -427,7 +427,7 @@ mod tests {
         assert_eq!(layout.frames.len(), 1, "the far feature gets an inset");
         let svg = svg(&layout, "", "carte", "Carte", "Desc");
         assert!(svg.contains("<a href=\"territoires/a/index.html\" aria-label=\"A &lt;b&gt;\">"));
-        assert!(!png(&layout).is_empty());
+        assert!(!png(&layout).unwrap().is_empty());
     }
 
     #[test]

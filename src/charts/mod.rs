@@ -32,6 +32,10 @@ pub struct Chart {
     /// The print PNG (programme charts only).
     #[serde(skip)]
     pub png: Option<Vec<u8>>,
+    /// Where the SVG file is published (programme charts).
+    pub svg_file: String,
+    /// Where the PNG file is published (programme charts).
+    pub png_file: String,
 }
 
 /// A chart's data as rows of formatted cells.
@@ -46,15 +50,28 @@ pub struct DataTable {
 /// Bumped when the drawing code changes, so cached PNGs are redrawn.
 const DRAWING_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/charts-1");
 
-/// Cached bytes for `parts`, or `make()` stored for next time.
-fn cached(store: &dyn Store, parts: &[&[u8]], make: impl FnOnce() -> Vec<u8>) -> Vec<u8> {
+/// Cached bytes for `parts`, or `make()` stored for next time. A failure
+/// is returned, never cached.
+fn cached(
+    store: &dyn Store,
+    parts: &[&[u8]],
+    make: impl FnOnce() -> Result<Vec<u8>, png::EncodingError>,
+) -> Result<Vec<u8>, png::EncodingError> {
     let key = format!("{}.png", cache::hash(parts));
     if let Some(bytes) = store.get(&key) {
-        return bytes;
+        return Ok(bytes);
     }
-    let bytes = make();
+    let bytes = make()?;
     store.put(&key, &bytes);
-    bytes
+    Ok(bytes)
+}
+
+/// A PNG that could not be encoded, as a problem with its output file.
+fn png_error(name: &str, e: &png::EncodingError) -> crate::diag::Diagnostic {
+    crate::diag::Diagnostic::error(
+        routes::chart(name, "png"),
+        format!("cannot encode this chart as PNG: {e}"),
+    )
 }
 
 /// Adds `role="img"`, a `<title>` and a `<desc>` to an SVG, with ids
@@ -96,6 +113,10 @@ pub struct MapChart {
     /// PNG at print resolution.
     #[serde(skip)]
     pub png: Vec<u8>,
+    /// Where the SVG file is published.
+    pub svg_file: String,
+    /// Where the PNG file is published.
+    pub png_file: String,
 }
 
 /// Every chart of the site.
@@ -132,8 +153,19 @@ pub fn all(
     use crate::diag::{Diagnostic, Diagnostics};
     let mut diags = Diagnostics::default();
     let st = bars::Style::new(content, t, palette);
-    let (programme, regions) = rayon::join(
-        || bars::programme(content, agg, &st, store),
+    let ((programme, png_errors), regions) = rayon::join(
+        || {
+            let (charts, errors): (Vec<_>, Vec<_>) = bars::programme(content, agg, &st, store)
+                .into_iter()
+                .partition(Result::is_ok);
+            (
+                charts.into_iter().flatten().collect::<Vec<Chart>>(),
+                errors
+                    .into_iter()
+                    .filter_map(Result::err)
+                    .collect::<Vec<_>>(),
+            )
+        },
         || {
             let mut members: std::collections::BTreeMap<&str, Vec<&TerritoryFile>> =
                 std::collections::BTreeMap::new();
@@ -149,6 +181,9 @@ pub fn all(
                 .collect()
         },
     );
+    for d in png_errors {
+        diags.push(d);
+    }
     let mut map_chart = None;
     if let (Some(cfg), Some(file)) = (&content.site.map, &content.map_territories) {
         let parsed = map::parse(&file.text, &cfg.key)
@@ -195,26 +230,34 @@ pub fn all(
                 );
             }
             let (title, desc) = (t.get("map").to_string(), t.get("map_desc").to_string());
-            map_chart = Some(MapChart {
-                svg: map::svg(&layout, "", routes::MAP, &title, &desc),
-                file_svg: map::svg(&layout, "../", routes::MAP, &title, &desc),
-                png: cached(
-                    store,
-                    &[
-                        DRAWING_VERSION.as_bytes(),
-                        b"map",
-                        file.text.as_bytes(),
-                        content
-                            .map_regions
-                            .as_ref()
-                            .map_or(&b""[..], |r| r.text.as_bytes()),
-                        format!("{places:?}{:?}{palette:?}", content.site.regions).as_bytes(),
-                    ],
-                    || map::png(&layout),
-                ),
-                title,
-                desc,
-            });
+            let png = cached(
+                store,
+                &[
+                    DRAWING_VERSION.as_bytes(),
+                    b"map",
+                    file.text.as_bytes(),
+                    content
+                        .map_regions
+                        .as_ref()
+                        .map_or(&b""[..], |r| r.text.as_bytes()),
+                    format!("{places:?}{:?}{palette:?}", content.site.regions).as_bytes(),
+                ],
+                || map::png(&layout),
+            );
+            match png {
+                Err(e) => diags.push(png_error(routes::MAP, &e)),
+                Ok(png) => {
+                    map_chart = Some(MapChart {
+                        svg: map::svg(&layout, "", routes::MAP, &title, &desc),
+                        file_svg: map::svg(&layout, "../", routes::MAP, &title, &desc),
+                        png,
+                        title,
+                        desc,
+                        svg_file: routes::chart(routes::MAP, "svg"),
+                        png_file: routes::chart(routes::MAP, "png"),
+                    })
+                }
+            }
         }
     }
     (

@@ -267,6 +267,7 @@ fn insert_globals(tera: &mut Tera, ctx: &Ctx, opts: &RenderOptions) {
         &views::table_caption(ctx.content, &ctx.labels),
     );
     globals.insert("nav", &nav(ctx));
+    globals.insert("links", &site::links());
     globals.insert(
         "generated_on",
         &format::date(ctx.lang, opts.now.date_naive()),

@@ -103,6 +103,20 @@ pub(super) fn nav(ctx: &Ctx) -> Vec<NavItem> {
     nav
 }
 
+/// Fixed pages and files templates link to, as `{{ root }}{{ links.kit }}`.
+pub(super) fn links() -> BTreeMap<&'static str, &'static str> {
+    BTreeMap::from([
+        ("home", routes::HOME),
+        ("territories", routes::TERRITORIES),
+        ("press", routes::PRESS),
+        ("kit", routes::KIT),
+        ("kit_zip", routes::KIT_ZIP),
+        ("data", routes::DATA),
+        ("accessibility", routes::ACCESSIBILITY),
+        ("feed", routes::FEED),
+    ])
+}
+
 /// Filters for theme authors who format raw numbers themselves.
 pub(super) fn register_filters(tera: &mut Tera, lang: Language) {
     tera.register_filter("int", move |n: i64, _: Kwargs, _: &State| {
