@@ -94,10 +94,17 @@ pub fn key_line(source: &str, key: &str) -> usize {
 
 /// The 1-based line of the first line containing `needle`, or 1.
 pub fn line_containing(source: &str, needle: &str) -> usize {
+    nth_line_containing(source, needle, 0)
+}
+
+/// The 1-based line of the `n`-th (from 0) line containing `needle`, or 1.
+pub fn nth_line_containing(source: &str, needle: &str, n: usize) -> usize {
     source
         .lines()
-        .position(|l| l.contains(needle))
-        .map_or(1, |i| i + 1)
+        .enumerate()
+        .filter(|(_, l)| l.contains(needle))
+        .nth(n)
+        .map_or(1, |(i, _)| i + 1)
 }
 
 /// Collects diagnostics from every stage.

@@ -67,6 +67,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("chart_by_project", "{} par projet", "{} by project"),
     ("not_reported", "non renseigné", "not reported"),
     ("reported_for", "renseigné pour {} projets sur {}", "reported for {} of {} projects"),
+    ("reported_for_one", "renseigné pour {} projet sur {}", "reported for {} of {} projects"),
     ("and", "et", "and"),
     ("chart_illustrative", "répartition illustrative", "illustrative breakdown"),
     ("map", "Carte des territoires", "Map of the territories"),

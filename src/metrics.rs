@@ -221,8 +221,12 @@ impl Metrics {
         let mut out = Vec::new();
         let mut keys = BTreeSet::new();
         let mut files = BTreeSet::new();
+        let mut seen: std::collections::BTreeMap<&str, usize> = Default::default();
         for s in specs {
-            let line = key_line(site_source, &s.key);
+            let nth = seen.entry(&s.key).or_default();
+            let line =
+                crate::diag::nth_line_containing(site_source, &format!("key: {}", s.key), *nth);
+            *nth += 1;
             let err = |m: String| Diagnostic::error("content/site.yaml", m).at(line, 1);
             if !is_key(&s.key) {
                 diags.push(err(format!("metric key `{}` is not a valid field name", s.key)).hint(

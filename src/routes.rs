@@ -232,10 +232,9 @@ pub fn narrative_home(p: &Page) -> String {
 }
 
 /// Every path the generator may write besides theme and content static
-/// files, with what claims it (for collision messages).
-fn generated(content: &Content) -> BTreeMap<String, PathBuf> {
-    let site = PathBuf::from("content/site.yaml");
-    let mut out: BTreeMap<String, PathBuf> = BTreeMap::new();
+/// files, with the content file behind it, if any (for collision messages).
+fn generated(content: &Content) -> BTreeMap<String, Option<PathBuf>> {
+    let mut out: BTreeMap<String, Option<PathBuf>> = BTreeMap::new();
     let narratives: Vec<&Page> = content.narratives.iter().collect();
     let press: Vec<&Page> = content.press.iter().collect();
     let regions: Vec<&str> = content
@@ -246,10 +245,10 @@ fn generated(content: &Content) -> BTreeMap<String, PathBuf> {
         .collect();
     for (path, kind) in pages(&content.territories, &regions, &narratives, &press) {
         let owner = match kind {
-            PageKind::Territory(i) => content.territories[i].path.clone(),
-            PageKind::Narrative(i) => narratives[i].path.clone(),
-            PageKind::Release(i) => press[i].path.clone(),
-            _ => site.clone(),
+            PageKind::Territory(i) => Some(content.territories[i].path.clone()),
+            PageKind::Narrative(i) => Some(narratives[i].path.clone()),
+            PageKind::Release(i) => Some(press[i].path.clone()),
+            _ => None,
         };
         out.entry(path).or_insert(owner);
     }
@@ -267,7 +266,7 @@ fn generated(content: &Content) -> BTreeMap<String, PathBuf> {
     }
     files.extend(["svg", "png"].map(|ext| chart(MAP, ext)));
     for f in files {
-        out.entry(f).or_insert_with(|| site.clone());
+        out.entry(f).or_insert(None);
     }
     out
 }
@@ -302,11 +301,16 @@ pub fn collisions(content: &Content) -> Diagnostics {
             d.push(
                 Diagnostic::error(
                     format!("content/static/{}", f.rel),
-                    format!(
-                        "this file would replace `{}`, which bilan generates (from {})",
-                        f.rel,
-                        owner.display()
-                    ),
+                    match owner {
+                        Some(o) => format!(
+                            "this file would replace `{}`, the page bilan makes from {}",
+                            f.rel,
+                            o.display()
+                        ),
+                        None => {
+                            format!("this file would replace `{}`, which bilan generates", f.rel)
+                        }
+                    },
                 )
                 .hint("rename or move the file"),
             );

@@ -270,9 +270,14 @@ fn metric_figure(content: &Content, t: &Labels, totals: &Totals, i: usize) -> Fi
             value: m.format(lang, v),
             label: m.label_for(lang, v).to_string(),
             note: (sum.reported < totals.projects && totals.projects > 0).then(|| {
-                t.get("reported_for")
-                    .replacen("{}", &format::int(lang, sum.reported), 1)
-                    .replacen("{}", &format::int(lang, totals.projects), 1)
+                count_label(
+                    lang,
+                    sum.reported,
+                    t.get("reported_for_one"),
+                    t.get("reported_for"),
+                )
+                .replacen("{}", &format::int(lang, sum.reported), 1)
+                .replacen("{}", &format::int(lang, totals.projects), 1)
             }),
         },
     }

@@ -68,6 +68,13 @@ case!(list_where_mapping_expected, "list-not-mapping");
 case!(broken_template_names_file_line_col, "broken-template");
 case!(narrative_over_generated_folder, "reserved-path");
 case!(template_including_a_missing_file, "unknown-include");
+case!(unknown_metric_suggests_closest, "unknown-metric");
+case!(declared_key_is_neither_count_nor_metric, "declared-unknown");
+case!(bad_metric_entries, "bad-metric-spec");
+case!(region_codes_folding_to_one_path, "region-collision");
+case!(two_records_with_one_slug, "duplicate-slug");
+case!(static_file_over_a_generated_one, "static-over-generated");
+case!(sum_too_large_for_any_total, "overflow");
 
 #[test]
 fn aid_over_investment_is_only_a_warning() {

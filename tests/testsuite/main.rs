@@ -8,6 +8,7 @@ mod english;
 mod errors;
 mod fuzz;
 mod invalid;
+mod metrics;
 mod output_safety;
 mod press;
 mod second_programme;
