@@ -71,6 +71,14 @@ impl Outcome {
         }
     }
 
+    /// A run stopped by problems in the content, after rendering `files`.
+    fn stopped(diagnostics: Diagnostics, start: Instant, files: usize) -> Outcome {
+        Outcome {
+            files,
+            ..Outcome::empty(diagnostics, start)
+        }
+    }
+
     /// True when the content is valid under `strict`.
     pub fn ok(&self, strict: bool) -> bool {
         !(self.diagnostics.has_errors() || strict && self.diagnostics.warning_count() > 0)
@@ -100,49 +108,26 @@ fn run(opts: &BuildOptions, write: bool) -> Result<Outcome> {
         output::check_target(&opts.root, &out_dir)?;
     }
     let mut diags = Diagnostics::default();
-    let loaded = content::load(&opts.root, &mut diags)?;
-    log_time(start, "Loaded content");
-    let Some(content) = loaded else {
+    let Some(content) = content::load(&opts.root, &mut diags)? else {
         return Ok(Outcome::empty(diags, start));
     };
+    log_time(start, "Loaded content");
     let agg = aggregate(&content.territories, content.metrics.len());
     diags.extend(validate(&content, &agg));
     log_time(start, "Validated and aggregated");
     let theme = theme::load(&opts.root, &content.site.theme)?;
-    let done = |diags, written, files| {
-        Ok(Outcome {
-            written,
-            files,
-            ..Outcome::empty(diags, start)
-        })
-    };
     if diags.has_errors() || (opts.strict && diags.warning_count() > 0) {
-        return done(diags, None, 0);
+        return Ok(Outcome::stopped(diags, start, 0));
     }
     let labels = crate::i18n::Labels::new(content.site.language);
     // `check` writes nothing, not even to the cache.
     let disk_cache = DiskCache::new(&opts.root);
     let store: &dyn Store = if write { &disk_cache } else { &NoCache };
     let (charts, chart_diags) = charts::all(&content, &agg, &labels, theme.palette, store);
-    let per_territory = content
-        .metrics
-        .iter()
-        .filter(|(_, m)| m.charts.contains(&crate::metrics::ChartKind::Project))
-        .count()
-        .min(1);
-    let chart_count = charts.programme.len()
-        + usize::from(charts.map.is_some())
-        + charts.regions.values().map(Vec::len).sum::<usize>()
-        + per_territory
-            * content
-                .territories
-                .iter()
-                .filter(|t| !t.record.projects.is_empty())
-                .count();
     diags.extend(chart_diags);
     log_time(start, "Drew charts");
     if diags.has_errors() {
-        return done(diags, None, 0);
+        return Ok(Outcome::stopped(diags, start, 0));
     }
     let render_opts = RenderOptions {
         drafts: opts.drafts,
@@ -167,13 +152,51 @@ fn run(opts: &BuildOptions, write: bool) -> Result<Outcome> {
         Ok(r) => r,
         Err(RenderError::Content(render_diags)) => {
             diags.extend(render_diags);
-            return done(diags, None, 0);
+            return Ok(Outcome::stopped(diags, start, 0));
         }
         Err(RenderError::Io(e)) => {
             return Err(e.context(format!("cannot write the site to {}", out_dir.display())))
         }
     };
     log_time(start, "Rendered and staged");
+    diags.extend(link_diagnostics(&rendered, write));
+    let n = rendered.paths.len();
+    let Some(staging) = staging else {
+        let external_links = rendered.external_links.into_iter().collect();
+        return Ok(Outcome {
+            files: n,
+            external_links,
+            ..Outcome::empty(diags, start)
+        });
+    };
+    if opts.strict && diags.warning_count() > 0 {
+        return Ok(Outcome::stopped(diags, start, n));
+    }
+    let totals = summary(&content, &agg.programme);
+    let summary =
+        serde_json::to_string(&totals).context("cannot record the totals of this build")?;
+    let (stats, changes) = staging
+        .commit(&rendered.paths, &summary)
+        .with_context(|| format!("cannot write the site to {}", out_dir.display()))?;
+    disk_cache.prune();
+    log_time(start, "Swapped in");
+    Ok(Outcome {
+        written: Some(stats),
+        files: n,
+        charts: chart_count(&content, &charts),
+        moved: moved(changes.previous_summary.as_deref(), &totals),
+        changed_pages: if changes.previous_summary.is_some() {
+            changes.pages
+        } else {
+            Vec::new()
+        },
+        ..Outcome::empty(diags, start)
+    })
+}
+
+/// Broken links: warnings for `build`, errors for `check`.
+fn link_diagnostics(rendered: &render::Rendered, write: bool) -> Diagnostics {
+    let mut diags = Diagnostics::default();
     for (broken, source) in &rendered.broken_links {
         let message = format!(
             "link to `{}` on page `{}` points at no page, file or anchor of the site",
@@ -188,38 +211,26 @@ fn run(opts: &BuildOptions, write: bool) -> Result<Outcome> {
             Diagnostic::error(file, message)
         });
     }
-    let n = rendered.paths.len();
-    let Some(staging) = staging else {
-        let external_links = rendered.external_links.into_iter().collect();
-        return Ok(Outcome {
-            files: n,
-            external_links,
-            ..Outcome::empty(diags, start)
-        });
-    };
-    if opts.strict && diags.warning_count() > 0 {
-        return done(diags, None, n);
-    }
-    let totals = summary(&content, &agg.programme);
-    let summary =
-        serde_json::to_string(&totals).context("cannot record the totals of this build")?;
-    let (stats, changes) = staging
-        .commit(&rendered.paths, &summary)
-        .with_context(|| format!("cannot write the site to {}", out_dir.display()))?;
-    disk_cache.prune();
-    log_time(start, "Swapped in");
-    Ok(Outcome {
-        written: Some(stats),
-        files: n,
-        charts: chart_count,
-        moved: moved(changes.previous_summary.as_deref(), &totals),
-        changed_pages: if changes.previous_summary.is_some() {
-            changes.pages
-        } else {
-            Vec::new()
-        },
-        ..Outcome::empty(diags, start)
-    })
+    diags
+}
+
+/// Charts drawn: programme, map, regions, and one per territory with
+/// projects when a metric is charted by project.
+fn chart_count(content: &content::Content, charts: &charts::ChartSet) -> usize {
+    let by_project = content
+        .metrics
+        .iter()
+        .filter(|(_, m)| m.charts.contains(&crate::metrics::ChartKind::Project))
+        .count();
+    let with_projects = content
+        .territories
+        .iter()
+        .filter(|t| !t.record.projects.is_empty())
+        .count();
+    charts.programme.len()
+        + usize::from(charts.map.is_some())
+        + charts.regions.values().map(Vec::len).sum::<usize>()
+        + by_project * with_projects
 }
 
 /// The programme's totals by name (counts and metric keys), kept between

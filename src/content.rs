@@ -119,41 +119,10 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Option<Content>> {
     let narratives = load_pages(root, &content.join("narratives"), true, diags);
     let press = load_pages(root, &content.join("press"), false, diags);
 
-    let mut statics = Vec::new();
-    let static_dir = content.join("static");
-    for path in files(root, &static_dir, diags) {
-        let rel = path
-            .strip_prefix(&static_dir)
-            .unwrap_or(&path)
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
-        let bytes = fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
-        statics.push(StaticFile { rel, bytes });
-    }
-
+    let statics = load_statics(root, &content.join("static"), diags)?;
     let map = site.as_ref().and_then(|s| s.map.clone());
-    let mut map_file = |rel: Option<&String>| {
-        let rel = rel?;
-        let path = content.join(rel);
-        if !path.is_file() {
-            diags.push(
-                Diagnostic::error(
-                    relative(root, &site_path),
-                    format!("map outline file `{rel}` not found under content/"),
-                )
-                .hint("give a path relative to content/, such as `map/territories.geojson`"),
-            );
-            return None;
-        }
-        read_text(root, &path, diags).map(|text| TextFile {
-            path: relative(root, &path),
-            text,
-        })
-    };
-    let map_regions = map_file(map.as_ref().and_then(|m| m.regions.as_ref()));
-    let map_territories = map_file(map.as_ref().map(|m| &m.territories));
+    let map_regions = map_file(root, map.as_ref().and_then(|m| m.regions.as_ref()), diags);
+    let map_territories = map_file(root, map.as_ref().map(|m| &m.territories), diags);
 
     Ok(site.zip(metrics).map(|(site, metrics)| Content {
         site,
@@ -167,6 +136,47 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Option<Content>> {
         map_regions,
         map_territories,
     }))
+}
+
+/// Files under `content/static`, to copy as they are.
+fn load_statics(
+    root: &Path,
+    static_dir: &Path,
+    diags: &mut Diagnostics,
+) -> Result<Vec<StaticFile>> {
+    let mut statics = Vec::new();
+    for path in files(root, static_dir, diags) {
+        let rel = path
+            .strip_prefix(static_dir)
+            .unwrap_or(&path)
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        let bytes = fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        statics.push(StaticFile { rel, bytes });
+    }
+    Ok(statics)
+}
+
+/// A map outline file named in site.yaml, relative to `content/`.
+fn map_file(root: &Path, rel: Option<&String>, diags: &mut Diagnostics) -> Option<TextFile> {
+    let rel = rel?;
+    let path = root.join("content").join(rel);
+    if !path.is_file() {
+        diags.push(
+            Diagnostic::error(
+                "content/site.yaml",
+                format!("map outline file `{rel}` not found under content/"),
+            )
+            .hint("give a path relative to content/, such as `map/territories.geojson`"),
+        );
+        return None;
+    }
+    read_text(root, &path, diags).map(|text| TextFile {
+        path: relative(root, &path),
+        text,
+    })
 }
 
 /// Regular files under `dir`, sorted, following symlinks; a missing folder is

@@ -3,8 +3,6 @@
 //! press kit) is derived from this one list, so adding a metric is a block of
 //! `site.yaml`, never code.
 
-use std::collections::BTreeSet;
-
 use serde::Deserialize;
 
 use crate::config::Language;
@@ -218,84 +216,33 @@ impl Metrics {
         let Some(specs) = specs else {
             return Metrics::defaults(lang);
         };
-        let mut out = Vec::new();
-        let mut keys = BTreeSet::new();
-        let mut files = BTreeSet::new();
+        let mut out: Vec<Metric> = Vec::new();
         let mut seen: std::collections::BTreeMap<&str, usize> = Default::default();
         for s in specs {
             let nth = seen.entry(&s.key).or_default();
             let line =
                 crate::diag::nth_line_containing(site_source, &format!("key: {}", s.key), *nth);
             *nth += 1;
-            let err = |m: String| Diagnostic::error("content/site.yaml", m).at(line, 1);
-            if !is_key(&s.key) {
-                diags.push(err(format!("metric key `{}` is not a valid field name", s.key)).hint(
-                    "use lowercase ASCII letters, digits and `_`, starting with a letter, such as `jobs_created`",
-                ));
-                continue;
+            match check(s, &out) {
+                Ok(m) => out.push(m),
+                Err(e) => diags.push(e.at(line, 1)),
             }
-            if PROJECT_FIELDS.contains(&s.key.as_str()) || COUNTS.contains(&s.key.as_str()) {
-                diags.push(err(format!(
-                    "metric key `{}` is already a project field or a count",
-                    s.key
-                )));
-                continue;
-            }
-            let file = s.file.clone().unwrap_or_else(|| s.key.replace('_', "-"));
-            if !crate::content::is_slug(&file) {
-                diags.push(
-                    err(format!("metric file name `{file}` is not a valid slug"))
-                        .hint("use lowercase ASCII letters, digits and `-`"),
-                );
-                continue;
-            }
-            if !keys.insert(s.key.clone()) {
-                diags.push(err(format!("metric `{}` is declared twice", s.key)));
-                continue;
-            }
-            if !files.insert(file.clone()) {
-                diags.push(
-                    err(format!(
-                        "metrics `{}` and another one would both draw charts named `{file}`",
-                        s.key
-                    ))
-                    .hint("give one of them another `file:`"),
-                );
-                continue;
-            }
-            let title = s.title.clone().unwrap_or_else(|| capitalise(&s.label));
-            let mut charts = s.charts.clone().unwrap_or_else(|| vec![ChartKind::Region]);
-            charts.sort();
-            charts.dedup();
-            out.push(Metric {
-                key: s.key.clone(),
-                singular: s.singular.clone().unwrap_or_else(|| s.label.clone()),
-                label: s.label.clone(),
-                title_lc: lowercase_first(&title),
-                title,
-                unit: s.unit,
-                headline: s.headline,
-                file,
-                charts,
-                at_most: s.at_most.clone(),
-            });
         }
         for m in &out {
-            if let Some(other) = &m.at_most {
-                if !out.iter().any(|o| &o.key == other && o.key != m.key) {
-                    let mut e = Diagnostic::error(
-                        "content/site.yaml",
-                        format!(
-                            "`at_most: {other}` of metric `{}` names no other metric",
-                            m.key
-                        ),
-                    )
-                    .at(key_line(site_source, &m.key), 1);
-                    if let Some(c) = closest(other, out.iter().map(|o| o.key.as_str())) {
-                        e = e.hint(format!("did you mean `{c}`?"));
-                    }
-                    diags.push(e);
+            let Some(other) = &m.at_most else { continue };
+            if !out.iter().any(|o| &o.key == other && o.key != m.key) {
+                let mut e = Diagnostic::error(
+                    "content/site.yaml",
+                    format!(
+                        "`at_most: {other}` of metric `{}` names no other metric",
+                        m.key
+                    ),
+                )
+                .at(key_line(site_source, &m.key), 1);
+                if let Some(c) = closest(other, out.iter().map(|o| o.key.as_str())) {
+                    e = e.hint(format!("did you mean `{c}`?"));
                 }
+                diags.push(e);
             }
         }
         Metrics(out)
@@ -335,6 +282,57 @@ impl Metrics {
     pub fn closest(&self, typo: &str) -> Option<String> {
         closest(typo, self.0.iter().map(|m| m.key.as_str())).map(str::to_string)
     }
+}
+
+/// One entry of `metrics:`, checked against those before it and resolved.
+fn check(s: &MetricSpec, before: &[Metric]) -> Result<Metric, Diagnostic> {
+    let err = |m: String| Diagnostic::error("content/site.yaml", m);
+    if !is_key(&s.key) {
+        return Err(
+            err(format!("metric key `{}` is not a valid field name", s.key)).hint(
+                "use lowercase ASCII letters, digits and `_`, starting with a letter, such as `jobs_created`",
+            ),
+        );
+    }
+    if PROJECT_FIELDS.contains(&s.key.as_str()) || COUNTS.contains(&s.key.as_str()) {
+        return Err(err(format!(
+            "metric key `{}` is already a project field or a count",
+            s.key
+        )));
+    }
+    let file = s.file.clone().unwrap_or_else(|| s.key.replace('_', "-"));
+    if !crate::content::is_slug(&file) {
+        return Err(
+            err(format!("metric file name `{file}` is not a valid slug"))
+                .hint("use lowercase ASCII letters, digits and `-`"),
+        );
+    }
+    if before.iter().any(|m| m.key == s.key) {
+        return Err(err(format!("metric `{}` is declared twice", s.key)));
+    }
+    if before.iter().any(|m| m.file == file) {
+        return Err(err(format!(
+            "metrics `{}` and another one would both draw charts named `{file}`",
+            s.key
+        ))
+        .hint("give one of them another `file:`"));
+    }
+    let title = s.title.clone().unwrap_or_else(|| capitalise(&s.label));
+    let mut charts = s.charts.clone().unwrap_or_else(|| vec![ChartKind::Region]);
+    charts.sort();
+    charts.dedup();
+    Ok(Metric {
+        key: s.key.clone(),
+        singular: s.singular.clone().unwrap_or_else(|| s.label.clone()),
+        label: s.label.clone(),
+        title_lc: lowercase_first(&title),
+        title,
+        unit: s.unit,
+        headline: s.headline,
+        file,
+        charts,
+        at_most: s.at_most.clone(),
+    })
 }
 
 /// Lowercase ASCII letters, digits and `_`, starting with a letter.

@@ -11,6 +11,7 @@ use serde::Serialize;
 use crate::aggregate::Aggregates;
 use crate::cache::{self, Store};
 use crate::content::Content;
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::Labels;
 use crate::records::TerritoryFile;
 use crate::routes;
@@ -67,8 +68,8 @@ fn cached(
 }
 
 /// A PNG that could not be encoded, as a problem with its output file.
-fn png_error(name: &str, e: &png::EncodingError) -> crate::diag::Diagnostic {
-    crate::diag::Diagnostic::error(
+fn png_error(name: &str, e: &png::EncodingError) -> Diagnostic {
+    Diagnostic::error(
         routes::chart(name, "png"),
         format!("cannot encode this chart as PNG: {e}"),
     )
@@ -149,8 +150,7 @@ pub fn all(
     t: &Labels,
     palette: Palette,
     store: &dyn Store,
-) -> (ChartSet, crate::diag::Diagnostics) {
-    use crate::diag::{Diagnostic, Diagnostics};
+) -> (ChartSet, Diagnostics) {
     let mut diags = Diagnostics::default();
     let st = bars::Style::new(content, t, palette);
     let ((programme, png_errors), regions) = rayon::join(
@@ -184,88 +184,94 @@ pub fn all(
     for d in png_errors {
         diags.push(d);
     }
-    let mut map_chart = None;
-    if let (Some(cfg), Some(file)) = (&content.site.map, &content.map_territories) {
-        let parsed = map::parse(&file.text, &cfg.key)
-            .map_err(|e| diags.push(Diagnostic::error(&file.path, e)))
-            .ok();
-        let region_shapes = match &content.map_regions {
-            Some(r) => map::parse(&r.text, &cfg.region_key)
-                .map_err(|e| {
-                    diags.push(Diagnostic::error(&r.path, e).hint(
-                        "set `map.region_key` in site.yaml to the property holding the region code",
-                    ))
-                })
-                .unwrap_or_default(),
-            None => Vec::new(),
-        };
-        if let Some(outlines) = parsed {
-            let places: Vec<map::Place> = content
-                .territories
-                .iter()
-                .map(|f| map::Place {
-                    key: f.record.code.clone().unwrap_or_default(),
-                    name: f.record.name.clone(),
-                    href: routes::territory(&f.slug),
-                })
-                .collect();
-            let region_name = |code: &str| content.site.region(code).map(|r| r.name.clone());
-            let (layout, missing) =
-                map::layout(&region_shapes, &outlines, &places, &region_name, palette);
-            if !missing.is_empty() {
-                let names: Vec<String> = missing.iter().map(|p| p.name.clone()).collect();
-                diags.push(
-                    Diagnostic::warning(
-                        &file.path,
-                        format!(
-                            "{} territories have no outline and are not on the map: {}",
-                            names.len(),
-                            names.join(", ")
-                        ),
-                    )
-                    .hint(format!(
-                        "give each territory a `code` matching the `{}` property of an outline",
-                        cfg.key
-                    )),
-                );
-            }
-            let (title, desc) = (t.get("map").to_string(), t.get("map_desc").to_string());
-            let png = cached(
-                store,
-                &[
-                    DRAWING_VERSION.as_bytes(),
-                    b"map",
-                    file.text.as_bytes(),
-                    content
-                        .map_regions
-                        .as_ref()
-                        .map_or(&b""[..], |r| r.text.as_bytes()),
-                    format!("{places:?}{:?}{palette:?}", content.site.regions).as_bytes(),
-                ],
-                || map::png(&layout),
-            );
-            match png {
-                Err(e) => diags.push(png_error(routes::MAP, &e)),
-                Ok(png) => {
-                    map_chart = Some(MapChart {
-                        svg: map::svg(&layout, "", routes::MAP, &title, &desc),
-                        file_svg: map::svg(&layout, "../", routes::MAP, &title, &desc),
-                        png,
-                        title,
-                        desc,
-                        svg_file: routes::chart(routes::MAP, "svg"),
-                        png_file: routes::chart(routes::MAP, "png"),
-                    })
-                }
-            }
-        }
-    }
+    let map = map_chart(content, t, palette, store, &mut diags);
     (
         ChartSet {
             programme,
-            map: map_chart,
+            map,
             regions,
         },
         diags,
     )
+}
+
+/// The map, when site.yaml names outlines; problems with them (unreadable
+/// outlines, territories without one) go to `diags`.
+fn map_chart(
+    content: &Content,
+    t: &Labels,
+    palette: Palette,
+    store: &dyn Store,
+    diags: &mut Diagnostics,
+) -> Option<MapChart> {
+    let (Some(cfg), Some(file)) = (&content.site.map, &content.map_territories) else {
+        return None;
+    };
+    let parsed = map::parse(&file.text, &cfg.key)
+        .map_err(|e| diags.push(Diagnostic::error(&file.path, e)))
+        .ok();
+    let region_shapes = match &content.map_regions {
+        Some(r) => map::parse(&r.text, &cfg.region_key)
+            .map_err(|e| {
+                diags.push(Diagnostic::error(&r.path, e).hint(
+                    "set `map.region_key` in site.yaml to the property holding the region code",
+                ))
+            })
+            .unwrap_or_default(),
+        None => Vec::new(),
+    };
+    let outlines = parsed?;
+    let places: Vec<map::Place> = content
+        .territories
+        .iter()
+        .map(|f| map::Place {
+            key: f.record.code.clone().unwrap_or_default(),
+            name: f.record.name.clone(),
+            href: routes::territory(&f.slug),
+        })
+        .collect();
+    let region_name = |code: &str| content.site.region(code).map(|r| r.name.clone());
+    let (layout, missing) = map::layout(&region_shapes, &outlines, &places, &region_name, palette);
+    if !missing.is_empty() {
+        let names: Vec<&str> = missing.iter().map(|p| p.name.as_str()).collect();
+        diags.push(
+            Diagnostic::warning(
+                &file.path,
+                format!(
+                    "{} territories have no outline and are not on the map: {}",
+                    names.len(),
+                    names.join(", ")
+                ),
+            )
+            .hint(format!(
+                "give each territory a `code` matching the `{}` property of an outline",
+                cfg.key
+            )),
+        );
+    }
+    let regions_text = content.map_regions.as_ref().map_or("", |r| r.text.as_str());
+    let key = format!("{places:?}{:?}{palette:?}", content.site.regions);
+    let png = cached(
+        store,
+        &[
+            DRAWING_VERSION.as_bytes(),
+            b"map",
+            file.text.as_bytes(),
+            regions_text.as_bytes(),
+            key.as_bytes(),
+        ],
+        || map::png(&layout),
+    )
+    .map_err(|e| diags.push(png_error(routes::MAP, &e)))
+    .ok()?;
+    let (title, desc) = (t.get("map").to_string(), t.get("map_desc").to_string());
+    Some(MapChart {
+        svg: map::svg(&layout, "", routes::MAP, &title, &desc),
+        file_svg: map::svg(&layout, "../", routes::MAP, &title, &desc),
+        png,
+        title,
+        desc,
+        svg_file: routes::chart(routes::MAP, "svg"),
+        png_file: routes::chart(routes::MAP, "png"),
+    })
 }
