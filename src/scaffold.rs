@@ -8,7 +8,7 @@ use anyhow::{bail, Context as _, Result};
 const FILES: &[(&str, &str)] = &[
     (
         "content/site.yaml",
-        "title: \"Mon programme — bilan\"\nlanguage: fr\nprogramme:\n  name: \"Mon programme\"\nregions:\n  - { code: \"R1\", name: \"Ma région\" }\n",
+        "title: \"Mon programme — bilan\"\nlanguage: fr\nprogramme:\n  name: \"Mon programme\"\nregions:\n  - { code: \"R1\", name: \"Ma région\" }\n# Ce que le programme compte : une clé par chiffre des projets. Ajoutez,\n# retirez ou renommez des lignes ; chaque chiffre a ses cartes, graphiques,\n# colonnes et exports.\nmetrics:\n  - { key: jobs_created, label: \"emplois créés\", singular: \"emploi créé\", unit: count, file: emplois, charts: [region, top] }\n  - { key: investment_eur, label: \"d'investissement\", title: \"Investissement\", unit: eur, file: investissement, charts: [region, year, sector, project] }\n  - { key: aid_eur, label: \"d'aide publique\", unit: eur, file: aide, headline: false, charts: [], at_most: investment_eur }\n",
     ),
     (
         "content/territories/premier-territoire.yaml",

@@ -15,40 +15,9 @@ use walkdir::WalkDir;
 use crate::content::StaticFile;
 use crate::diag::{relative, Diagnostic};
 
-macro_rules! builtin {
-    ($($name:literal),* $(,)?) => {
-        &[$(($name, include_str!(concat!("../themes/default/templates/", $name)))),*]
-    };
-}
-
-const BUILTIN_TEMPLATES: &[(&str, &str)] = builtin!(
-    "base.html",
-    "index.html",
-    "territories.html",
-    "territory.html",
-    "region.html",
-    "narrative.html",
-    "press_index.html",
-    "press.html",
-    "404.html",
-    "accessibility.html",
-    "data.html",
-    "kit.html",
-    "partials/chart.html",
-    "partials/figures.html",
-    "partials/territory_table.html",
-);
-
-const BUILTIN_STATIC: &[(&str, &[u8])] = &[
-    (
-        "style.css",
-        include_bytes!("../themes/default/static/style.css"),
-    ),
-    (
-        "sort.js",
-        include_bytes!("../themes/default/static/sort.js"),
-    ),
-];
+// `BUILTIN_TEMPLATES` and `BUILTIN_STATIC`: every file of the default
+// theme, listed by `build.rs`.
+include!(concat!(env!("OUT_DIR"), "/builtin_theme.rs"));
 
 /// The default theme's colours, built in like its templates.
 const BUILTIN_THEME_YAML: &str = include_str!("../themes/default/theme.yaml");
