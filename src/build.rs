@@ -115,7 +115,7 @@ fn run(opts: &BuildOptions, write: bool) -> Result<Outcome> {
     let agg = aggregate(&content.territories, content.metrics.len());
     diags.extend(validate(&content, &agg));
     log_time(start, "Validated and aggregated");
-    let theme = theme::load(&opts.root, &content.site.theme)?;
+    let theme = theme::load(&opts.root, &content.site.theme, &mut diags)?;
     if diags.has_errors() || (opts.strict && diags.warning_count() > 0) {
         return Ok(Outcome::stopped(diags, start, 0));
     }

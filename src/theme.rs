@@ -13,7 +13,7 @@ use anyhow::{bail, Context as _, Result};
 use walkdir::WalkDir;
 
 use crate::content::StaticFile;
-use crate::diag::{relative, Diagnostic};
+use crate::diag::{relative, Diagnostic, Diagnostics};
 
 // `BUILTIN_TEMPLATES` and `BUILTIN_STATIC`: every file of the default
 // theme, listed by `build.rs`.
@@ -93,7 +93,19 @@ pub struct Theme {
 }
 
 /// Reads the theme named in `site.yaml` and the site's own overrides.
-pub fn load(root: &Path, theme: &str) -> Result<Theme> {
+/// Files that link outside the site are reported in `diags` and skipped;
+/// `Err` is kept for a missing theme or an I/O failure.
+pub fn load(root: &Path, theme: &str, diags: &mut Diagnostics) -> Result<Theme> {
+    let plain = !theme.is_empty()
+        && theme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.')
+        && !theme.starts_with('.');
+    if !plain {
+        bail!(
+            "theme `{theme}` is not a theme name: it must name a folder of themes/, without `/` or `..`\n  = hint: set `theme: default` in content/site.yaml, or the name of a folder in themes/"
+        );
+    }
     let mut templates: BTreeMap<String, (String, PathBuf)> = BTreeMap::new();
     let mut statics: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     let builtin_dir = PathBuf::from("(built-in default theme)");
@@ -111,20 +123,24 @@ pub fn load(root: &Path, theme: &str) -> Result<Theme> {
             theme_dir.display()
         );
     }
-    for (rel, path) in walk(&theme_dir.join("templates"))? {
+    for (rel, path) in walk(root, &theme_dir.join("templates"), diags)? {
         templates.insert(rel, (read(&path)?, relative(root, &path)));
     }
-    for (rel, path) in walk(&theme_dir.join("static"))? {
+    for (rel, path) in walk(root, &theme_dir.join("static"), diags)? {
         statics.insert(
             rel,
             fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?,
         );
     }
-    for (rel, path) in walk(&root.join("templates"))? {
+    for (rel, path) in walk(root, &root.join("templates"), diags)? {
         templates.insert(rel, (read(&path)?, relative(root, &path)));
     }
     let theme_yaml = theme_dir.join("theme.yaml");
-    let palette = if theme_yaml.is_file() {
+    let linked_out = theme_yaml.is_file()
+        && crate::content::confined(root, &theme_yaml)
+            .map_err(|d| diags.push(d))
+            .is_err();
+    let palette = if theme_yaml.is_file() && !linked_out {
         let mut d = crate::diag::Diagnostics::default();
         let text = read(&theme_yaml)?;
         let parsed =
@@ -159,8 +175,9 @@ fn read(path: &Path) -> Result<String> {
         .map_err(|_| anyhow::anyhow!("{}: the template is not valid UTF-8", path.display()))
 }
 
-/// Files under `dir` keyed by their `/`-separated path inside it.
-fn walk(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
+/// Files under `dir` keyed by their `/`-separated path inside it; files
+/// whose real path leaves the site are reported and skipped.
+fn walk(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Result<Vec<(String, PathBuf)>> {
     if !dir.is_dir() {
         return Ok(Vec::new());
     }
@@ -168,6 +185,10 @@ fn walk(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
     for entry in WalkDir::new(dir).follow_links(true).sort_by_file_name() {
         let entry = entry.with_context(|| format!("cannot read {}", dir.display()))?;
         if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        if let Err(d) = crate::content::confined(root, entry.path()) {
+            diags.push(d);
             continue;
         }
         let rel = entry
@@ -239,7 +260,7 @@ mod tests {
     fn built_in_theme_lists_every_template_and_asset() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
         let names = |sub: &str| {
-            walk(&dir.join(sub))
+            walk(&dir, &dir.join(sub), &mut Diagnostics::default())
                 .unwrap()
                 .into_iter()
                 .map(|(rel, _)| rel)

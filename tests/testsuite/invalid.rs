@@ -8,7 +8,7 @@ use crate::errors::copy_dir;
 use crate::support::*;
 
 /// Copies `base` and the case's files into a fresh site; returns (tempdir, root).
-fn site_with(case: &str) -> (tempfile::TempDir, PathBuf) {
+pub(crate) fn site_with(case: &str) -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("site");
     copy_dir(&fixture("invalid/base"), &root);
@@ -20,7 +20,7 @@ fn site_with(case: &str) -> (tempfile::TempDir, PathBuf) {
 }
 
 /// Builds, expects `code`, checks nothing was written, returns stderr.
-fn build_fails(root: &Path, code: i32, extra: &[&str]) -> String {
+pub(crate) fn build_fails(root: &Path, code: i32, extra: &[&str]) -> String {
     let out = root.join("output");
     let mut args = vec!["build", "--root", root.to_str().unwrap()];
     args.extend_from_slice(extra);

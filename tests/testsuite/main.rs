@@ -7,6 +7,7 @@ mod default_site;
 mod english;
 mod errors;
 mod fuzz;
+mod hostile;
 mod invalid;
 mod metrics;
 mod output_safety;

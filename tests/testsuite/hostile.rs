@@ -1,0 +1,121 @@
+//! What a careless or hostile contributor might commit: links that leave
+//! the site, paths that climb out of it. Nothing outside the site root is
+//! ever read, published or quoted; every case fails with a message naming
+//! the link and its target, and writes nothing.
+
+use std::os::unix::fs::symlink;
+use std::path::Path;
+
+use crate::invalid::{build_fails, site_with};
+
+/// A file outside the site holding a secret that must never be echoed.
+fn secret(dir: &Path) -> std::path::PathBuf {
+    let path = dir.join("secret.txt");
+    std::fs::write(&path, "title: TOKEN-5e3cr3t\nname: TOKEN-5e3cr3t\n").unwrap();
+    path
+}
+
+/// The message, with the temporary folders replaced for the snapshot.
+fn fails(root: &Path, tmp: &Path) -> String {
+    let err = build_fails(root, 1, &[]);
+    assert!(!err.contains("TOKEN-5e3cr3t"), "the secret leaked: {err}");
+    err.replace(tmp.to_str().unwrap(), "[TMP]")
+}
+
+#[test]
+fn static_link_to_the_environment_is_refused() {
+    let (tmp, root) = site_with("base");
+    std::fs::create_dir_all(root.join("content/static")).unwrap();
+    symlink("/proc/self/environ", root.join("content/static/env.txt")).unwrap();
+    insta::assert_snapshot!(fails(&root, tmp.path()));
+}
+
+#[test]
+fn linked_records_narratives_and_templates_are_refused() {
+    let (tmp, root) = site_with("base");
+    let outside = secret(tmp.path());
+    for link in [
+        "content/territories/vole.yaml",
+        "content/narratives/vole.md",
+        "templates/404.html",
+    ] {
+        let path = root.join(link);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        symlink(&outside, path).unwrap();
+    }
+    insta::assert_snapshot!(fails(&root, tmp.path()));
+}
+
+#[test]
+fn linked_folder_outside_is_not_walked() {
+    let (_tmp, root) = site_with("base");
+    let elsewhere = tempfile::tempdir().unwrap();
+    secret(elsewhere.path());
+    std::fs::create_dir_all(root.join("content/static")).unwrap();
+    symlink(elsewhere.path(), root.join("content/static/ailleurs")).unwrap();
+    let err = fails(&root, elsewhere.path());
+    assert!(
+        err.contains("content/static/ailleurs: error: this is a link to `[TMP]`, outside the site"),
+        "{err}"
+    );
+    assert_eq!(
+        err.matches(": error:").count(),
+        1,
+        "one message for the folder: {err}"
+    );
+}
+
+#[test]
+fn link_to_the_output_is_refused() {
+    let (tmp, root) = site_with("base");
+    let first = crate::support::bilan(&["build", "--root", root.to_str().unwrap()]);
+    assert!(first.status.success());
+    std::fs::create_dir_all(root.join("content/static")).unwrap();
+    symlink(root.join("output"), root.join("content/static/miroir")).unwrap();
+    let before = crate::support::read_tree(&root.join("output"));
+    let o = crate::support::bilan(&["build", "--root", root.to_str().unwrap()]);
+    let err = crate::support::stderr(&o).replace(tmp.path().to_str().unwrap(), "[TMP]");
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(
+            "content/static/miroir: error: this is a link into `output`, which bilan generates"
+        ),
+        "{err}"
+    );
+    assert_eq!(
+        before,
+        crate::support::read_tree(&root.join("output")),
+        "output untouched"
+    );
+}
+
+#[test]
+fn links_inside_the_site_still_work() {
+    let (_tmp, root) = site_with("base");
+    std::fs::create_dir_all(root.join("content/static/img")).unwrap();
+    std::fs::write(root.join("shared.txt"), "partagé").unwrap();
+    symlink(
+        root.join("shared.txt"),
+        root.join("content/static/img/lien.txt"),
+    )
+    .unwrap();
+    let o = crate::support::bilan(&["build", "--root", root.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", crate::support::stderr(&o));
+    let copied = std::fs::read_to_string(root.join("output/img/lien.txt")).unwrap();
+    assert_eq!(copied, "partagé");
+}
+
+#[test]
+fn theme_and_map_paths_cannot_climb_out() {
+    let (tmp, root) = site_with("base");
+    let site = root.join("content/site.yaml");
+    let text = std::fs::read_to_string(&site).unwrap();
+    std::fs::write(
+        &site,
+        format!("{text}map:\n  territories: ../../secret.txt\n  regions: /etc/passwd\n"),
+    )
+    .unwrap();
+    insta::assert_snapshot!("map_paths", fails(&root, tmp.path()));
+    std::fs::write(&site, format!("{text}theme: ../../themes-elsewhere\n")).unwrap();
+    insta::assert_snapshot!("theme_path", build_fails(&root, 2, &[]));
+}
