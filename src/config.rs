@@ -56,6 +56,18 @@ pub struct SiteConfig {
     /// The accessibility statement (optional; defaults say "not audited").
     #[serde(default)]
     pub accessibility: Accessibility,
+    /// How Markdown is rendered.
+    #[serde(default)]
+    pub markdown: MarkdownConfig,
+}
+
+/// `markdown:` in site.yaml.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkdownConfig {
+    /// Lets raw HTML in Markdown through (default: left out, with a warning).
+    #[serde(default)]
+    pub raw_html: bool,
 }
 
 /// Fields of the accessibility statement ("déclaration d'accessibilité").

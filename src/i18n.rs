@@ -107,7 +107,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("meaning", "Signification", "Meaning"),
     ("licence", "Licence", "Licence"),
     ("columns_of", "Colonnes de", "Columns of"),
-    ("open_data_text", "Chaque fichier est en UTF-8, avec une ligne d'en-tête ; le séparateur CSV est la virgule. Les noms de colonnes sont stables d'une publication à l'autre. Toute somme sur ces fichiers donne les chiffres affichés sur le site.", "Every file is UTF-8 with a header row; the CSV separator is the comma. Column names are stable from one publication to the next. Any sum over these files gives the figures shown on the site."),
+    ("open_data_text", "Chaque fichier est en UTF-8, avec une ligne d'en-tête ; le séparateur CSV est la virgule. Les noms de colonnes sont stables d'une publication à l'autre. Toute somme sur ces fichiers donne les chiffres affichés sur le site. Dans les CSV, un texte qui commence par =, +, -, @ ou une tabulation est précédé d'une apostrophe, pour qu'un tableur ne l'exécute jamais comme une formule\u{202f}; les fichiers JSON donnent le texte exact.", "Every file is UTF-8 with a header row; the CSV separator is the comma. Column names are stable from one publication to the next. Any sum over these files gives the figures shown on the site. In the CSV files, text starting with =, +, -, @ or a tab is preceded by an apostrophe, so that a spreadsheet never runs it as a formula; the JSON files give the exact text."),
 ];
 
 /// The labels for `lang`, keyed by name.

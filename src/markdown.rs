@@ -8,14 +8,20 @@ use crate::config::Language;
 
 const NNBSP: char = '\u{202f}';
 
-/// Renders Markdown to HTML. Raw HTML in the source is kept: narratives are
-/// written by the site's own editors, as in Zola and Hugo.
-pub fn render(markdown: &str, lang: Language) -> String {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_HEADING_ATTRIBUTES;
-    let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
+const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_HEADING_ATTRIBUTES);
+
+/// Renders Markdown to HTML. As in Hugo, raw HTML is left out unless the
+/// site allows it (`markdown.raw_html: true`); links to `javascript:`,
+/// `vbscript:` and `data:` URLs never reach a page (validation reports
+/// them, see [`scan`]).
+pub fn render(markdown: &str, lang: Language, raw_html: bool) -> String {
+    let events: Vec<Event> = Parser::new_ext(markdown, OPTIONS)
+        .filter(|e| raw_html || !matches!(e, Event::Html(_) | Event::InlineHtml(_)))
+        .map(defuse_link)
+        .collect();
     let events = add_heading_ids(events);
     let events: Vec<Event> = match lang {
         Language::Fr => events.into_iter().map(french_typography).collect(),
@@ -24,6 +30,88 @@ pub fn render(markdown: &str, lang: Language) -> String {
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
     out
+}
+
+/// What validation must tell the editor about a Markdown text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Finding {
+    /// Raw HTML at this byte offset, with a short excerpt.
+    RawHtml(usize, String),
+    /// A link or image to a script or data URL at this byte offset.
+    DangerousUrl(usize, String),
+}
+
+/// Raw HTML and dangerous URLs in `markdown`, with their byte offsets.
+pub fn scan(markdown: &str) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (event, range) in Parser::new_ext(markdown, OPTIONS).into_offset_iter() {
+        match event {
+            Event::Html(h) | Event::InlineHtml(h) if !h.trim().is_empty() => {
+                out.push(Finding::RawHtml(range.start, excerpt(h.trim(), 40)));
+            }
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+                if dangerous_url(&dest_url) =>
+            {
+                out.push(Finding::DangerousUrl(range.start, excerpt(&dest_url, 40)));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// True for URLs a browser would run or inline rather than visit:
+/// `javascript:`, `vbscript:`, `data:`, however they are cased or spaced.
+pub fn dangerous_url(url: &str) -> bool {
+    // Browsers drop tabs, newlines and leading spaces and ignore case.
+    let folded: String = url
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
+        .take(12)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["javascript:", "vbscript:", "data:"]
+        .iter()
+        .any(|s| folded.starts_with(s))
+}
+
+/// At most `max` characters of `text`, with `…` when cut.
+pub fn excerpt(text: &str, max: usize) -> String {
+    let mut chars = text.chars();
+    let head: String = chars.by_ref().take(max).collect();
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
+}
+
+fn defuse_link(event: Event) -> Event {
+    match event {
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) if dangerous_url(&dest_url) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: CowStr::from("#"),
+            title,
+            id,
+        }),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) if dangerous_url(&dest_url) => Event::Start(Tag::Image {
+            link_type,
+            dest_url: CowStr::from(""),
+            title,
+            id,
+        }),
+        other => other,
+    }
 }
 
 fn add_heading_ids(mut events: Vec<Event>) -> Vec<Event> {
@@ -142,6 +230,7 @@ mod tests {
         let html = render(
             "## Les résultats\n\n## Les résultats\n\n## A {#custom}\n",
             Language::En,
+            false,
         );
         assert_eq!(
             html,
@@ -164,9 +253,40 @@ mod tests {
     }
 
     #[test]
+    fn raw_html_is_left_out_unless_allowed_and_script_urls_never_pass() {
+        let md = "Avant <b>gras</b>.\n\n<script>alert(1)</script>\n\n[clic](javascript:alert(1)) ![i](DATA:text/html,x) [ok](https://example.org)\n";
+        let safe = render(md, Language::En, false);
+        assert!(
+            !safe.contains("<b>") && !safe.contains("<script>"),
+            "{safe}"
+        );
+        assert!(
+            !safe.to_lowercase().contains("javascript:") && !safe.to_lowercase().contains("data:"),
+            "{safe}"
+        );
+        assert!(safe.contains("href=\"https://example.org\""));
+        let raw = render(md, Language::En, true);
+        assert!(raw.contains("<b>gras</b>") && raw.contains("<script>"));
+        assert!(!raw.contains("javascript:"), "even with raw HTML allowed");
+        let found = scan(md);
+        assert_eq!(
+            found,
+            [
+                Finding::RawHtml(6, "<b>".into()),
+                Finding::RawHtml(13, "</b>".into()),
+                Finding::RawHtml(20, "<script>alert(1)</script>".into()),
+                Finding::DangerousUrl(47, "javascript:alert(1)".into()),
+                Finding::DangerousUrl(75, "DATA:text/html,x".into()),
+            ]
+        );
+        assert!(dangerous_url(" java\tscript:x") && dangerous_url("VBScript:x"));
+        assert!(!dangerous_url("https://x") && !dangerous_url("mailto:a@b"));
+    }
+
+    #[test]
     fn english_left_alone_and_summary() {
         assert_eq!(
-            render("Hello : world", Language::En),
+            render("Hello : world", Language::En, false),
             "<p>Hello : world</p>\n"
         );
         assert_eq!(

@@ -213,13 +213,25 @@ pub fn shown_total(projects: u64, value: Option<u64>) -> Option<u64> {
     }
 }
 
-/// CSV with a header row, UTF-8, comma-separated, RFC 4180 quoting.
+/// Text a spreadsheet would run as a formula gets a leading `'`, as OWASP
+/// recommends against CSV injection: a company named `=HYPERLINK(…)`
+/// stays text when the file is opened. JSON keeps the exact text.
+pub fn neutralise(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{text}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// CSV with a header row, UTF-8, comma-separated, RFC 4180 quoting; text
+/// cells are [neutralised](neutralise).
 pub fn csv(table: &Table) -> Result<Vec<u8>, csv::Error> {
     let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
     w.write_record(table.columns.iter().map(|c| c.name.as_str()))?;
     for row in &table.rows {
         w.write_record(row.iter().map(|c| match c {
-            Cell::Text(s) => s.clone(),
+            Cell::Text(s) => neutralise(s).into_owned(),
             Cell::Int(Some(n)) => n.to_string(),
             Cell::Int(None) => String::new(),
             Cell::Bool(b) => b.to_string(),
@@ -288,5 +300,49 @@ mod tests {
             "[\n{\"a\":\"x, \\\"y\\\"\",\"b\":null},\n{\"a\":\"z\",\"b\":2}\n]\n"
         );
         assert_eq!(String::from_utf8(json(&empty).unwrap()).unwrap(), "[\n]\n");
+    }
+
+    #[test]
+    fn formulas_are_neutralised_in_csv_only() {
+        let table = Table {
+            name: "t",
+            columns: vec![Column::new("a", "", "")],
+            rows: [
+                "=HYPERLINK(\"http://x\")",
+                "+1",
+                "-2",
+                "@SUM(A1)",
+                "\tx",
+                "\rx",
+                "a=b",
+                "-",
+            ]
+            .iter()
+            .map(|s| vec![Cell::Text(s.to_string())])
+            .collect(),
+        };
+        let csv = String::from_utf8(csv(&table).unwrap()).unwrap();
+        let cells: Vec<String> = ::csv::Reader::from_reader(csv.as_bytes())
+            .records()
+            .map(|r| r.unwrap()[0].to_string())
+            .collect();
+        assert_eq!(
+            cells,
+            [
+                "'=HYPERLINK(\"http://x\")",
+                "'+1",
+                "'-2",
+                "'@SUM(A1)",
+                "'\tx",
+                "'\rx",
+                "a=b",
+                "'-"
+            ]
+        );
+        let json = String::from_utf8(json(&table).unwrap()).unwrap();
+        assert!(
+            json.contains(r#"{"a":"=HYPERLINK(\"http://x\")"}"#),
+            "{json}"
+        );
     }
 }

@@ -119,3 +119,79 @@ fn theme_and_map_paths_cannot_climb_out() {
     std::fs::write(&site, format!("{text}theme: ../../themes-elsewhere\n")).unwrap();
     insta::assert_snapshot!("theme_path", build_fails(&root, 2, &[]));
 }
+
+#[test]
+fn exported_formulas_cannot_run_in_a_spreadsheet() {
+    let (_tmp, root) = site_with("base");
+    std::fs::write(
+        root.join("content/territories/arve.yaml"),
+        "name: \"=1+1\"\nregion: \"84\"\nprojects:\n  - { title: \"@SUM(A1)\", company: \"=HYPERLINK(\\\"http://x\\\",\\\"clic\\\")\", jobs_created: 1 }\n",
+    )
+    .unwrap();
+    let o = crate::support::bilan(&["build", "--root", root.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", crate::support::stderr(&o));
+    let out = root.join("output");
+    let csv = std::fs::read_to_string(out.join("donnees/projets.csv")).unwrap();
+    let row: Vec<String> = csv::Reader::from_reader(csv.as_bytes())
+        .records()
+        .next()
+        .unwrap()
+        .unwrap()
+        .iter()
+        .map(String::from)
+        .collect();
+    assert_eq!(row[1], "'=1+1");
+    assert_eq!(row[3], "'@SUM(A1)");
+    assert_eq!(row[4], "'=HYPERLINK(\"http://x\",\"clic\")");
+    let json = std::fs::read_to_string(out.join("donnees/projets.json")).unwrap();
+    assert!(
+        json.contains(r#""company":"=HYPERLINK(\"http://x\",\"clic\")""#),
+        "{json}"
+    );
+    let page = std::fs::read_to_string(out.join("donnees/index.html")).unwrap();
+    assert!(
+        page.contains("précédé d&#39;une apostrophe"),
+        "the open-data page says so"
+    );
+}
+
+#[test]
+fn raw_html_is_left_out_with_a_located_warning_unless_allowed() {
+    let (_tmp, root) = site_with("base");
+    let page = root.join("content/narratives/note.md");
+    std::fs::create_dir_all(page.parent().unwrap()).unwrap();
+    std::fs::write(
+        &page,
+        "---\ntitle: \"Note\"\n---\n\nTexte <b>gras</b>.\n\n<script>alert(1)</script>\n",
+    )
+    .unwrap();
+    let o = crate::support::bilan(&["build", "--root", root.to_str().unwrap()]);
+    let err = crate::support::stderr(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        err.contains(
+            "content/narratives/note.md:5:7: warning: raw HTML `<b>` is left out of the page"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "content/narratives/note.md:7:1: warning: raw HTML `<script>alert(1)</script>`"
+        ),
+        "{err}"
+    );
+    let html = std::fs::read_to_string(root.join("output/note/index.html")).unwrap();
+    assert!(
+        !html.contains("<script>alert") && !html.contains("<b>gras"),
+        "{html}"
+    );
+    // The site may let it through.
+    let site = root.join("content/site.yaml");
+    let text = std::fs::read_to_string(&site).unwrap();
+    std::fs::write(&site, format!("{text}markdown:\n  raw_html: true\n")).unwrap();
+    let o = crate::support::bilan(&["build", "--root", root.to_str().unwrap()]);
+    let err = crate::support::stderr(&o);
+    assert!(o.status.success() && !err.contains("raw HTML"), "{err}");
+    let html = std::fs::read_to_string(root.join("output/note/index.html")).unwrap();
+    assert!(html.contains("<b>gras</b>"), "{html}");
+}

@@ -75,6 +75,7 @@ case!(region_codes_folding_to_one_path, "region-collision");
 case!(two_records_with_one_slug, "duplicate-slug");
 case!(static_file_over_a_generated_one, "static-over-generated");
 case!(sum_too_large_for_any_total, "overflow");
+case!(script_and_data_urls, "script-link");
 
 #[test]
 fn aid_over_investment_is_only_a_warning() {
