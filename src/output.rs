@@ -7,6 +7,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
+use std::io;
 use std::path::{Component, Path, PathBuf};
 
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -115,6 +116,9 @@ pub struct Staging {
     /// Inputs keys of this build's pages.
     new_keys: Mutex<BTreeMap<String, String>>,
     committed: bool,
+    /// Held from `begin` to the end of the commit: one build at a time
+    /// writes an output (the lock is released when the file is closed).
+    _lock: fs::File,
 }
 
 /// What a commit reports besides counts.
@@ -141,21 +145,23 @@ pub fn paths_hash(paths: &BTreeSet<String>) -> String {
 }
 
 impl Staging {
-    /// Prepares an empty staging folder next to `out`.
+    /// Prepares an empty staging folder next to `out`, once no other build
+    /// is writing `out` (a second build waits for the first to finish).
     pub fn begin(out: &Path) -> Result<Staging> {
         let out = absolute(out)?;
         let parent = out.parent().context("the output folder has no parent")?;
         let name = out
             .file_name()
             .context("the output folder has no name")?
-            .to_string_lossy();
+            .to_string_lossy()
+            .into_owned();
         fs::create_dir_all(parent)
             .with_context(|| format!("cannot create {}", parent.display()))?;
-        let dir = parent.join(format!(".{name}.bilan-new"));
-        if dir.exists() {
-            // Left by a build that was killed: it is ours by name, and incomplete.
-            fs::remove_dir_all(&dir).with_context(|| format!("cannot remove {}", dir.display()))?;
-        }
+        let lock = lock(&parent.join(format!(".{name}.bilan-lock")), &out)?;
+        // Under the lock, any staging folder of this output was left by a
+        // build that was killed: incomplete, and ours by name.
+        remove_leftovers(parent, &name)?;
+        let dir = parent.join(format!(".{name}.bilan-new-{}", std::process::id()));
         fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
         let marker = fs::read_to_string(out.join(MARKER)).unwrap_or_default();
         let old_keys = marker
@@ -176,6 +182,7 @@ impl Staging {
             old_paths,
             new_keys: Mutex::new(BTreeMap::new()),
             committed: false,
+            _lock: lock,
         })
     }
 
@@ -281,7 +288,73 @@ impl Sink for Staging {
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
-            let _ = fs::remove_dir_all(&self.dir);
+            // Best effort: a folder left here is removed by the next build.
+            let _ = remove_all(&self.dir);
+        }
+    }
+}
+
+/// Takes the output's lock, waiting (and saying so) while another build
+/// holds it.
+fn lock(path: &Path, out: &Path) -> Result<fs::File> {
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
+        .with_context(|| format!("cannot create the lock {}", path.display()))?;
+    match file.try_lock() {
+        Ok(()) => return Ok(file),
+        Err(fs::TryLockError::WouldBlock) => {
+            eprintln!("Waiting for another build of {} to finish…", out.display());
+        }
+        Err(fs::TryLockError::Error(e)) => {
+            return Err(e).with_context(|| format!("cannot lock {}", path.display()))
+        }
+    }
+    file.lock()
+        .with_context(|| format!("cannot lock {}", path.display()))?;
+    Ok(file)
+}
+
+/// Removes staging and aside folders of `name` left by killed builds.
+fn remove_leftovers(parent: &Path, name: &str) -> Result<()> {
+    let prefixes = [format!(".{name}.bilan-new"), format!(".{name}.bilan-old")];
+    let entries =
+        fs::read_dir(parent).with_context(|| format!("cannot read {}", parent.display()))?;
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        if prefixes.iter().any(|p| file_name.starts_with(p.as_str())) {
+            remove_all(&entry.path()).with_context(|| {
+                format!(
+                    "cannot remove {}, left by an interrupted build",
+                    entry.path().display()
+                )
+            })?;
+        }
+    }
+    Ok(())
+}
+
+/// Removes a folder bilan made, whatever the permissions left on it: a
+/// folder that cannot be listed or emptied is made writable first.
+fn remove_all(dir: &Path) -> io::Result<()> {
+    match fs::remove_dir_all(dir) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(first) => {
+            use std::os::unix::fs::PermissionsExt;
+            for entry in walkdir::WalkDir::new(dir)
+                .contents_first(false)
+                .into_iter()
+                .flatten()
+            {
+                if entry.file_type().is_dir() {
+                    let _ = fs::set_permissions(entry.path(), fs::Permissions::from_mode(0o700));
+                }
+            }
+            let _ = fs::set_permissions(dir, fs::Permissions::from_mode(0o700));
+            fs::remove_dir_all(dir).map_err(|_| first)
         }
     }
 }
@@ -321,17 +394,22 @@ fn swap(staging: &Path, out: &Path) -> Result<()> {
             .with_context(|| format!("cannot move the new site to {}", out.display()));
     }
     if crate::sys::exchange(staging, out).is_ok() {
-        return fs::remove_dir_all(staging)
-            .with_context(|| format!("cannot remove the previous site in {}", staging.display()));
+        // The new site is in place: the old one left behind is removed
+        // now, or by the next build if that fails. Either way the build
+        // succeeded, so a failure here is not reported as one.
+        let _ = remove_all(staging);
+        return Ok(());
     }
-    let old = staging.with_extension("bilan-old");
-    let _ = fs::remove_dir_all(&old);
+    let old = PathBuf::from(format!("{}", staging.display()).replace(".bilan-new", ".bilan-old"));
+    remove_all(&old).with_context(|| format!("cannot remove {}", old.display()))?;
     fs::rename(out, &old).with_context(|| format!("cannot move {} aside", out.display()))?;
     if let Err(err) = fs::rename(staging, out) {
+        // Put the previous site back: a failed build leaves it as it was.
         let _ = fs::rename(&old, out);
         return Err(err).with_context(|| format!("cannot move the new site to {}", out.display()));
     }
-    fs::remove_dir_all(&old).with_context(|| format!("cannot remove {}", old.display()))
+    let _ = remove_all(&old);
+    Ok(())
 }
 
 /// `path` made absolute and free of `.` and `..`, without requiring it to exist.
@@ -450,10 +528,11 @@ mod tests {
         );
         let _ = before;
         assert!(out.join(MARKER).is_file());
-        assert_eq!(
-            fs::read_dir(dir.path()).unwrap().count(),
-            1,
-            "no staging folder left behind"
-        );
+        let left: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| !n.ends_with(".bilan-lock"))
+            .collect();
+        assert_eq!(left.len(), 1, "no staging folder left behind: {left:?}");
     }
 }

@@ -27,7 +27,7 @@ const FILES: &[(&str, &str)] = &[
         "content/press/premier-communique.md",
         "---\ntitle: \"Premier communiqué\"\nnumber: \"1\"\ndate: 2024-01-15\nsummary: \"Un exemple de communiqué de presse.\"\ncontacts:\n  - { name: \"Service de presse\", email: \"presse@example.org\" }\n---\n\nLe texte du communiqué, en Markdown.\n",
     ),
-    (".gitignore", "/output\n/.output.bilan-new\n"),
+    (".gitignore", "/output\n/.output.bilan-*\n"),
 ];
 
 /// Writes the starter site into `dir`, which must be missing or empty.

@@ -42,9 +42,15 @@ fn failed_build_leaves_previous_output_untouched() {
         stderr(&o)
     );
     assert!(read_tree(&out) == before);
+    let mut left: Vec<String> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    // The root, the output and the output's lock file: no temporary folder.
     assert_eq!(
-        std::fs::read_dir(tmp.path()).unwrap().count(),
-        2,
+        left,
+        [".public.bilan-lock", "public", "site"],
         "no temporary folder left"
     );
 }
@@ -134,4 +140,74 @@ fn killed_build_leaves_a_complete_site() {
         // Put the old site back for the next round.
         build_at(&out, "2021-10-12");
     }
+}
+
+#[test]
+fn ten_builds_at_once_leave_a_clean_site() {
+    let tmp = tempfile::tempdir().unwrap();
+    let clean = tmp.path().join("clean");
+    build(&fixture("second-programme"), &clean, &[]);
+    let expected = read_tree(&clean);
+    let out = tmp.path().join("shared");
+    for round in 0..5 {
+        let children: Vec<std::process::Child> = (0..10)
+            .map(|_| {
+                std::process::Command::new(env!("CARGO_BIN_EXE_bilan"))
+                    .args(["build", "--root"])
+                    .arg(fixture("second-programme"))
+                    .arg("--output")
+                    .arg(&out)
+                    .args(["--now", "2021-10-12T12:00:00+02:00"])
+                    .env_remove("SOURCE_DATE_EPOCH")
+                    .stdout(std::process::Stdio::piped())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for child in children {
+            let o = child.wait_with_output().unwrap();
+            let err = String::from_utf8_lossy(&o.stderr);
+            match o.status.code() {
+                Some(0) => {}
+                Some(2) => assert!(err.contains("error"), "exit 2 without a message"),
+                other => panic!("round {round}: exit {other:?}\n{err}"),
+            }
+        }
+        let got = read_tree(&out);
+        assert_eq!(
+            got.keys().collect::<Vec<_>>(),
+            expected.keys().collect::<Vec<_>>(),
+            "round {round}: same files"
+        );
+        for (path, bytes) in &expected {
+            if path != ".bilan-output" {
+                assert!(got[path] == *bytes, "round {round}: {path} differs");
+            }
+        }
+        let leftovers: Vec<String> = std::fs::read_dir(tmp.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains("bilan-new") || n.contains("bilan-old"))
+            .collect();
+        assert!(leftovers.is_empty(), "round {round}: {leftovers:?}");
+    }
+}
+
+#[test]
+fn leftover_staging_folders_are_removed_whatever_their_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    let left = tmp.path().join(".site.bilan-new-999999/deep");
+    std::fs::create_dir_all(&left).unwrap();
+    std::fs::write(left.join("page.html"), "partial").unwrap();
+    std::fs::set_permissions(&left, std::fs::Permissions::from_mode(0o500)).unwrap();
+    std::fs::set_permissions(
+        left.parent().unwrap(),
+        std::fs::Permissions::from_mode(0o500),
+    )
+    .unwrap();
+    build(&fixture("second-programme"), &out, &[]);
+    assert!(!tmp.path().join(".site.bilan-new-999999").exists());
 }
