@@ -142,7 +142,17 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
                 // A timeout, so every worker notices Ctrl-C (`unblock` wakes only one).
                 while !stop.load(Ordering::SeqCst) {
                     match server.recv_timeout(Duration::from_millis(200)) {
-                        Ok(Some(req)) => handle(req, &out, &status),
+                        Ok(Some(req)) => {
+                            // No request may stop a worker: a bug here drops that
+                            // one connection, and the worker serves the next.
+                            let served =
+                                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                                    handle(req, &out, &status)
+                                }));
+                            if served.is_err() {
+                                eprintln!("bilan serve: a request failed; still serving");
+                            }
+                        }
                         Ok(None) => {}
                         Err(_) => break,
                     }
@@ -244,22 +254,34 @@ fn rebuild(opts: &BuildOptions, status: &Mutex<Status>) -> Result<()> {
     Ok(())
 }
 
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes())
-        .expect("static header names and ASCII values")
+/// A response header. Names are ours and values are ASCII by construction
+/// (see [`location`]); anything else is left out rather than trusted.
+fn with_header<R: std::io::Read>(resp: Response<R>, name: &str, value: &str) -> Response<R> {
+    match Header::from_bytes(name.as_bytes(), value.as_bytes()) {
+        Ok(h) => resp.with_header(h),
+        Err(()) => resp,
+    }
 }
 
 fn handle(req: Request, out: &Path, status: &Mutex<Status>) {
+    use tiny_http::Method;
+    if !matches!(req.method(), Method::Get | Method::Head) {
+        let resp = Response::from_string("405 Method Not Allowed: this server only reads\n")
+            .with_status_code(405);
+        let _ = req.respond(with_header(resp, "Allow", "GET, HEAD"));
+        return;
+    }
     let url = req.url().to_string();
     let path = url.split(['?', '#']).next().unwrap_or("/");
     if path == "/__bilan/status" {
         let s = status.lock().unwrap_or_else(|e| e.into_inner());
         let body = serde_json::json!({ "version": s.version, "error": s.error }).to_string();
-        let _ = req.respond(
-            Response::from_string(body)
-                .with_header(header("Content-Type", "application/json"))
-                .with_header(header("Cache-Control", "no-store")),
+        let resp = with_header(
+            Response::from_string(body),
+            "Content-Type",
+            "application/json",
         );
+        let _ = req.respond(with_header(resp, "Cache-Control", "no-store"));
         return;
     }
     if !out.join(crate::routes::NOT_FOUND).is_file() {
@@ -274,9 +296,11 @@ fn handle(req: Request, out: &Path, status: &Mutex<Status>) {
             Ok(bytes) => respond_file(&file, bytes, 200),
             Err(_) => not_found(out),
         },
-        Resolved::Redirect(to) => Response::from_data(Vec::new())
-            .with_status_code(301)
-            .with_header(header("Location", &to)),
+        Resolved::Redirect(to) => with_header(
+            Response::from_data(Vec::new()).with_status_code(301),
+            "Location",
+            &to,
+        ),
         Resolved::Missing => not_found(out),
         Resolved::Forbidden => Response::from_string("403 Forbidden: this path leaves the site\n")
             .with_status_code(403),
@@ -301,10 +325,12 @@ fn respond_file(file: &Path, mut bytes: Vec<u8>, code: u16) -> Response<std::io:
     if mime.starts_with("text/html") {
         bytes = inject_reload(bytes);
     }
-    Response::from_data(bytes)
-        .with_status_code(code)
-        .with_header(header("Content-Type", mime))
-        .with_header(header("Cache-Control", "no-cache"))
+    let resp = with_header(
+        Response::from_data(bytes).with_status_code(code),
+        "Content-Type",
+        mime,
+    );
+    with_header(resp, "Cache-Control", "no-cache")
 }
 
 fn inject_reload(bytes: Vec<u8>) -> Vec<u8> {
@@ -344,7 +370,7 @@ fn resolve(root: &Path, url_path: &str) -> Resolved {
     let mut file = root.join(rel);
     if file.is_dir() {
         if !decoded.ends_with('/') {
-            return Resolved::Redirect(format!("{decoded}/"));
+            return Resolved::Redirect(location(rel));
         }
         file = file.join("index.html");
     }
@@ -353,6 +379,23 @@ fn resolve(root: &Path, url_path: &str) -> Resolved {
         (Ok(f), Ok(r)) if !f.starts_with(&r) => Resolved::Forbidden,
         _ => Resolved::Missing,
     }
+}
+
+/// The redirect to folder `rel` of the site: one leading slash (so never
+/// `//host`, another site), every byte outside plain ASCII percent-encoded.
+fn location(rel: &Path) -> String {
+    let mut out = String::from("/");
+    for part in rel.components() {
+        for b in part.as_os_str().to_string_lossy().bytes() {
+            if b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@".contains(&b) {
+                out.push(b as char);
+            } else {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+        out.push('/');
+    }
+    out
 }
 
 /// Decodes `%XX` escapes; `None` for malformed ones or invalid UTF-8.
@@ -437,6 +480,50 @@ mod tests {
             std::os::unix::fs::symlink(tmp.path().join("secret.txt"), site.join("link.txt"))
                 .unwrap();
             assert_eq!(resolve(&site, "/link.txt"), Resolved::Forbidden);
+        }
+    }
+
+    #[test]
+    fn redirects_stay_on_this_site_and_are_ascii() {
+        let tmp = tempfile::tempdir().unwrap();
+        let site = tmp.path();
+        fs::create_dir_all(site.join("médias")).unwrap();
+        fs::create_dir_all(site.join("presse")).unwrap();
+        assert_eq!(
+            resolve(site, "/m%C3%A9dias"),
+            Resolved::Redirect("/m%C3%A9dias/".into())
+        );
+        assert_eq!(
+            resolve(site, "//presse"),
+            Resolved::Redirect("/presse/".into())
+        );
+        assert_eq!(
+            resolve(site, "///presse"),
+            Resolved::Redirect("/presse/".into())
+        );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(
+            std::env::var("BILAN_FUZZ_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(2000)
+        ))]
+        #[test]
+        fn any_path_resolves_without_panic_or_escape(path in "(/|%[0-9a-fA-F]{2}|[a-zé./\\\\%?#]|\\PC){0,40}") {
+            let tmp = tempfile::tempdir().unwrap();
+            let site = tmp.path().join("site");
+            fs::create_dir_all(site.join("a/médias")).unwrap();
+            fs::write(site.join("index.html"), "home").unwrap();
+            match resolve(&site, &path) {
+                Resolved::Redirect(to) => {
+                    proptest::prop_assert!(to.starts_with('/') && !to.starts_with("//"), "{}", to);
+                    proptest::prop_assert!(to.bytes().all(|b| b.is_ascii_graphic()), "{}", to);
+                }
+                Resolved::File(f) => {
+                    let root = fs::canonicalize(&site).unwrap();
+                    proptest::prop_assert!(f.starts_with(root));
+                }
+                Resolved::Missing | Resolved::Forbidden => {}
+            }
         }
     }
 

@@ -214,3 +214,119 @@ fn a_site_that_never_built_shows_its_error_and_recovers() {
         get(port, "/").is_some_and(|r| r.0 == 200)
     });
 }
+
+/// Sends raw bytes as a request and reads whatever comes back (or nothing).
+fn send_raw(port: u16, bytes: &[u8]) {
+    if let Ok(mut s) = TcpStream::connect(("127.0.0.1", port)) {
+        let _ = s.set_read_timeout(Some(Duration::from_millis(500)));
+        let _ = s.write_all(bytes);
+        let _ = s.shutdown(std::net::Shutdown::Write);
+        let mut sink = Vec::new();
+        let _ = s.read_to_end(&mut sink);
+    }
+}
+
+#[test]
+fn no_request_breaks_the_server_and_sigterm_cleans_up() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    copy_dir(&fixture("second-programme"), &root);
+    std::fs::create_dir_all(root.join("content/static/médias")).unwrap();
+    std::fs::write(root.join("content/static/médias/a.txt"), "a").unwrap();
+    let (server, port) = start(&root);
+
+    // A non-ASCII folder redirects (it used to panic a worker; four such
+    // requests stopped the server).
+    for _ in 0..6 {
+        let (code, head, _) = get(port, "/m%C3%A9dias").unwrap();
+        assert_eq!(code, 301);
+        assert!(head.contains("location: /m%c3%a9dias/"), "{head}");
+    }
+    let (code, head, _) = get(port, "//regions").unwrap();
+    assert_eq!(code, 301);
+    assert!(
+        head.contains("location: /regions/\r\n"),
+        "no open redirect: {head}"
+    );
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        s,
+        "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = String::new();
+    s.read_to_string(&mut raw).unwrap();
+    assert!(raw.starts_with("HTTP/1.1 405"), "{raw}");
+    assert!(raw.to_lowercase().contains("allow: get, head"), "{raw}");
+
+    // Arbitrary paths and bytes, a bounded number of them.
+    let cases: u64 = std::env::var("BILAN_FUZZ_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(400)
+        .min(20_000);
+    let mut seed: u64 = 0x5eed;
+    let mut next = || {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize
+    };
+    let alphabet: &[&[u8]] = &[
+        b"/",
+        b"%",
+        b"%C3",
+        b"%A9",
+        b"%2e",
+        b"%2F",
+        b"%00",
+        b"..",
+        b"\\",
+        b"\xc3\xa9",
+        b"\xff",
+        b"\r",
+        b"\n",
+        b" ",
+        b"?",
+        b"#",
+        b"a",
+        b"m\xc3\xa9dias",
+        b"index.html",
+        b"__bilan",
+    ];
+    for i in 0..cases {
+        let mut path = Vec::new();
+        for _ in 0..next() % 12 {
+            path.extend_from_slice(alphabet[next() % alphabet.len()]);
+        }
+        let method = ["GET", "HEAD", "POST", "PUT", "DELETE", "BREW", ""][next() % 7];
+        let mut req = Vec::new();
+        if i % 10 == 9 {
+            // Now and then, no request line at all.
+            req.extend((0..next() % 200).map(|_| next() as u8));
+        } else {
+            req.extend_from_slice(method.as_bytes());
+            req.push(b' ');
+            req.extend_from_slice(&path);
+            req.extend_from_slice(b" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        }
+        send_raw(port, &req);
+    }
+    let (code, _, body) = get(port, "/").unwrap();
+    assert_eq!(code, 200, "still serving after {cases} hostile requests");
+    assert!(body.contains("Ports de demain"));
+
+    #[cfg(unix)]
+    {
+        let pid = server.0.id();
+        // SAFETY: sending SIGTERM to our own child process.
+        unsafe { libc::kill(pid as i32, libc::SIGTERM) };
+        let mut server = server;
+        let status = server.0.wait().unwrap();
+        assert!(status.success(), "SIGTERM stops cleanly: {status:?}");
+        for dir in [std::path::PathBuf::from("/dev/shm"), std::env::temp_dir()] {
+            let left = dir.join(format!("bilan-serve-{pid}"));
+            assert!(!left.exists(), "{} is removed", left.display());
+        }
+    }
+}
