@@ -75,9 +75,9 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, ": {level}: {}", self.message)?;
+        write!(f, ": {level}: {}", shorten_quotes(&self.message))?;
         if let Some(hint) = &self.hint {
-            write!(f, "\n  = hint: {hint}")?;
+            write!(f, "\n  = hint: {}", shorten_quotes(hint))?;
         }
         Ok(())
     }
@@ -107,6 +107,43 @@ pub fn nth_line_containing(source: &str, needle: &str, n: usize) -> usize {
         .map_or(1, |(i, _)| i + 1)
 }
 
+/// Quoted values longer than this are cut in messages.
+const QUOTE_MAX: usize = 60;
+
+/// Cuts every quoted value (between backticks or double quotes) longer than
+/// [`QUOTE_MAX`] characters, so a 50 MB value that fails to parse prints
+/// an excerpt and its length, not itself.
+pub fn shorten_quotes(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.len() <= QUOTE_MAX * 2 {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(open) = rest.find(['`', '"']) {
+        let quote = rest[open..].chars().next().unwrap_or('"');
+        out.push_str(&rest[..=open]);
+        let inner_start = open + 1;
+        let close = rest[inner_start..]
+            .find(quote)
+            .map_or(rest.len(), |i| inner_start + i);
+        let inner = &rest[inner_start..close];
+        let n = inner.chars().count();
+        if n > QUOTE_MAX {
+            let head: String = inner.chars().take(QUOTE_MAX - 20).collect();
+            out.push_str(&format!("{head}… ({n} characters)"));
+        } else {
+            out.push_str(inner);
+        }
+        rest = &rest[close..];
+        if let Some(c) = rest.chars().next() {
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
 /// Collects diagnostics from every stage.
 #[derive(Debug, Default, Clone)]
 pub struct Diagnostics {
@@ -129,32 +166,54 @@ impl Diagnostics {
         self.error_count() > 0
     }
 
-    /// Number of errors.
+    /// Number of errors (each distinct problem once).
     pub fn error_count(&self) -> usize {
-        self.items
-            .iter()
+        self.sorted()
+            .into_iter()
             .filter(|d| d.severity == Severity::Error)
             .count()
     }
 
-    /// Number of warnings.
+    /// Number of warnings (each distinct problem once).
     pub fn warning_count(&self) -> usize {
-        self.items.len() - self.error_count()
+        self.sorted().len() - self.error_count()
     }
 
-    /// The problems sorted by file, then position, so output is stable.
+    /// The problems sorted by file, then position, so output is stable;
+    /// a problem found several times (a template error met by every page
+    /// using the template) is listed once.
     pub fn sorted(&self) -> Vec<&Diagnostic> {
         let mut v: Vec<&Diagnostic> = self.items.iter().collect();
         v.sort_by(|a, b| {
             (&a.path, a.line, a.col, a.severity, &a.message)
                 .cmp(&(&b.path, b.line, b.col, b.severity, &b.message))
         });
+        v.dedup();
         v
     }
 
     /// True when nothing was recorded.
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod shorten_tests {
+    use super::*;
+
+    #[test]
+    fn long_quoted_values_are_cut() {
+        let long = "9".repeat(5_000_000);
+        let msg = format!("invalid type: string \"{long} emplois\", expected u64");
+        let short = shorten_quotes(&msg);
+        assert!(short.len() < 200, "{short}");
+        assert!(
+            short.contains("\"9999999999999999999999999999999999999999… (5000008 characters)\""),
+            "{short}"
+        );
+        assert!(short.ends_with(", expected u64"));
+        assert_eq!(shorten_quotes("short `a`"), "short `a`");
     }
 }
 

@@ -110,14 +110,15 @@ pub fn load(root: &Path, theme: &str, diags: &mut Diagnostics) -> Result<Theme> 
     let mut statics: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     let builtin_dir = PathBuf::from("(built-in default theme)");
     let theme_dir = root.join("themes").join(theme);
-    if theme == "default" {
-        for (name, text) in BUILTIN_TEMPLATES {
-            templates.insert(name.to_string(), (text.to_string(), builtin_dir.join(name)));
-        }
-        for (name, bytes) in BUILTIN_STATIC {
-            statics.insert(name.to_string(), bytes.to_vec());
-        }
-    } else if !theme_dir.is_dir() {
+    // The built-in theme is the lowest layer under every theme, as in Zola:
+    // a theme that only restyles `base.html` still has every page.
+    for (name, text) in BUILTIN_TEMPLATES {
+        templates.insert(name.to_string(), (text.to_string(), builtin_dir.join(name)));
+    }
+    for (name, bytes) in BUILTIN_STATIC {
+        statics.insert(name.to_string(), bytes.to_vec());
+    }
+    if theme != "default" && !theme_dir.is_dir() {
         bail!(
             "theme `{theme}` not found: {} does not exist\n  = hint: set `theme: default` in content/site.yaml or add the theme folder",
             theme_dir.display()
@@ -237,6 +238,7 @@ pub fn template_error(err: &tera::Error, theme: &Theme) -> Diagnostic {
                     let line = parts.next()?.parse::<usize>().ok()?;
                     Some((parts.next()?.to_string(), line, col))
                 });
+            let located = located.or_else(|| cycle_location(&message, theme));
             match located {
                 Some((name, line, col)) => {
                     let path = theme
@@ -250,6 +252,36 @@ pub fn template_error(err: &tera::Error, theme: &Theme) -> Diagnostic {
             }
         }
     }
+}
+
+/// Where a cycle of includes or extends closes, from Tera's message
+/// ("Circular include detected for template 'a.html'. Include chain:
+/// `["404.html", "a.html", "b.html", "a.html"]`"): the template holding
+/// the tag that goes back, and that tag's line.
+fn cycle_location(message: &str, theme: &Theme) -> Option<(String, usize, usize)> {
+    let (tag, chain) = if message.starts_with("Circular include") {
+        ("include", message.split("Include chain:").nth(1)?)
+    } else if message.starts_with("Circular extend") {
+        ("extends", message.split("Inheritance chain:").nth(1)?)
+    } else {
+        return None;
+    };
+    let names: Vec<&str> = chain.split('"').skip(1).step_by(2).collect();
+    let (holder, target) = match tag {
+        "include" if names.len() >= 2 => (names[names.len() - 2], names[names.len() - 1]),
+        _ => (*names.last()?, ""),
+    };
+    let (text, _) = theme.templates.get(holder)?;
+    let line = text
+        .lines()
+        .position(|l| l.contains(tag) && l.contains(target))
+        .map_or(1, |i| i + 1);
+    let col = text
+        .lines()
+        .nth(line - 1)
+        .and_then(|l| l.find(tag))
+        .map_or(1, |c| c + 1);
+    Some((holder.to_string(), line, col))
 }
 
 #[cfg(test)]

@@ -47,7 +47,8 @@ pub fn parse<T: DeserializeOwned>(
         Err(err) => {
             // serde reports the same duplicate less precisely; ours has the line.
             if duplicates.is_empty() || !err.to_string().contains("duplicate field") {
-                diags.push(to_diagnostic(&err, path, line_offset));
+                let d = to_diagnostic(&err, path, line_offset);
+                diags.push(locate(d, text, line_offset));
             }
             None
         }
@@ -143,6 +144,44 @@ fn is_blank(text: &str) -> bool {
         let l = l.trim();
         l.is_empty() || l.starts_with('#') || l == "---"
     })
+}
+
+/// Places the errors serde_yaml reports without a usable position:
+/// control characters ("at position N", a byte offset) and a second
+/// document in one file.
+fn locate(mut d: Diagnostic, text: &str, line_offset: usize) -> Diagnostic {
+    const CONTROL: &str = "control characters are not allowed at position ";
+    if let Some(pos) = d
+        .message
+        .strip_prefix(CONTROL)
+        .and_then(|n| n.trim().parse::<usize>().ok())
+    {
+        let at = pos.min(text.len());
+        let before = text.get(..at).unwrap_or(text);
+        let line = before.matches('\n').count() + 1;
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let ch = text.get(at..).and_then(|r| r.chars().next());
+        d.message = match ch {
+            Some(c) => format!("control character U+{:04X} is not allowed", c as u32),
+            None => "a control character is not allowed".into(),
+        };
+        return d
+            .at(line + line_offset, col)
+            .hint("remove it: it often comes with text pasted from another program");
+    }
+    if d.message.contains("more than one document") {
+        let second = text
+            .lines()
+            .enumerate()
+            .skip(1)
+            .find(|(_, l)| l.trim_end() == "---" || l.starts_with("--- "))
+            .map_or(1, |(i, _)| i + 1);
+        d.message = "this file holds more than one YAML document".into();
+        return d.at(second + line_offset, 1).hint(
+            "a file is one record: remove this `---` line, or move what follows into a file of its own",
+        );
+    }
+    d
 }
 
 fn to_diagnostic(err: &serde_yaml::Error, path: &Path, line_offset: usize) -> Diagnostic {
@@ -278,6 +317,18 @@ mod tests {
         assert_eq!(
             errors("name: a\njobs_created: 1\nname: b\n"),
             ["r.yaml:3:1: error: duplicate key `name` (first set on line 1)\n  = hint: remove one of the two lines: only one value can be kept"]
+        );
+    }
+
+    #[test]
+    fn control_characters_and_second_documents_are_located() {
+        assert_eq!(
+            errors("name: \"ok\"\nregion: \"a\u{1}b\"\n"),
+            ["r.yaml:2:11: error: control character U+0001 is not allowed\n  = hint: remove it: it often comes with text pasted from another program"]
+        );
+        assert_eq!(
+            errors("name: a\n---\nname: b\n"),
+            ["r.yaml:2:1: error: this file holds more than one YAML document\n  = hint: a file is one record: remove this `---` line, or move what follows into a file of its own"]
         );
     }
 

@@ -143,29 +143,38 @@ pub(crate) fn label_font(px: i32, ink: Rgb) -> TextStyle<'static> {
     font(px, 1, false, rgb(ink), Pos::new(HPos::Left, VPos::Top))
 }
 
-/// Truncates a label to fit `max` pixels, with an ellipsis.
+/// Truncates a label to fit `max` pixels, with an ellipsis. The longest
+/// prefix that fits is found by bisection over at most `MAX_LABEL` chars
+/// (no chart is that wide), so the cost stays linear in the label's length
+/// however long a name is.
 fn fit<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     text: &str,
     style: &TextStyle,
     max: i32,
 ) -> String {
+    const MAX_LABEL: usize = 400;
     let width = |t: &str| {
         root.estimate_text_size(t, style)
             .map(|(w, _)| w as i32)
             .unwrap_or(0)
     };
-    if width(text) <= max {
+    let chars: Vec<char> = text.chars().take(MAX_LABEL + 1).collect();
+    if chars.len() <= MAX_LABEL && width(text) <= max {
         return text.to_string();
     }
-    let chars: Vec<char> = text.chars().collect();
-    for n in (1..chars.len()).rev() {
-        let candidate: String = chars[..n].iter().collect::<String>().trim_end().to_string() + "…";
-        if width(&candidate) <= max {
-            return candidate;
+    let candidate = |n: usize| chars[..n].iter().collect::<String>().trim_end().to_string() + "…";
+    // The largest n in 0..len whose candidate fits (0 gives a lone "…").
+    let (mut lo, mut hi) = (0, chars.len());
+    while hi - lo > 1 {
+        let mid = (lo + hi) / 2;
+        if width(&candidate(mid)) <= max {
+            lo = mid;
+        } else {
+            hi = mid;
         }
     }
-    "…".into()
+    candidate(lo)
 }
 
 fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &BarChart, s: i32) {

@@ -195,3 +195,68 @@ fn raw_html_is_left_out_with_a_located_warning_unless_allowed() {
     let html = std::fs::read_to_string(root.join("output/note/index.html")).unwrap();
     assert!(html.contains("<b>gras</b>"), "{html}");
 }
+
+#[test]
+fn very_long_fields_build() {
+    // Label fitting used to re-measure the whole name once per character
+    // removed: 16,000 characters took 16 s and 250,000 never finished.
+    let (_tmp, root) = site_with("base");
+    let long = |c: &str| c.repeat(250_000);
+    std::fs::write(
+        root.join("content/territories/arve.yaml"),
+        format!(
+            "name: \"Vallée {}\"\nregion: \"84\"\nprojects:\n  - {{ title: \"{}\", company: \"{}\", sector: \"{}\", investment_eur: 5, jobs_created: 1 }}\n",
+            long("a"),
+            long("t"),
+            long("c"),
+            long("s")
+        ),
+    )
+    .unwrap();
+    let o = crate::support::bilan(&["build", "--root", root.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", crate::support::stderr(&o));
+}
+
+#[test]
+fn a_huge_bad_value_prints_an_excerpt() {
+    let (_tmp, root) = site_with("base");
+    let huge = "9".repeat(50_000_000);
+    std::fs::write(
+        root.join("content/territories/arve.yaml"),
+        format!("name: \"Arve\"\nregion: \"84\"\nprojects:\n  - {{ title: \"t\", jobs_created: \"{huge} emplois\" }}\n"),
+    )
+    .unwrap();
+    let err = build_fails(&root, 1, &[]);
+    assert!(err.len() < 1_000, "{} bytes of messages", err.len());
+    insta::assert_snapshot!(err);
+}
+
+#[test]
+fn a_control_character_is_located() {
+    let (_tmp, root) = site_with("base");
+    std::fs::write(
+        root.join("content/territories/arve.yaml"),
+        "name: \"Arve\"\nregion: \"84\"\nintercommunalities: [\"CC\u{7}\"]\n",
+    )
+    .unwrap();
+    insta::assert_snapshot!(build_fails(&root, 1, &[]));
+}
+
+#[test]
+fn a_theme_with_only_a_base_template_builds_on_the_built_in_pages() {
+    let (_tmp, root) = site_with("base");
+    let theme = root.join("themes/sobre/templates");
+    std::fs::create_dir_all(&theme).unwrap();
+    std::fs::write(
+        theme.join("base.html"),
+        "<!DOCTYPE html><html lang=\"fr\"><head><title>{{ title }}</title></head><body class=\"sobre\">{% block content %}{% endblock content %}{% block scripts %}{% endblock scripts %}</body></html>\n",
+    )
+    .unwrap();
+    let site = root.join("content/site.yaml");
+    let text = std::fs::read_to_string(&site).unwrap();
+    std::fs::write(&site, format!("{text}theme: sobre\n")).unwrap();
+    let o = crate::support::bilan(&["build", "--root", root.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", crate::support::stderr(&o));
+    let page = std::fs::read_to_string(root.join("output/territoires/arve/index.html")).unwrap();
+    assert!(page.contains("<body class=\"sobre\">") && page.contains("Arve"));
+}

@@ -76,6 +76,9 @@ case!(two_records_with_one_slug, "duplicate-slug");
 case!(static_file_over_a_generated_one, "static-over-generated");
 case!(sum_too_large_for_any_total, "overflow");
 case!(script_and_data_urls, "script-link");
+case!(two_documents_in_one_record, "multi-document");
+case!(template_include_cycle, "include-cycle");
+case!(template_extends_cycle, "extends-cycle");
 
 #[test]
 fn aid_over_investment_is_only_a_warning() {
