@@ -55,6 +55,8 @@ pub struct Outcome {
     pub changed_pages: Vec<String>,
     /// External links found (`check` lists them; they are never fetched).
     pub external_links: Vec<String>,
+    /// Earlier sites that could not be removed (a protected file in them).
+    pub leftovers: Vec<PathBuf>,
 }
 
 impl Outcome {
@@ -68,6 +70,7 @@ impl Outcome {
             moved: Vec::new(),
             changed_pages: Vec::new(),
             external_links: Vec::new(),
+            leftovers: Vec::new(),
         }
     }
 
@@ -100,6 +103,13 @@ pub fn check(opts: &BuildOptions) -> Result<Outcome> {
 fn run(opts: &BuildOptions, write: bool) -> Result<Outcome> {
     let start = Instant::now();
     let now = resolve_now(opts.now.as_deref())?;
+    if let Some(problem) = opts
+        .base_url
+        .as_deref()
+        .and_then(crate::config::base_url_problem)
+    {
+        bail!("--base-url {problem}\n  = hint: write `/` or a URL such as `https://example.org/bilan/`");
+    }
     let out_dir = opts
         .output
         .clone()
@@ -185,6 +195,7 @@ fn run(opts: &BuildOptions, write: bool) -> Result<Outcome> {
         files: n,
         charts: chart_count(&content, &charts),
         moved: moved(changes.previous_summary.as_deref(), &totals),
+        leftovers: changes.leftovers,
         changed_pages: if changes.previous_summary.is_some() {
             changes.pages
         } else {

@@ -190,3 +190,28 @@ impl SiteConfig {
         self.base_url.starts_with("http://") || self.base_url.starts_with("https://")
     }
 }
+
+/// Why `url` cannot be a base URL, if it cannot: one rule for site.yaml
+/// and `--base-url`. A base URL is a path from the server root (`/`,
+/// `/bilan/`) or an absolute http(s) URL; never another scheme, never
+/// `//host` (another site), never a space, quote or angle bracket.
+pub fn base_url_problem(url: &str) -> Option<String> {
+    let plain = !url.is_empty()
+        && url
+            .chars()
+            .all(|c| c.is_ascii_graphic() && !"\"'<>\\`".contains(c));
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    let ok = plain
+        && match rest {
+            Some(host) => !host.is_empty() && !host.starts_with('/'),
+            None => url.starts_with('/') && !url.starts_with("//"),
+        };
+    (!ok).then(|| {
+        format!(
+            "`{}` is neither a path such as `/` or `/bilan/` nor an http(s) URL",
+            crate::markdown::excerpt(url, 60)
+        )
+    })
+}

@@ -204,6 +204,12 @@ fn report(outcome: &Outcome, strict: bool, writes: bool) -> ExitCode {
             eprintln!("  {pages} page(s): {}{more}", shown.join(", "));
         }
     }
+    for dir in &outcome.leftovers {
+        eprintln!(
+            "warning: {} holds an earlier site that could not be removed (a file in it is protected); the new site is in place: remove that folder by hand",
+            dir.display()
+        );
+    }
     match outcome.written {
         Some(w) if writes => eprintln!(
             "Built {} files, {} charts: {} written, {} unchanged, {} removed; {warnings} warning(s); {} ms.",

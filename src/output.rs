@@ -116,6 +116,8 @@ pub struct Staging {
     /// Inputs keys of this build's pages.
     new_keys: Mutex<BTreeMap<String, String>>,
     committed: bool,
+    /// Folders left by earlier builds that could not be removed.
+    leftovers: Vec<PathBuf>,
     /// Held from `begin` to the end of the commit: one build at a time
     /// writes an output (the lock is released when the file is closed).
     _lock: fs::File,
@@ -128,6 +130,9 @@ pub struct Changes {
     pub pages: Vec<String>,
     /// The summary the previous build left in the marker, if any.
     pub previous_summary: Option<String>,
+    /// Folders of earlier sites that could not be removed (a file in them
+    /// is protected): the build succeeded, but they take space.
+    pub leftovers: Vec<PathBuf>,
 }
 
 const SUMMARY_PREFIX: &str = "summary: ";
@@ -160,8 +165,12 @@ impl Staging {
         let lock = lock(&parent.join(format!(".{name}.bilan-lock")), &out)?;
         // Under the lock, any staging folder of this output was left by a
         // build that was killed: incomplete, and ours by name.
-        remove_leftovers(parent, &name)?;
-        let dir = parent.join(format!(".{name}.bilan-new-{}", std::process::id()));
+        let leftovers = remove_leftovers(parent, &name)?;
+        let pid = std::process::id();
+        let dir = (0..)
+            .map(|n| parent.join(format!(".{name}.bilan-new-{pid}-{n}")))
+            .find(|d| !d.exists())
+            .context("no free name for the staging folder")?;
         fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
         let marker = fs::read_to_string(out.join(MARKER)).unwrap_or_default();
         let old_keys = marker
@@ -182,6 +191,7 @@ impl Staging {
             old_paths,
             new_keys: Mutex::new(BTreeMap::new()),
             committed: false,
+            leftovers,
             _lock: lock,
         })
     }
@@ -223,13 +233,15 @@ impl Staging {
             unchanged: self.unchanged.load(Ordering::Relaxed),
             removed: stale_count(&self.out, paths),
         };
-        swap(&self.dir, &self.out)?;
+        let mut leftovers = std::mem::take(&mut self.leftovers);
+        leftovers.extend(swap(&self.dir, &self.out)?);
         self.committed = true;
         Ok((
             stats,
             Changes {
                 pages,
                 previous_summary,
+                leftovers,
             },
         ))
     }
@@ -317,23 +329,23 @@ fn lock(path: &Path, out: &Path) -> Result<fs::File> {
     Ok(file)
 }
 
-/// Removes staging and aside folders of `name` left by killed builds.
-fn remove_leftovers(parent: &Path, name: &str) -> Result<()> {
+/// Removes staging and aside folders of `name` left by killed builds;
+/// returns those that cannot be removed (a protected file), which never
+/// stop a build.
+fn remove_leftovers(parent: &Path, name: &str) -> Result<Vec<PathBuf>> {
     let prefixes = [format!(".{name}.bilan-new"), format!(".{name}.bilan-old")];
     let entries =
         fs::read_dir(parent).with_context(|| format!("cannot read {}", parent.display()))?;
+    let mut stuck = Vec::new();
     for entry in entries.flatten() {
         let file_name = entry.file_name().to_string_lossy().into_owned();
-        if prefixes.iter().any(|p| file_name.starts_with(p.as_str())) {
-            remove_all(&entry.path()).with_context(|| {
-                format!(
-                    "cannot remove {}, left by an interrupted build",
-                    entry.path().display()
-                )
-            })?;
+        if prefixes.iter().any(|p| file_name.starts_with(p.as_str()))
+            && remove_all(&entry.path()).is_err()
+        {
+            stuck.push(entry.path());
         }
     }
-    Ok(())
+    Ok(stuck)
 }
 
 /// Removes a folder bilan made, whatever the permissions left on it: a
@@ -387,29 +399,32 @@ fn stale_count(out: &Path, files: &BTreeSet<String>) -> usize {
 }
 
 /// Puts `staging` in place of `out`. On Linux both names are exchanged in one
-/// system call, so there is no instant without a site.
-fn swap(staging: &Path, out: &Path) -> Result<()> {
+/// system call, so there is no instant without a site. Returns the previous
+/// site's folder when it could not be removed afterwards: the new site is in
+/// place, so that is not a failure.
+fn swap(staging: &Path, out: &Path) -> Result<Option<PathBuf>> {
     if !out.exists() {
-        return fs::rename(staging, out)
-            .with_context(|| format!("cannot move the new site to {}", out.display()));
+        fs::rename(staging, out)
+            .with_context(|| format!("cannot move the new site to {}", out.display()))?;
+        return Ok(None);
     }
     if crate::sys::exchange(staging, out).is_ok() {
-        // The new site is in place: the old one left behind is removed
-        // now, or by the next build if that fails. Either way the build
-        // succeeded, so a failure here is not reported as one.
-        let _ = remove_all(staging);
-        return Ok(());
+        return Ok(remove_all(staging).err().map(|_| staging.to_path_buf()));
     }
     let old = PathBuf::from(format!("{}", staging.display()).replace(".bilan-new", ".bilan-old"));
-    remove_all(&old).with_context(|| format!("cannot remove {}", old.display()))?;
+    if remove_all(&old).is_err() {
+        bail!(
+            "cannot remove {}, left by an earlier build: a file in it is protected",
+            old.display()
+        );
+    }
     fs::rename(out, &old).with_context(|| format!("cannot move {} aside", out.display()))?;
     if let Err(err) = fs::rename(staging, out) {
         // Put the previous site back: a failed build leaves it as it was.
         let _ = fs::rename(&old, out);
         return Err(err).with_context(|| format!("cannot move the new site to {}", out.display()));
     }
-    let _ = remove_all(&old);
-    Ok(())
+    Ok(remove_all(&old).err().map(|_| old))
 }
 
 /// `path` made absolute and free of `.` and `..`, without requiring it to exist.

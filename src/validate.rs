@@ -47,14 +47,11 @@ fn check_site(content: &Content, d: &mut Diagnostics) {
     if site.programme.name.trim().is_empty() {
         d.push(Diagnostic::error(path, "`programme.name` is empty"));
     }
-    let base = &site.base_url;
-    if !(base.starts_with('/') || site.has_absolute_base()) {
+    if let Some(problem) = crate::config::base_url_problem(&site.base_url) {
         d.push(
-            Diagnostic::error(
-                path,
-                format!("`base_url` `{base}` is neither `/` nor an absolute URL"),
-            )
-            .hint("write `/` or a URL such as `https://example.org/bilan/`"),
+            Diagnostic::error(path, format!("`base_url` {problem}"))
+                .at(key_line(&content.site_source, "base_url:"), 1)
+                .hint("write `/` or a URL such as `https://example.org/bilan/`"),
         );
     }
 }

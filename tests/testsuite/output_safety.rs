@@ -211,3 +211,45 @@ fn leftover_staging_folders_are_removed_whatever_their_permissions() {
     build(&fixture("second-programme"), &out, &[]);
     assert!(!tmp.path().join(".site.bilan-new-999999").exists());
 }
+
+/// `chattr +i` on `path`, or false where the file system or user cannot.
+fn immutable(path: &std::path::Path, on: bool) -> bool {
+    std::process::Command::new("chattr")
+        .arg(if on { "+i" } else { "-i" })
+        .arg(path)
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+#[test]
+fn a_protected_file_in_the_old_site_never_fails_a_build() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    build(&fixture("second-programme"), &out, &[]);
+    let locked = out.join("index.html");
+    if !immutable(&locked, true) {
+        eprintln!("skipped: chattr +i is not available here");
+        return;
+    }
+    let run = |now: &str| try_build(&fixture("second-programme"), &out, &["--now", now]);
+    let first = run("2022-01-01");
+    let second = run("2022-01-02");
+    // Unlock before asserting, so the temporary folder can be removed.
+    let stuck: Vec<std::path::PathBuf> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains("bilan-new"))
+        .collect();
+    for dir in &stuck {
+        immutable(&dir.join("index.html"), false);
+    }
+    for o in [&first, &second] {
+        assert!(o.status.success(), "{}", stderr(o));
+    }
+    assert!(stderr(&first).contains("holds an earlier site that could not be removed"));
+    assert!(
+        page(&out, "index.html").contains("2 janvier 2022"),
+        "the newest site is in place"
+    );
+}
