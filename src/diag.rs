@@ -107,6 +107,35 @@ pub fn nth_line_containing(source: &str, needle: &str, n: usize) -> usize {
         .map_or(1, |(i, _)| i + 1)
 }
 
+/// Line starts of a text, to turn byte offsets into 1-based line and column
+/// in logarithmic time however many problems a long text holds.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Indexes `text` once.
+    pub fn new(text: &'a str) -> LineIndex<'a> {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { text, starts }
+    }
+
+    /// The 1-based (line, column in characters) of byte `offset`.
+    pub fn locate(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        let col = self
+            .text
+            .get(start..offset)
+            .map_or(0, |l| l.chars().count());
+        (line, col + 1)
+    }
+}
+
 /// Quoted values longer than this are cut in messages.
 const QUOTE_MAX: usize = 60;
 
@@ -201,6 +230,17 @@ impl Diagnostics {
 #[cfg(test)]
 mod shorten_tests {
     use super::*;
+
+    #[test]
+    fn line_index_places_offsets() {
+        let idx = LineIndex::new("ab\nçd\n\nx");
+        assert_eq!(idx.locate(0), (1, 1));
+        assert_eq!(idx.locate(3), (2, 1));
+        assert_eq!(idx.locate(5), (2, 2), "columns count characters");
+        assert_eq!(idx.locate(7), (3, 1));
+        assert_eq!(idx.locate(8), (4, 1));
+        assert_eq!(idx.locate(99), (4, 2));
+    }
 
     #[test]
     fn long_quoted_values_are_cut() {

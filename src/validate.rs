@@ -226,11 +226,10 @@ fn check_markdown(content: &Content, d: &mut Diagnostics) {
     for page in content.narratives.iter().chain(&content.press) {
         // The body starts after the opening `---`, the front matter and the closing `---`.
         let first_line = page.front.lines().count() + 3;
+        let index = crate::diag::LineIndex::new(&page.body);
         let place = |offset: usize| {
-            let before = &page.body[..offset.min(page.body.len())];
-            let line = before.matches('\n').count();
-            let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count());
-            (first_line + line, col + 1)
+            let (line, col) = index.locate(offset);
+            (first_line + line - 1, col)
         };
         report_markdown(&page.body, &page.path, &place, raw_allowed, d);
     }
