@@ -102,8 +102,13 @@ fn check_territories(content: &Content, d: &mut Diagnostics) {
                 );
             }
         }
+        let lines = if r.projects.is_empty() {
+            Vec::new()
+        } else {
+            project_lines(&t.source)
+        };
         for (i, p) in r.projects.iter().enumerate() {
-            let line = project_line(&t.source, i);
+            let line = lines.get(i).copied().unwrap_or(1);
             if p.title.trim().is_empty() {
                 d.push(
                     Diagnostic::error(&t.path, format!("project {}: `title` is empty", i + 1))
@@ -401,7 +406,8 @@ fn check_declared(content: &Content, agg: &Aggregates, d: &mut Diagnostics) {
 }
 
 /// The 1-based line where the `index`-th item of `projects:` starts.
-fn project_line(source: &str, index: usize) -> usize {
+/// The 1-based line where each item of `projects:` starts, in one pass.
+fn project_lines(source: &str) -> Vec<usize> {
     let mut lines = source
         .lines()
         .enumerate()
@@ -415,8 +421,8 @@ fn project_line(source: &str, index: usize) -> usize {
             Some((i, ind == first))
         })
         .filter(|&(_, top)| top)
-        .nth(index)
-        .map_or(1, |(i, _)| i + 1)
+        .map(|(i, _)| i + 1)
+        .collect()
 }
 
 #[cfg(test)]
@@ -428,8 +434,6 @@ mod tests {
         let src =
             "name: a\nregion: x\nprojects:\n  - title: a\n    actions:\n      - b\n  - title: c\n";
         assert_eq!(key_line(src, "region:"), 2);
-        assert_eq!(project_line(src, 0), 4);
-        assert_eq!(project_line(src, 1), 7);
-        assert_eq!(project_line(src, 5), 1);
+        assert_eq!(project_lines(src), [4, 7]);
     }
 }
