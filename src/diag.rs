@@ -5,7 +5,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// How serious a problem is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     /// Fails the build (exit status 1).
     Error,
@@ -14,7 +14,7 @@ pub enum Severity {
 }
 
 /// One problem, located in a content file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
@@ -219,6 +219,13 @@ impl Diagnostics {
         });
         v.dedup();
         v
+    }
+
+    /// The problems in the order they were found, each distinct one once
+    /// (for a sheet read row by row, that is the reading order).
+    pub fn in_order(&self) -> Vec<&Diagnostic> {
+        let mut seen = std::collections::HashSet::new();
+        self.items.iter().filter(|d| seen.insert(*d)).collect()
     }
 
     /// True when nothing was recorded.

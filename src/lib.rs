@@ -19,6 +19,7 @@ pub mod diag;
 pub mod feeds;
 pub mod format;
 pub mod i18n;
+pub mod import;
 pub mod links;
 pub mod markdown;
 pub mod metrics;

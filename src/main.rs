@@ -68,6 +68,35 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Read projects from a spreadsheet into the territory records.
+    ///
+    /// One row per project: a column names the territory (a record's `code`
+    /// or file name), the others the project fields: title, company, sector,
+    /// year and each metric of site.yaml. A column whose header is a field's
+    /// key or label maps by itself (case and accents ignored); --map gives
+    /// the others. French numbers (`8 091 000`, `27 250 €`) and dates (Excel,
+    /// dd/mm/yyyy, ISO) are read. Each record named in the sheet gets its
+    /// `projects:` list replaced, every other line and comment kept; records
+    /// not in the sheet are left alone. Every bad cell is reported as
+    /// FILE:SHEET!CELL, and nothing is written unless all are good.
+    Import {
+        /// The spreadsheet: .csv (comma, semicolon or tab; UTF-8 or
+        /// Windows-1252), .xlsx or .ods.
+        file: PathBuf,
+        /// The site folder, holding content/.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        root: PathBuf,
+        /// A YAML file mapping project fields to column headers, such as
+        /// `title: "Intitulé du projet"` and `jobs_created: "Emplois"`.
+        #[arg(long, value_name = "MAP.yaml")]
+        map: Option<PathBuf>,
+        /// The sheet to read [default: the first one].
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
+        /// Print what would change; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Create a minimal site that builds at once: one region, two
     /// territories, a narrative and a press release.
     New {
@@ -91,6 +120,22 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let (result, strict, writes) = match cli.command {
         Command::New { dir } => return new_site(&dir),
+        Command::Import {
+            file,
+            root,
+            map,
+            sheet,
+            dry_run,
+        } => {
+            let opts = bilan::import::ImportOptions {
+                file,
+                root,
+                map,
+                sheet,
+                dry_run,
+            };
+            return import(&opts);
+        }
         Command::Serve {
             root,
             port,
@@ -218,4 +263,26 @@ fn report(outcome: &Outcome, strict: bool, writes: bool) -> ExitCode {
         _ => eprintln!("Checked {} files: {warnings} warning(s); {} ms.", outcome.files, outcome.millis),
     }
     ExitCode::SUCCESS
+}
+
+fn import(opts: &bilan::import::ImportOptions) -> ExitCode {
+    match bilan::import::run(opts) {
+        Ok(outcome) => {
+            for d in outcome.diagnostics.in_order() {
+                eprintln!("{d}");
+            }
+            print!("{}", outcome.report);
+            let errors = outcome.diagnostics.error_count();
+            if errors > 0 {
+                eprintln!("\n{errors} error(s): nothing was written.");
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
 }

@@ -59,6 +59,8 @@ pub const ROBOTS: &str = "robots.txt";
 pub const MAP: &str = "carte";
 /// The open data exports: territories and projects.
 pub const EXPORTS: [&str; 2] = ["territoires", "projets"];
+/// The formats of each export.
+pub const EXPORT_FORMATS: [&str; 3] = ["csv", "json", "xlsx"];
 
 /// One territory's page.
 pub fn territory(slug: &str) -> String {
@@ -259,7 +261,7 @@ fn generated(content: &Content) -> BTreeMap<String, Option<PathBuf>> {
         ROBOTS.into(),
     ];
     for name in EXPORTS {
-        files.extend(["csv", "json"].map(|ext| export(name, ext)));
+        files.extend(EXPORT_FORMATS.map(|ext| export(name, ext)));
     }
     for (_, _, name) in programme_charts(&content.metrics) {
         files.extend(["svg", "png"].map(|ext| chart(&name, ext)));

@@ -65,6 +65,25 @@ fn check_territories(content: &Content, d: &mut Diagnostics) {
         if r.name.trim().is_empty() {
             d.push(Diagnostic::error(&t.path, "`name` is empty").at(at("name:"), 1));
         }
+        let texts = r
+            .projects
+            .iter()
+            .flat_map(|p| [Some(&p.title), p.company.as_ref(), p.sector.as_ref()]);
+        let longest = std::iter::once(Some(&r.name))
+            .chain(texts)
+            .flatten()
+            .map(|s| s.chars().count())
+            .max()
+            .unwrap_or(0);
+        if longest > crate::opendata::XLSX_CELL_MAX {
+            d.push(
+                Diagnostic::warning(
+                    &t.path,
+                    format!("a text of {longest} characters is longer than a spreadsheet cell holds: the XLSX exports cut it (CSV and JSON keep it whole)"),
+                )
+                .hint("check for text pasted by mistake"),
+            );
+        }
         if site.region(&r.region).is_none() {
             let by_name = site.regions.iter().find(|x| x.name == r.region);
             let hint = match by_name {

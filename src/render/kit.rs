@@ -48,7 +48,7 @@ fn visuals(ctx: &Ctx) -> Vec<(String, String, String)> {
 fn data_files() -> Vec<String> {
     routes::EXPORTS
         .iter()
-        .flat_map(|name| ["csv", "json"].map(|ext| routes::export(name, ext)))
+        .flat_map(|name| routes::EXPORT_FORMATS.map(|ext| routes::export(name, ext)))
         .collect()
 }
 
@@ -62,7 +62,10 @@ pub(super) fn bundle(ctx: &Ctx, files: &Files) -> zip::result::ZipResult<Vec<u8>
             }
         }
     }
-    for path in data_files().iter().filter(|p| p.ends_with(".csv")) {
+    for path in data_files()
+        .iter()
+        .filter(|p| p.ends_with(".csv") || p.ends_with(".xlsx"))
+    {
         if let Some(bytes) = files.get(path) {
             entries.push((path.clone(), bytes.clone()));
         }

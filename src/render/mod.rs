@@ -305,6 +305,9 @@ fn assets(ctx: &Ctx) -> Result<Files, RenderError> {
         let json_path = routes::export(table.name, "json");
         let json = opendata::json(&table).map_err(|e| encode_error(&json_path, &e))?;
         files.insert(json_path, json);
+        let xlsx_path = routes::export(table.name, "xlsx");
+        let xlsx = opendata::xlsx(&table).map_err(|e| encode_error(&xlsx_path, &e))?;
+        files.insert(xlsx_path, xlsx);
     }
     let bundle = kit::bundle(ctx, &files)
         .map_err(|e| RenderError::Io(anyhow::anyhow!("cannot build {}: {e}", routes::KIT_ZIP)))?;

@@ -341,6 +341,7 @@ struct ExportView<'a> {
     title: &'a str,
     csv: String,
     json: String,
+    xlsx: String,
     rows: String,
     columns: Vec<ColumnView<'a>>,
 }
@@ -362,6 +363,7 @@ fn data(ctx: &Ctx, path: &str) -> Job {
             title,
             csv: routes::export(name, "csv"),
             json: routes::export(name, "json"),
+            xlsx: routes::export(name, "xlsx"),
             rows: format::int(lang, n),
             columns: cols
                 .iter()

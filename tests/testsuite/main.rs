@@ -8,6 +8,7 @@ mod english;
 mod errors;
 mod fuzz;
 mod hostile;
+mod import;
 mod invalid;
 mod metrics;
 mod output_safety;

@@ -213,3 +213,47 @@ fn default_site_exports_follow_the_default_table() {
     let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
     exports_follow_the_table(&out, &keys);
 }
+
+#[test]
+fn xlsx_exports_have_typed_cells_a_frozen_header_and_widths() {
+    use calamine::{Data, Reader};
+    let (_tmp, out, _) = built();
+    for file in ["territoires", "projets"] {
+        let path = out.join(format!("donnees/{file}.xlsx"));
+        let mut book = calamine::open_workbook_auto(&path).unwrap();
+        let range = book.worksheet_range(file).unwrap();
+        let rows: Vec<&[Data]> = range.rows().collect();
+        let header: Vec<String> = rows[0].iter().map(|c| c.to_string()).collect();
+        assert_eq!(header, expected(file, &KEYS), "{file}.xlsx columns");
+        let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+        // Numbers are numbers; "not reported" is an empty cell, never 0.
+        let logements: Vec<&Data> = rows[1..].iter().map(|r| &r[col("logements")]).collect();
+        assert!(
+            logements
+                .iter()
+                .all(|c| matches!(c, Data::Float(_) | Data::Int(_))),
+            "{logements:?}"
+        );
+        let commerces: Vec<&Data> = rows[1..]
+            .iter()
+            .map(|r| r.get(col("commerces")).unwrap_or(&Data::Empty))
+            .collect();
+        assert!(
+            commerces.contains(&&Data::Empty),
+            "a missing value stays empty"
+        );
+        // The sheet XML freezes the header row and sets column widths.
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(
+            &mut zip.by_name("xl/worksheets/sheet1.xml").unwrap(),
+            &mut xml,
+        )
+        .unwrap();
+        assert!(
+            xml.contains("ySplit=\"1\"") && xml.contains("state=\"frozen\""),
+            "frozen header"
+        );
+        assert!(xml.contains("<col "), "column widths");
+    }
+}

@@ -13,7 +13,7 @@ fn zip_entries(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
             let mut f = z.by_index(i).unwrap();
             let mut buf = Vec::new();
             f.read_to_end(&mut buf).unwrap();
-            (f.name().to_string(), buf)
+            (f.name().unwrap().to_string(), buf)
         })
         .collect()
 }

@@ -1,0 +1,307 @@
+//! What a cell means: French numbers, dates, text; and which column holds
+//! which project field.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::table::Value;
+use crate::metrics::Metrics;
+
+/// A project field a column can fill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Field {
+    /// The territory: a record's `code` or slug.
+    Territory,
+    /// Project title.
+    Title,
+    /// Company.
+    Company,
+    /// Sector.
+    Sector,
+    /// Year (a year, or a date whose year is taken).
+    Year,
+    /// Metric `i` of the table.
+    Metric(usize),
+}
+
+/// The fixed fields and the names a column header may give them (besides
+/// their key), folded by [`fold`].
+const FIXED: [(Field, &str, &[&str]); 5] = [
+    (
+        Field::Territory,
+        "territory",
+        &[
+            "territoire",
+            "territory slug",
+            "territory code",
+            "code territoire",
+            "code du territoire",
+            "slug",
+        ],
+    ),
+    (
+        Field::Title,
+        "title",
+        &[
+            "titre",
+            "intitule",
+            "intitule du projet",
+            "projet",
+            "project",
+            "nom du projet",
+        ],
+    ),
+    (
+        Field::Company,
+        "company",
+        &["entreprise", "societe", "porteur", "porteur du projet"],
+    ),
+    (
+        Field::Sector,
+        "sector",
+        &["secteur", "secteur d activite", "filiere"],
+    ),
+    (
+        Field::Year,
+        "year",
+        &["annee", "date", "date de decision", "annee de decision"],
+    ),
+];
+
+/// A header folded for matching: accents dropped, lowercase, every run of
+/// other characters one space. `Intitulé du projet` → `intitule du projet`.
+pub(crate) fn fold(header: &str) -> String {
+    crate::content::suggest_slug(header).replace('-', " ")
+}
+
+/// The field a header names by itself: a fixed field's key or one of its
+/// names, or a metric's key, label, singular or title.
+pub(crate) fn field_for(header: &str, metrics: &Metrics) -> Option<Field> {
+    let h = fold(header);
+    if h.is_empty() {
+        return None;
+    }
+    for (field, key, names) in FIXED {
+        if h == fold(key) || names.contains(&h.as_str()) {
+            return Some(field);
+        }
+    }
+    metrics.iter().find_map(|(i, m)| {
+        [&m.key, &m.label, &m.singular, &m.title]
+            .iter()
+            .any(|name| fold(name) == h)
+            .then_some(Field::Metric(i))
+    })
+}
+
+/// The field named by a `--map` key (`title`, `territory`, a metric key).
+pub(crate) fn field_by_key(key: &str, metrics: &Metrics) -> Option<Field> {
+    FIXED
+        .iter()
+        .find(|(_, k, _)| *k == key)
+        .map(|(f, _, _)| *f)
+        .or_else(|| metrics.index(key).map(Field::Metric))
+}
+
+/// Every `--map` key, for suggestions.
+pub(crate) fn keys(metrics: &Metrics) -> Vec<String> {
+    FIXED
+        .iter()
+        .map(|(_, k, _)| k.to_string())
+        .chain(metrics.keys())
+        .collect()
+}
+
+/// A cell as text, as a reader would see it (`2021`, not `2021.0`).
+pub(crate) fn text(v: &Value) -> Option<String> {
+    match v {
+        Value::Empty => None,
+        Value::Text(s) => Some(s.trim().to_string()),
+        Value::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => Some(format!("{}", *n as i64)),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Date(serial) => excel_date(*serial).map(|d| d.to_string()),
+        Value::DateIso(s) | Value::Error(s) => Some(s.clone()),
+        Value::Bool(b) => Some(b.to_string()),
+    }
+}
+
+/// A whole number of 0 or more; `None` for an empty cell. French writing
+/// is read: `8 091 000`, `27 250 €`, `1 234,0`, with ordinary, no-break or
+/// narrow spaces.
+pub(crate) fn whole(v: &Value) -> Result<Option<u64>, String> {
+    let number = match v {
+        Value::Empty => return Ok(None),
+        Value::Number(n) => *n,
+        Value::Text(s) => match french_number(s) {
+            Some(n) => n,
+            None => return Err(format!("{} is not a whole number", quoted(s))),
+        },
+        other => {
+            let shown = text(other).unwrap_or_default();
+            return Err(format!("{} is not a whole number", quoted(&shown)));
+        }
+    };
+    if number.fract() != 0.0 {
+        return Err(format!(
+            "{} is not a whole number: figures are whole euros or whole counts",
+            quoted(&text(v).unwrap_or_default())
+        ));
+    }
+    if number < 0.0 || number > u64::MAX as f64 {
+        return Err(format!(
+            "{} is not a whole number of 0 or more",
+            quoted(&text(v).unwrap_or_default())
+        ));
+    }
+    Ok(Some(number as u64))
+}
+
+/// `8 091 000`, `27 250 €`, `1 234,5`, `1234.5`, `5 400 000 000 EUR` → a number.
+fn french_number(s: &str) -> Option<f64> {
+    let mut t: String = s
+        .trim()
+        .trim_end_matches(['€', ' ', '\u{a0}', '\u{202f}'])
+        .to_string();
+    for unit in ["EUR", "eur", "euros"] {
+        if let Some(rest) = t.strip_suffix(unit) {
+            t = rest.to_string();
+        }
+    }
+    let compact: String = t
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\''))
+        .collect();
+    if compact.is_empty() {
+        return None;
+    }
+    // A comma is the decimal mark in French; a dot with three digits after it
+    // is a thousands separator (`8.091.000`).
+    let normalised = if compact.contains(',') {
+        compact.replace('.', "").replace(',', ".")
+    } else if compact.matches('.').count() > 1
+        || compact.split_once('.').is_some_and(|(_, d)| d.len() == 3)
+    {
+        compact.replace('.', "")
+    } else {
+        compact
+    };
+    if !normalised
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
+    {
+        return None;
+    }
+    normalised.parse().ok()
+}
+
+/// A year: `2021`, an Excel date, `11/10/2021`, `2021-10-11`.
+pub(crate) fn year(v: &Value) -> Result<Option<i32>, String> {
+    let bad = |shown: &str| {
+        format!(
+            "{} is not a year or a date (write `2021`, `11/10/2021` or `2021-10-11`)",
+            quoted(shown)
+        )
+    };
+    match v {
+        Value::Empty => Ok(None),
+        Value::Number(n) if n.fract() == 0.0 && (1900.0..=2100.0).contains(n) => {
+            Ok(Some(*n as i32))
+        }
+        // A plain number beyond 2100 is an Excel serial day number.
+        Value::Number(n) | Value::Date(n) => excel_date(*n)
+            .map(|d| Some(d.year()))
+            .ok_or_else(|| bad(&text(v).unwrap_or_default())),
+        Value::Text(s) | Value::DateIso(s) => text_year(s.trim()).map(Some).ok_or_else(|| bad(s)),
+        other => Err(bad(&text(other).unwrap_or_default())),
+    }
+}
+
+fn text_year(s: &str) -> Option<i32> {
+    if let Ok(y) = s.parse::<i32>() {
+        return (1900..=2100).contains(&y).then_some(y);
+    }
+    let date = s.get(..10).unwrap_or(s);
+    ["%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"]
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(date, f).ok())
+        .map(|d| d.year())
+}
+
+/// An Excel serial day number as a date (1900 system; serial 60, Excel's
+/// phantom 29 February 1900, is not a date).
+fn excel_date(serial: f64) -> Option<NaiveDate> {
+    if !(1.0..2_958_466.0).contains(&serial) || serial as i64 == 60 {
+        return None;
+    }
+    let days = serial.floor() as i64 - if serial < 60.0 { 1 } else { 2 };
+    NaiveDate::from_ymd_opt(1900, 1, 1)?.checked_add_signed(chrono::Duration::days(days))
+}
+
+/// A value quoted for a message, cut when long.
+fn quoted(s: &str) -> String {
+    format!("\"{}\"", crate::markdown::excerpt(s, 40))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Language;
+
+    fn t(s: &str) -> Value {
+        Value::Text(s.into())
+    }
+
+    #[test]
+    fn french_numbers() {
+        assert_eq!(whole(&t("8 091 000")), Ok(Some(8_091_000)));
+        assert_eq!(whole(&t("27\u{202f}250 €")), Ok(Some(27_250)));
+        assert_eq!(
+            whole(&t("5\u{a0}400\u{a0}000\u{a0}000 EUR")),
+            Ok(Some(5_400_000_000))
+        );
+        assert_eq!(whole(&t("1 234,0")), Ok(Some(1234)));
+        assert_eq!(whole(&t("8.091.000")), Ok(Some(8_091_000)));
+        assert_eq!(whole(&Value::Number(66.0)), Ok(Some(66)));
+        assert_eq!(whole(&Value::Empty), Ok(None));
+        assert_eq!(
+            whole(&t("12 emplois")),
+            Err("\"12 emplois\" is not a whole number".into())
+        );
+        assert!(whole(&t("1 234,5"))
+            .unwrap_err()
+            .contains("not a whole number"));
+        assert!(whole(&t("-3")).unwrap_err().contains("0 or more"));
+    }
+
+    #[test]
+    fn years_and_dates() {
+        assert_eq!(year(&Value::Number(2021.0)), Ok(Some(2021)));
+        assert_eq!(
+            year(&Value::Number(44480.0)),
+            Ok(Some(2021)),
+            "11/10/2021 as a serial"
+        );
+        assert_eq!(year(&Value::Date(44480.0)), Ok(Some(2021)));
+        assert_eq!(year(&t("11/10/2021")), Ok(Some(2021)));
+        assert_eq!(year(&t("2021-10-11")), Ok(Some(2021)));
+        assert_eq!(
+            year(&Value::DateIso("2021-10-11T00:00:00".into())),
+            Ok(Some(2021))
+        );
+        assert!(year(&t("bientôt")).is_err());
+        assert_eq!(excel_date(1.0), NaiveDate::from_ymd_opt(1900, 1, 1));
+        assert_eq!(excel_date(61.0), NaiveDate::from_ymd_opt(1900, 3, 1));
+    }
+
+    #[test]
+    fn headers_map_by_key_label_or_name() {
+        let m = Metrics::defaults(Language::Fr);
+        assert_eq!(field_for("Intitulé du projet", &m), Some(Field::Title));
+        assert_eq!(field_for("CODE TERRITOIRE", &m), Some(Field::Territory));
+        assert_eq!(field_for("territory_slug", &m), Some(Field::Territory));
+        assert_eq!(field_for("Emplois créés", &m), Some(Field::Metric(0)));
+        assert_eq!(field_for("jobs_created", &m), Some(Field::Metric(0)));
+        assert_eq!(field_for("Investissement", &m), Some(Field::Metric(1)));
+        assert_eq!(field_for("Investissement (€)", &m), Some(Field::Metric(1)));
+        assert_eq!(field_for("region_code", &m), None);
+    }
+}

@@ -1,0 +1,473 @@
+//! `bilan import`: projects from a spreadsheet (one row per project) into
+//! the territory records' `projects:` lists.
+//!
+//! Steps: read the site (the content loader), read the sheet ([`table`]),
+//! map its columns to project fields ([`cells`]), read every row (every bad
+//! cell is reported; nothing is written if one is bad), compare with the
+//! records, print what changes, and rewrite each changed record's
+//! `projects:` block in place ([`splice`]), atomically.
+
+mod cells;
+mod splice;
+mod table;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+
+use crate::content::{self, Content};
+use crate::diag::{closest, Diagnostic, Diagnostics};
+use crate::records::{Project, TerritoryFile};
+use cells::Field;
+use table::{cell_ref, Grid, Value};
+
+/// What `bilan import` was asked for.
+#[derive(Debug, Clone)]
+pub struct ImportOptions {
+    /// The spreadsheet.
+    pub file: PathBuf,
+    /// The site folder.
+    pub root: PathBuf,
+    /// A YAML file mapping project fields to column headers.
+    pub map: Option<PathBuf>,
+    /// The sheet to read (the first one by default).
+    pub sheet: Option<String>,
+    /// Report only; write nothing.
+    pub dry_run: bool,
+}
+
+/// How an import went.
+#[derive(Debug, Default)]
+pub struct ImportOutcome {
+    /// Every problem found, in the site or in the sheet.
+    pub diagnostics: Diagnostics,
+    /// What changes (or would change), for people.
+    pub report: String,
+    /// Records rewritten.
+    pub written: usize,
+}
+
+/// Runs an import. Content and sheet problems come back in the outcome;
+/// `Err` is kept for files that cannot be read at all.
+pub fn run(opts: &ImportOptions) -> Result<ImportOutcome> {
+    let mut out = ImportOutcome::default();
+    let Some(site) = content::load(&opts.root, &mut out.diagnostics)? else {
+        return Ok(out);
+    };
+    if out.diagnostics.has_errors() {
+        return Ok(out);
+    }
+    let grid = table::read(&opts.file, opts.sheet.as_deref())?;
+    let place = Place {
+        file: opts.file.display().to_string(),
+        sheet: grid.sheet.clone(),
+    };
+    if let Some((row, problem)) = &grid.unreadable {
+        out.diagnostics.push(
+            Diagnostic::error(place.cell(0, *row), format!("this line cannot be read: {problem}"))
+                .hint("check the quotes on this line: a cell that contains the separator or a quote must be quoted, with inner quotes doubled"),
+        );
+        return Ok(out);
+    }
+    let map = match &opts.map {
+        Some(path) => read_map(&opts.root, path, &mut out.diagnostics),
+        None => BTreeMap::new(),
+    };
+    let Some(layout) = columns(&grid, &map, &site, &place, &mut out.diagnostics) else {
+        return Ok(out);
+    };
+    let rows = read_rows(&grid, &layout, &site, &place, &mut out.diagnostics);
+    if out.diagnostics.has_errors() {
+        return Ok(out);
+    }
+    let changes = compare(&site, &rows);
+    out.report = report(&site, &grid, &layout, &rows, &changes, &place, opts.dry_run);
+    if !opts.dry_run {
+        for (file, projects) in changes
+            .iter()
+            .filter(|c| c.1.changed())
+            .map(|c| (c.0, &rows[&c.0.slug]))
+        {
+            let block = splice::projects_yaml(projects, &site.metrics);
+            let text = splice::replace_projects(&file.source, &block);
+            splice::write_atomically(&opts.root.join(&file.path), &text)?;
+            out.written += 1;
+        }
+    }
+    Ok(out)
+}
+
+/// Where cells are, for messages: `projets.xlsx:Projets!F412`.
+struct Place {
+    file: String,
+    sheet: String,
+}
+
+impl Place {
+    fn cell(&self, col: u32, row: u32) -> PathBuf {
+        PathBuf::from(format!(
+            "{}:{}!{}",
+            self.file,
+            self.sheet,
+            cell_ref(col, row)
+        ))
+    }
+
+    fn sheet(&self) -> PathBuf {
+        PathBuf::from(format!("{}:{}", self.file, self.sheet))
+    }
+}
+
+/// `--map`: project field → column header.
+fn read_map(root: &Path, path: &Path, diags: &mut Diagnostics) -> BTreeMap<String, String> {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        diags.push(Diagnostic::error(path, "cannot read the map file"));
+        return BTreeMap::new();
+    };
+    let shown = crate::diag::relative(root, path);
+    crate::yaml::parse(&text, &shown, 0, diags).unwrap_or_default()
+}
+
+/// Which columns hold which fields, and the header row.
+struct Layout {
+    header_row: u32,
+    /// (0-based column, field, header as written).
+    fields: Vec<(u32, Field, String)>,
+    ignored: Vec<String>,
+}
+
+fn columns(
+    grid: &Grid,
+    map: &BTreeMap<String, String>,
+    site: &Content,
+    place: &Place,
+    diags: &mut Diagnostics,
+) -> Option<Layout> {
+    let Some((header_row, headers)) = grid
+        .rows
+        .iter()
+        .find(|(_, cells)| cells.iter().any(|c| *c != Value::Empty))
+    else {
+        diags.push(Diagnostic::error(place.sheet(), "the sheet is empty"));
+        return None;
+    };
+    let headers: Vec<String> = headers
+        .iter()
+        .map(|v| cells::text(v).unwrap_or_default())
+        .collect();
+    let metrics = &site.metrics;
+    let mut mapped: BTreeMap<u32, Field> = BTreeMap::new();
+    for (key, header) in map {
+        let Some(field) = cells::field_by_key(key, metrics) else {
+            let keys = cells::keys(metrics);
+            let hint = closest(key, keys.iter().map(String::as_str)).map_or_else(
+                || format!("map one of {}", keys.join(", ")),
+                |c| format!("did you mean `{c}`?"),
+            );
+            diags.push(
+                Diagnostic::error(
+                    place.sheet(),
+                    format!("--map names `{key}`, which is not a project field"),
+                )
+                .hint(hint),
+            );
+            continue;
+        };
+        match headers.iter().position(|h| h.trim() == header.trim()) {
+            Some(col) => {
+                mapped.insert(col as u32, field);
+            }
+            None => {
+                let hint = closest(header, headers.iter().map(String::as_str)).map_or_else(
+                    || format!("the headers are: {}", headers.join(", ")),
+                    |c| format!("did you mean `{c}`?"),
+                );
+                diags.push(
+                    Diagnostic::error(
+                        place.sheet(),
+                        format!(
+                            "--map gives `{header}` for `{key}`, but no column has that header"
+                        ),
+                    )
+                    .hint(hint),
+                );
+            }
+        }
+    }
+    let mut fields = Vec::new();
+    let mut ignored = Vec::new();
+    let mut seen: BTreeMap<Field, u32> = BTreeMap::new();
+    for (i, header) in headers.iter().enumerate() {
+        let col = i as u32 + grid.first_col;
+        let field = mapped.get(&(i as u32)).copied().or_else(|| {
+            // A column mapped by --map to another field is not read twice.
+            (!map.values().any(|h| h.trim() == header.trim()))
+                .then(|| cells::field_for(header, metrics))
+                .flatten()
+        });
+        match field {
+            Some(f) => {
+                if let Some(first) = seen.insert(f, col) {
+                    diags.push(
+                        Diagnostic::error(
+                            place.cell(col, *header_row),
+                            format!(
+                                "columns {} and {} hold the same field",
+                                cell_ref(first, *header_row),
+                                cell_ref(col, *header_row)
+                            ),
+                        )
+                        .hint("remove one, or map them with --map"),
+                    );
+                }
+                fields.push((col, f, header.clone()));
+            }
+            None if !header.is_empty() => ignored.push(header.clone()),
+            None => {}
+        }
+    }
+    for (needed, what) in [
+        (Field::Territory, "territory (a record's code or slug)"),
+        (Field::Title, "project title"),
+    ] {
+        if !seen.contains_key(&needed) {
+            let (key, example) = if needed == Field::Territory {
+                ("territory", "Code territoire")
+            } else {
+                ("title", "Intitulé du projet")
+            };
+            diags.push(
+                Diagnostic::error(place.sheet(), format!("no column holds the {what}")).hint(
+                    format!(
+                        "name a column `{key}`, or map one in a file given with --map (a line such as `{key}: \"{example}\"`); the headers are: {}",
+                        headers.join(", ")
+                    ),
+                ),
+            );
+        }
+    }
+    (!diags.has_errors()).then_some(Layout {
+        header_row: *header_row,
+        fields,
+        ignored,
+    })
+}
+
+/// Every data row as a project of its territory; every bad cell reported.
+fn read_rows(
+    grid: &Grid,
+    layout: &Layout,
+    site: &Content,
+    place: &Place,
+    diags: &mut Diagnostics,
+) -> BTreeMap<String, Vec<Project>> {
+    let mut by_key: BTreeMap<String, &TerritoryFile> = BTreeMap::new();
+    for t in &site.territories {
+        by_key.insert(t.slug.clone(), t);
+        if let Some(code) = &t.record.code {
+            by_key.insert(code.to_lowercase(), t);
+        }
+    }
+    let mut out: BTreeMap<String, Vec<Project>> = BTreeMap::new();
+    for (row, cells) in grid.rows.iter().filter(|(r, _)| *r > layout.header_row) {
+        if cells.iter().all(|c| *c == Value::Empty) {
+            continue;
+        }
+        let cell = |col: u32| {
+            cells
+                .get((col - grid.first_col) as usize)
+                .unwrap_or(&Value::Empty)
+        };
+        let mut p = Project {
+            title: String::new(),
+            company: None,
+            sector: None,
+            year: None,
+            values: vec![None; site.metrics.len()],
+        };
+        let mut territory = None;
+        for (col, field, _) in &layout.fields {
+            let v = cell(*col);
+            let mut bad = |m: String| diags.push(Diagnostic::error(place.cell(*col, *row), m));
+            match field {
+                Field::Territory => match cells::text(v) {
+                    None => bad("the row names no territory".into()),
+                    Some(key) => match by_key.get(&key.to_lowercase()) {
+                        Some(t) => territory = Some(t.slug.clone()),
+                        None => diags.push(unknown_territory(&key, site, place.cell(*col, *row))),
+                    },
+                },
+                Field::Title => match cells::text(v) {
+                    Some(t) => p.title = t,
+                    None => bad("the project has no title".into()),
+                },
+                Field::Company => p.company = cells::text(v),
+                Field::Sector => p.sector = cells::text(v),
+                Field::Year => {
+                    p.year = cells::year(v).unwrap_or_else(|e| {
+                        bad(e);
+                        None
+                    })
+                }
+                Field::Metric(i) => {
+                    p.values[*i] = cells::whole(v).unwrap_or_else(|e| {
+                        bad(e);
+                        None
+                    })
+                }
+            }
+        }
+        if let Some(slug) = territory {
+            out.entry(slug).or_default().push(p);
+        }
+    }
+    out
+}
+
+fn unknown_territory(key: &str, site: &Content, at: PathBuf) -> Diagnostic {
+    let d = Diagnostic::error(
+        at,
+        format!(
+            "territory \"{}\" matches no record's code or slug",
+            crate::markdown::excerpt(key, 40)
+        ),
+    );
+    if let Some(t) = site
+        .territories
+        .iter()
+        .find(|t| cells::fold(&t.record.name) == cells::fold(key))
+    {
+        return d.hint(format!(
+            "that is the name of `{}`: name the territory by its code or slug",
+            t.slug
+        ));
+    }
+    let names = site
+        .territories
+        .iter()
+        .flat_map(|t| std::iter::once(t.slug.as_str()).chain(t.record.code.as_deref()));
+    match closest(&key.to_lowercase(), names) {
+        Some(c) => d.hint(format!("did you mean `{c}`? The import never creates records: add the record first if it is new")),
+        None => d.hint("the import never creates records: add the record in content/territories/ first"),
+    }
+}
+
+/// What happens to one record's projects.
+#[derive(Debug, Default, Clone, Copy)]
+struct Change {
+    added: usize,
+    removed: usize,
+    changed: usize,
+    unchanged: usize,
+}
+
+impl Change {
+    fn changed(&self) -> bool {
+        self.added + self.removed + self.changed > 0
+    }
+}
+
+/// Each record named in the sheet, with what its projects become. Projects
+/// pair by title, in order.
+fn compare<'a>(
+    site: &'a Content,
+    rows: &BTreeMap<String, Vec<Project>>,
+) -> Vec<(&'a TerritoryFile, Change)> {
+    site.territories
+        .iter()
+        .filter_map(|t| {
+            let new = rows.get(&t.slug)?;
+            let mut old: Vec<Option<&Project>> = t.record.projects.iter().map(Some).collect();
+            let mut c = Change::default();
+            for p in new {
+                match old
+                    .iter_mut()
+                    .find(|o| o.is_some_and(|o| o.title == p.title))
+                {
+                    Some(slot) => {
+                        if slot.take() == Some(p) {
+                            c.unchanged += 1;
+                        } else {
+                            c.changed += 1;
+                        }
+                    }
+                    None => c.added += 1,
+                }
+            }
+            c.removed = old.iter().filter(|o| o.is_some()).count();
+            // Same projects in another order is a change of the list too.
+            if !c.changed() && t.record.projects != *new {
+                c.changed = 1;
+            }
+            Some((t, c))
+        })
+        .collect()
+}
+
+/// The number of projects, then each metric's sum, over every record, with
+/// the lists of `rows` in place of the records' own when given.
+fn totals(site: &Content, rows: Option<&BTreeMap<String, Vec<Project>>>) -> Vec<u128> {
+    let mut t = vec![0u128; site.metrics.len() + 1];
+    for f in &site.territories {
+        let list = rows
+            .and_then(|r| r.get(&f.slug))
+            .unwrap_or(&f.record.projects);
+        t[0] += list.len() as u128;
+        for p in list {
+            for (i, sum) in t[1..].iter_mut().enumerate() {
+                *sum += u128::from(p.value(i).unwrap_or(0));
+            }
+        }
+    }
+    t
+}
+
+fn report(
+    site: &Content,
+    grid: &Grid,
+    layout: &Layout,
+    rows: &BTreeMap<String, Vec<Project>>,
+    changes: &[(&TerritoryFile, Change)],
+    place: &Place,
+    dry_run: bool,
+) -> String {
+    use std::fmt::Write as _;
+    let n_rows: usize = rows.values().map(Vec::len).sum();
+    let mut r = format!(
+        "Read {n_rows} project row(s) from {} (sheet {}) for {} territory record(s).\n",
+        place.file,
+        grid.sheet,
+        rows.len()
+    );
+    if !layout.ignored.is_empty() {
+        let _ = writeln!(r, "Ignored columns: {}.", layout.ignored.join(", "));
+    }
+    for (t, c) in changes.iter().filter(|(_, c)| c.changed()) {
+        let _ = writeln!(
+            r,
+            "  {}: {} added, {} removed, {} changed, {} unchanged",
+            t.slug, c.added, c.removed, c.changed, c.unchanged
+        );
+    }
+    let untouched = changes.iter().filter(|(_, c)| !c.changed()).count();
+    if untouched > 0 {
+        let _ = writeln!(r, "  {untouched} record(s) already up to date.");
+    }
+    let (before, after) = (totals(site, None), totals(site, Some(rows)));
+    let _ = writeln!(r, "Totals, before → after:");
+    let _ = writeln!(r, "  projects: {} → {}", before[0], after[0]);
+    for (i, m) in site.metrics.iter() {
+        let _ = writeln!(r, "  {}: {} → {}", m.key, before[i + 1], after[i + 1]);
+    }
+    let changed = changes.iter().filter(|(_, c)| c.changed()).count();
+    if dry_run {
+        let _ = writeln!(
+            r,
+            "Dry run: nothing written ({changed} record(s) would change)."
+        );
+    } else {
+        let _ = writeln!(r, "Updated {changed} record(s).");
+    }
+    r
+}

@@ -1,0 +1,209 @@
+//! `bilan import`: spreadsheets written by real writers (openpyxl, odfpy, a
+//! French Excel-style CSV) into a copy of the default site.
+
+use std::path::{Path, PathBuf};
+
+use crate::errors::copy_dir;
+use crate::support::*;
+
+/// A copy of the default site's content, with a comment added between keys.
+fn site() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    copy_dir(&repo().join("content"), &root.join("content"));
+    let record = root.join("content/territories/haut-jura.yaml");
+    let text = std::fs::read_to_string(&record).unwrap();
+    let text = text.replace(
+        "labelled_on:",
+        "# Labellisé lors de la première vague.\nlabelled_on:",
+    );
+    std::fs::write(&record, text).unwrap();
+    (tmp, root)
+}
+
+fn import(root: &Path, file: &str, extra: &[&str]) -> std::process::Output {
+    let fixture = fixture("import").join(file);
+    let mut args = vec![
+        "import",
+        fixture.to_str().unwrap(),
+        "--root",
+        root.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    bilan(&args)
+}
+
+fn clean(text: &str) -> String {
+    text.replace(fixture("import").to_str().unwrap(), "[FIXTURES]")
+}
+
+fn stdout(o: &std::process::Output) -> String {
+    clean(&String::from_utf8_lossy(&o.stdout))
+}
+
+/// Every line of `before` that is not in its `projects:` block is in `after`, in order.
+fn other_lines_kept(before: &str, after: &str) {
+    let outside = |t: &str| -> Vec<String> {
+        let mut in_projects = false;
+        t.lines()
+            .filter(|l| {
+                if l.starts_with("projects:") {
+                    in_projects = true;
+                } else if !l.starts_with(' ') && !l.is_empty() {
+                    in_projects = false;
+                }
+                !in_projects
+            })
+            .map(String::from)
+            .collect()
+    };
+    assert_eq!(outside(before), outside(after));
+}
+
+#[test]
+fn xlsx_ods_and_french_csv_update_the_records() {
+    for file in ["projets.xlsx", "projets.ods", "projets-excel-fr.csv"] {
+        let (_tmp, root) = site();
+        let record = root.join("content/territories/haut-jura.yaml");
+        let before = std::fs::read_to_string(&record).unwrap();
+        let o = import(&root, file, &[]);
+        assert!(o.status.success(), "{file}: {}", stderr(&o));
+        insta::assert_snapshot!(
+            format!("report_{}", file.replace(['.', '-'], "_")),
+            stdout(&o)
+        );
+        let after = std::fs::read_to_string(&record).unwrap();
+        other_lines_kept(&before, &after);
+        assert!(
+            after.starts_with("# ti-2705: source ANCT"),
+            "the first comment survives"
+        );
+        assert!(after.contains("# Labellisé lors de la première vague.\nlabelled_on:"));
+        assert!(after.contains("  - title: \"Atelier de décolletage\"\n    company: \"Entreprise exemple A\"\n    sector: \"Mécanique\"\n    year: 2021\n    jobs_created: 12\n    investment_eur: 8091000\n    aid_eur: 1200000\n"), "{file}:\n{after}");
+        // The site still builds from what the import wrote.
+        let out = root.join("output");
+        let b = try_build(&root, &out, &[]);
+        assert!(b.status.success(), "{}", stderr(&b));
+        assert!(page(&out, "territoires/haut-jura/index.html").contains("Atelier de décolletage"));
+    }
+}
+
+#[test]
+fn five_bad_cells_are_all_reported_and_nothing_is_written() {
+    let (_tmp, root) = site();
+    let o = import(&root, "cinq-erreurs.csv", &[]);
+    assert_eq!(o.status.code(), Some(1));
+    insta::assert_snapshot!(clean(&stderr(&o)));
+    let unchanged = read_tree(&repo().join("content/territories"));
+    let mut now = read_tree(&root.join("content/territories"));
+    now.insert(
+        "haut-jura.yaml".into(),
+        std::fs::read(repo().join("content/territories/haut-jura.yaml")).unwrap(),
+    );
+    assert!(now == unchanged, "no record changed");
+}
+
+#[test]
+fn dry_run_reports_and_writes_nothing() {
+    let (_tmp, root) = site();
+    let before = read_tree(&root.join("content"));
+    let o = import(&root, "projets.xlsx", &["--dry-run"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("Dry run: nothing written (2 record(s) would change)."));
+    assert!(stdout(&o).contains("  haut-jura: 2 added, 13 removed, 0 changed, 0 unchanged"));
+    assert!(read_tree(&root.join("content")) == before);
+}
+
+#[test]
+fn exported_xlsx_and_csv_import_back_without_any_change() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    build(&repo(), &out, &[]);
+    let root = tmp.path().join("site");
+    copy_dir(&repo().join("content"), &root.join("content"));
+    let before = read_tree(&root.join("content"));
+    for export in ["donnees/projets.xlsx", "donnees/projets.csv"] {
+        let file = out.join(export);
+        let o = bilan(&[
+            "import",
+            file.to_str().unwrap(),
+            "--root",
+            root.to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(
+            stdout(&o).contains("149 record(s) already up to date."),
+            "{}",
+            stdout(&o)
+        );
+        assert!(stdout(&o).contains("Updated 0 record(s)."));
+        assert!(
+            read_tree(&root.join("content")) == before,
+            "{export} changed content/"
+        );
+    }
+}
+
+#[test]
+fn a_map_names_columns_and_is_checked() {
+    let (tmp, root) = site();
+    let sheet = tmp.path().join("suivi.csv");
+    std::fs::write(
+        &sheet,
+        "Réf.;Libellé;Postes;Montant HT\nhaut-jura;Nouvelle presse;3;450 000 €\n",
+    )
+    .unwrap();
+    let map = tmp.path().join("map.yaml");
+    std::fs::write(
+        &map,
+        "territory: \"Réf.\"\ntitle: \"Libellé\"\njobs_created: \"Postes\"\ninvestment_eur: \"Montant HT\"\n",
+    )
+    .unwrap();
+    let run = |map: &Path| {
+        bilan(&[
+            "import",
+            sheet.to_str().unwrap(),
+            "--root",
+            root.to_str().unwrap(),
+            "--map",
+            map.to_str().unwrap(),
+        ])
+    };
+    let o = run(&map);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let record = std::fs::read_to_string(root.join("content/territories/haut-jura.yaml")).unwrap();
+    assert!(
+        record.contains(
+            "  - title: \"Nouvelle presse\"\n    jobs_created: 3\n    investment_eur: 450000\n"
+        ),
+        "{record}"
+    );
+    std::fs::write(
+        &map,
+        "territory: \"Réf.\"\ntitel: \"Libellé\"\njobs_created: \"Poste\"\n",
+    )
+    .unwrap();
+    let o = run(&map);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o).replace(tmp.path().to_str().unwrap(), "[TMP]");
+    insta::assert_snapshot!(err);
+}
+
+#[test]
+fn unknown_territories_are_errors_with_a_suggestion() {
+    let (tmp, root) = site();
+    let sheet = tmp.path().join("t.csv");
+    std::fs::write(
+        &sheet,
+        "territory,title\nhaut-jurra,Un\nHaut-Jura,Deux\nnulle-part,Trois\n",
+    )
+    .unwrap();
+    let o = bilan(&[
+        "import",
+        sheet.to_str().unwrap(),
+        "--root",
+        root.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    insta::assert_snapshot!(stderr(&o).replace(tmp.path().to_str().unwrap(), "[TMP]"));
+}
