@@ -28,6 +28,9 @@ pub struct Content {
     pub site_source: String,
     /// Territory records, sorted by slug.
     pub territories: Vec<TerritoryFile>,
+    /// Slugs of territory files that could not be read (their errors are
+    /// reported): what refers to them says so instead of guessing.
+    pub unreadable: std::collections::BTreeSet<String>,
     /// Narratives, sorted by stem. `_index` is the home introduction.
     pub narratives: Vec<Page>,
     /// Press releases, sorted by stem.
@@ -109,6 +112,14 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Option<Content>> {
         })
     });
 
+    let loaded: std::collections::BTreeSet<&str> =
+        territories.iter().map(|t| t.slug.as_str()).collect();
+    let unreadable = paths
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .map(|p| stem(p))
+        .filter(|s| !loaded.contains(s.as_str()))
+        .collect();
     let kit_path = content.join("press/kit.yaml");
     let kit = if kit_path.is_file() {
         read_text(root, &kit_path, diags)
@@ -131,6 +142,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Option<Content>> {
         metrics,
         site_source,
         territories,
+        unreadable,
         narratives,
         press,
         statics,

@@ -229,6 +229,18 @@ fn check_pages(content: &Content, d: &mut Diagnostics) {
         let Some(slug) = &page.meta.territory else {
             continue;
         };
+        let line = key_line(&page.front, "territory:") + 1;
+        if content.unreadable.contains(slug.as_str()) {
+            d.push(
+                Diagnostic::warning(
+                    &page.path,
+                    format!("`territory: {slug}` refers to content/territories/{slug}.yaml, which cannot be read: see its errors"),
+                )
+                .at(line, 1)
+                .hint("fix that record first; this page is checked again then"),
+            );
+            continue;
+        }
         if !slugs.contains(slug.as_str()) {
             let mut diag = Diagnostic::error(
                 &page.path,
@@ -378,7 +390,11 @@ fn check_totals(content: &Content, agg: &Aggregates, d: &mut Diagnostics) {
             ));
         }
     }
-    check_declared(content, agg, d);
+    // With a record missing, the totals are wrong: comparing them with the
+    // declared figures would only mislead.
+    if content.unreadable.is_empty() {
+        check_declared(content, agg, d);
+    }
 }
 
 fn check_declared(content: &Content, agg: &Aggregates, d: &mut Diagnostics) {

@@ -49,10 +49,72 @@ pub fn parse<T: DeserializeOwned>(
             if duplicates.is_empty() || !err.to_string().contains("duplicate field") {
                 let d = to_diagnostic(&err, path, line_offset);
                 diags.push(locate(d, text, line_offset));
+                for d in more_errors::<T>(text, &err, path, line_offset) {
+                    diags.push(d);
+                }
             }
             None
         }
     }
+}
+
+/// How many more errors one file may report after its first.
+const MORE_ERRORS: usize = 50;
+
+/// The errors after the first: serde stops at one, so the offending
+/// `key: value` line is blanked and the text parsed again, as long as each
+/// new error is on a plain `key: value` line further on. A missing field
+/// (perhaps the blanked one) or a syntax error ends the search, so nothing
+/// is reported that the editor did not write.
+fn more_errors<T: DeserializeOwned>(
+    text: &str,
+    first: &serde_yaml::Error,
+    path: &Path,
+    line_offset: usize,
+) -> Vec<Diagnostic> {
+    // Only data errors leave the rest of the file readable.
+    let data_error = |m: &str| {
+        [
+            "invalid type",
+            "invalid value",
+            "unknown field",
+            "invalid length",
+            "unknown variant",
+        ]
+        .iter()
+        .any(|k| m.contains(k))
+    };
+    if !data_error(&first.to_string()) {
+        return Vec::new();
+    }
+    let mut lines: Vec<String> = text.split('\n').map(String::from).collect();
+    let mut out = Vec::new();
+    let mut at = first.location().map(|l| l.line());
+    while let Some(line) = at {
+        let plain = lines.get(line - 1).is_some_and(|l| {
+            let t = l.trim_start();
+            block_key(t).is_some() && !t.starts_with("- ")
+        });
+        if !plain || out.len() >= MORE_ERRORS {
+            break;
+        }
+        lines[line - 1].clear();
+        let err = match serde_yaml::from_str::<T>(&lines.join("\n")) {
+            Ok(_) => break,
+            Err(e) => e,
+        };
+        let next = err.location().map(|l| l.line());
+        let message = err.to_string();
+        if next.is_none_or(|n| n <= line) || message.contains("missing field") {
+            break;
+        }
+        if !data_error(&message) {
+            break;
+        }
+        out.push(to_diagnostic(&err, path, line_offset));
+        at = next;
+    }
+    out
 }
 
 /// Keys set twice in one block mapping: `(line, column, key, first line)`.
@@ -223,6 +285,18 @@ fn plain_types(message: &str) -> String {
 }
 
 fn other_hint(message: &str) -> Option<String> {
+    if message.contains("expected a whole number") {
+        let quoted = message.split('"').nth(1).unwrap_or_default();
+        let digits: String = quoted
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '€'))
+            .collect();
+        if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) && digits != quoted {
+            return Some(format!(
+                "write `{digits}`: figures are written without spaces or units"
+            ));
+        }
+    }
     if let Some(field) = message
         .split("missing field `")
         .nth(1)

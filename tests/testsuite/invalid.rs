@@ -77,6 +77,7 @@ case!(static_file_over_a_generated_one, "static-over-generated");
 case!(sum_too_large_for_any_total, "overflow");
 case!(script_and_data_urls, "script-link");
 case!(two_documents_in_one_record, "multi-document");
+case!(every_error_and_no_misleading_one, "never-mislead");
 case!(base_url_to_another_site, "bad-base-url");
 case!(
     base_url_flag_is_checked_like_site_yaml,
