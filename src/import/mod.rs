@@ -77,10 +77,11 @@ pub fn run(opts: &ImportOptions) -> Result<ImportOutcome> {
     let Some(layout) = columns(&grid, &map, &site, &place, &mut out.diagnostics) else {
         return Ok(out);
     };
-    let rows = read_rows(&grid, &layout, &site, &place, &mut out.diagnostics);
+    let mut rows = read_rows(&grid, &layout, &site, &place, &mut out.diagnostics);
     if out.diagnostics.has_errors() {
         return Ok(out);
     }
+    keep_unmapped_fields(&site, &layout, &mut rows);
     let changes = compare(&site, &rows);
     out.report = report(&site, &grid, &layout, &rows, &changes, &place, opts.dry_run);
     if !opts.dry_run {
@@ -350,6 +351,45 @@ fn unknown_territory(key: &str, site: &Content, at: PathBuf) -> Diagnostic {
     match closest(&key.to_lowercase(), names) {
         Some(c) => d.hint(format!("did you mean `{c}`? The import never creates records: add the record first if it is new")),
         None => d.hint("the import never creates records: add the record in content/territories/ first"),
+    }
+}
+
+/// A field the sheet has no column for is not erased: a project that pairs
+/// with a recorded one (same title, in order) keeps its recorded value.
+fn keep_unmapped_fields(
+    site: &Content,
+    layout: &Layout,
+    rows: &mut BTreeMap<String, Vec<Project>>,
+) {
+    let has = |f: Field| layout.fields.iter().any(|(_, g, _)| *g == f);
+    for t in &site.territories {
+        let Some(new) = rows.get_mut(&t.slug) else {
+            continue;
+        };
+        let mut old: Vec<Option<&Project>> = t.record.projects.iter().map(Some).collect();
+        for p in new.iter_mut() {
+            let Some(o) = old
+                .iter_mut()
+                .find(|o| o.is_some_and(|o| o.title == p.title))
+                .and_then(Option::take)
+            else {
+                continue;
+            };
+            if !has(Field::Company) {
+                p.company.clone_from(&o.company);
+            }
+            if !has(Field::Sector) {
+                p.sector.clone_from(&o.sector);
+            }
+            if !has(Field::Year) {
+                p.year = o.year;
+            }
+            for (i, v) in p.values.iter_mut().enumerate() {
+                if !has(Field::Metric(i)) {
+                    *v = o.value(i);
+                }
+            }
+        }
     }
 }
 

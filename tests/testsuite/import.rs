@@ -207,3 +207,37 @@ fn unknown_territories_are_errors_with_a_suggestion() {
     assert_eq!(o.status.code(), Some(1));
     insta::assert_snapshot!(stderr(&o).replace(tmp.path().to_str().unwrap(), "[TMP]"));
 }
+
+#[test]
+fn another_programme_imports_and_missing_columns_keep_their_values() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    copy_dir(&fixture("other-metrics"), &root);
+    let sheet = tmp.path().join("suivi.csv");
+    std::fs::write(
+        &sheet,
+        "Territoire;Intitulé;Logements rénovés;Commerces rouverts;Subventions;Année\nroche-haute;Maison de santé;0;;300 000 €;2022\nroche-haute;Épicerie solidaire;4;1;25 000;15/09/2024\n",
+    )
+    .unwrap();
+    let o = bilan(&[
+        "import",
+        sheet.to_str().unwrap(),
+        "--root",
+        root.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let report = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        report.contains("  roche-haute: 1 added, 0 removed, 0 changed, 1 unchanged"),
+        "{report}"
+    );
+    assert!(
+        report.contains("  logements: 140 → 144\n  commerces: 14 → 15\n"),
+        "{report}"
+    );
+    let record =
+        std::fs::read_to_string(root.join("content/territories/roche-haute.yaml")).unwrap();
+    // No sector or cost column: the recorded values stay.
+    assert!(record.contains("  - title: \"Maison de santé\"\n    sector: \"Services\"\n    year: 2022\n    logements: 0\n    subvention_eur: 300000\n    cout_eur: 900000\n"), "{record}");
+    assert!(record.contains("  - title: \"Épicerie solidaire\"\n    year: 2024\n    logements: 4\n    commerces: 1\n    subvention_eur: 25000\n"), "{record}");
+}
