@@ -101,6 +101,7 @@ def q(text):
 def main(data_dir, content_dir):
     data_dir, content_dir = Path(data_dir), Path(content_dir)
     regions = list(csv.DictReader(open(data_dir / "regions.csv", encoding="utf-8")))
+    departements = list(csv.DictReader(open(data_dir / "departements.csv", encoding="utf-8")))
     territories = list(csv.DictReader(
         open(data_dir / "territoires_industrie_2018_2022_149.csv", encoding="utf-8")))
     rng = Rng(20211011)
@@ -195,7 +196,9 @@ def main(data_dir, content_dir):
         "  key: id_ti",
         "  region_key: insee_reg",
         "regions:",
-    ] + [f"  - {{ code: {q(r['insee_reg'])}, name: {q(r['lib_reg'])} }}" for r in regions]
+    ] + [f"  - {{ code: {q(r['insee_reg'])}, name: {q(r['lib_reg'])} }}" for r in regions] + [
+        "departments:",
+    ] + [f"  - {{ code: {q(d['insee_dep'])}, name: {q(d['lib_dep'])} }}" for d in departements]
     site += [
         "accessibility:",
         "  organisation: \"L'équipe éditoriale du bilan (exemple)\"",

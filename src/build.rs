@@ -12,7 +12,7 @@ use crate::aggregate::{aggregate, Totals};
 use crate::cache::{DiskCache, NoCache, Store};
 use crate::charts;
 use crate::content;
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{log_time, Diagnostic, Diagnostics};
 use crate::output::{self, Discard, Sink, Staging, WriteStats};
 use crate::render::{self, RenderError, RenderOptions};
 use crate::theme;
@@ -301,12 +301,6 @@ fn resolve_now(now: Option<&str>) -> Result<DateTime<Utc>> {
             .with_context(|| format!("SOURCE_DATE_EPOCH `{raw}` is out of range"));
     }
     Ok(Utc::now())
-}
-
-fn log_time(start: Instant, step: &str) {
-    if std::env::var("BILAN_LOG").is_ok_and(|v| v == "time") {
-        eprintln!("{step:<28} {:>6} ms", start.elapsed().as_millis());
-    }
 }
 
 #[cfg(test)]

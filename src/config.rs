@@ -46,6 +46,10 @@ pub struct SiteConfig {
     pub programme: Programme,
     /// The allowed regions.
     pub regions: Vec<Region>,
+    /// Names of the départements records list by code (optional): pages
+    /// then show `Jura (39)`, and search finds a territory by either.
+    #[serde(default)]
+    pub departments: Vec<Region>,
     /// What the programme counts (see [`crate::metrics`]); jobs created,
     /// investment and public aid when absent.
     #[serde(default)]
@@ -178,6 +182,14 @@ impl SiteConfig {
     /// The region with this code.
     pub fn region(&self, code: &str) -> Option<&Region> {
         self.regions.iter().find(|r| r.code == code)
+    }
+
+    /// `Jura (39)` for a département code with a known name, else the code.
+    pub fn department_label(&self, code: &str) -> String {
+        match self.departments.iter().find(|d| d.code == code) {
+            Some(d) => format!("{} ({})", d.name, d.code),
+            None => code.to_string(),
+        }
     }
 
     /// `base_url` with exactly one trailing slash.

@@ -136,6 +136,13 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+/// Prints how long a build step took when `BILAN_LOG=time` is set.
+pub fn log_time(start: std::time::Instant, step: &str) {
+    if std::env::var("BILAN_LOG").is_ok_and(|v| v == "time") {
+        eprintln!("{step:<28} {:>6} ms", start.elapsed().as_millis());
+    }
+}
+
 /// Quoted values longer than this are cut in messages.
 const QUOTE_MAX: usize = 60;
 

@@ -30,6 +30,7 @@ pub mod records;
 pub mod render;
 pub mod routes;
 pub mod scaffold;
+pub mod search;
 pub mod serve;
 mod sys;
 pub mod theme;

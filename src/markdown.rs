@@ -221,6 +221,22 @@ pub fn first_paragraph(markdown: &str) -> String {
     text
 }
 
+/// All the text of `markdown`, without markup (for the search index).
+pub fn plain_text(markdown: &str) -> String {
+    let mut text = String::new();
+    for e in Parser::new(markdown) {
+        match e {
+            Event::Text(t) | Event::Code(t) => {
+                text.push_str(&t);
+                text.push(' ');
+            }
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            _ => {}
+        }
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,8 +15,9 @@ use crate::records::{Page, TerritoryFile};
 
 /// Top-level names the generator owns; a narrative or a static folder may
 /// not take them.
-pub const RESERVED: [&str; 13] = [
+pub const RESERVED: [&str; 14] = [
     "index.html",
+    "recherche",
     "accessibilite",
     "territoires",
     "regions",
@@ -39,6 +40,8 @@ pub const HOME: &str = "index.html";
 pub const TERRITORIES: &str = "territoires/index.html";
 /// Press releases.
 pub const PRESS: &str = "presse/index.html";
+/// The search page.
+pub const SEARCH: &str = "recherche/index.html";
 /// The press kit page.
 pub const KIT: &str = "presse/kit/index.html";
 /// The press kit bundle.
@@ -85,6 +88,11 @@ pub fn narrative(stem: &str) -> String {
 /// A press release's page.
 pub fn release(stem: &str) -> String {
     format!("presse/{stem}/index.html")
+}
+
+/// A file of the search index: `recherche/<name>`.
+pub fn search_file(name: &str) -> String {
+    format!("recherche/{name}")
 }
 
 /// A chart file: `charts/<name>.<ext>`.
@@ -167,6 +175,8 @@ pub enum PageKind {
     Data,
     /// The accessibility statement.
     Accessibility,
+    /// The search page.
+    Search,
     /// The not-found page.
     NotFound,
 }
@@ -213,6 +223,7 @@ pub fn pages(
         (KIT.to_string(), PageKind::Kit),
         (DATA.to_string(), PageKind::Data),
         (ACCESSIBILITY.to_string(), PageKind::Accessibility),
+        (SEARCH.to_string(), PageKind::Search),
         (NOT_FOUND.to_string(), PageKind::NotFound),
     ]);
     out

@@ -9,6 +9,7 @@
 
 mod kit;
 mod pages;
+mod search;
 mod site;
 mod views;
 
@@ -309,6 +310,11 @@ fn assets(ctx: &Ctx) -> Result<Files, RenderError> {
         let xlsx = opendata::xlsx(&table).map_err(|e| encode_error(&xlsx_path, &e))?;
         files.insert(xlsx_path, xlsx);
     }
+    let started = std::time::Instant::now();
+    for (name, bytes) in crate::search::files(&search::docs(ctx)) {
+        files.insert(routes::search_file(&name), bytes);
+    }
+    crate::diag::log_time(started, "  of which search index");
     let bundle = kit::bundle(ctx, &files)
         .map_err(|e| RenderError::Io(anyhow::anyhow!("cannot build {}: {e}", routes::KIT_ZIP)))?;
     files.insert(routes::KIT_ZIP.into(), bundle);

@@ -78,6 +78,14 @@ pub(super) fn build(ctx: &Ctx, path: &str, kind: PageKind, sizes: &Sizes) -> Job
         PageKind::Kit => kit::page(ctx, path, sizes),
         PageKind::Data => data(ctx, path),
         PageKind::Accessibility => accessibility(ctx, path),
+        PageKind::Search => Job::new(
+            path,
+            "search.html",
+            "search",
+            ctx.labels.get("search"),
+            ctx.labels.get("search_label"),
+            Context::new(),
+        ),
         PageKind::NotFound => Job::new(
             path,
             "404.html",
@@ -139,7 +147,25 @@ fn territories(ctx: &Ctx, path: &str) -> Job {
     let t = &ctx.labels;
     let mut sorted: Vec<&views::TerritoryRow> = ctx.rows.iter().collect();
     views::sort_by_name(&mut sorted, |r| r.name);
+    let site = &ctx.content.site;
+    let option = |code: &str, name: &str| serde_json::json!({ "code": code, "name": name });
+    let regions: Vec<serde_json::Value> =
+        ctx.regions.iter().map(|r| option(r.code, r.name)).collect();
+    let mut codes: Vec<&str> = ctx
+        .content
+        .territories
+        .iter()
+        .flat_map(|f| f.record.departments.iter().map(String::as_str))
+        .collect();
+    codes.sort();
+    codes.dedup();
+    let departments: Vec<serde_json::Value> = codes
+        .iter()
+        .map(|c| option(c, &site.department_label(c)))
+        .collect();
     let mut c = Context::new();
+    c.insert("filter_regions", &regions);
+    c.insert("filter_departments", &departments);
     c.insert("rows", &sorted);
     c.insert(
         "totals",
@@ -159,7 +185,7 @@ fn territories(ctx: &Ctx, path: &str) -> Job {
 struct TerritoryView<'a> {
     name: &'a str,
     code: Option<&'a str>,
-    departments: &'a [String],
+    departments: Vec<String>,
     intercommunalities: &'a [String],
     labelled_on: Option<String>,
     elected: Option<&'a str>,
@@ -186,7 +212,11 @@ fn territory(ctx: &Ctx, path: &str, i: usize) -> Job {
         &TerritoryView {
             name: &r.name,
             code: r.code.as_deref(),
-            departments: &r.departments,
+            departments: r
+                .departments
+                .iter()
+                .map(|d| content.site.department_label(d))
+                .collect(),
             intercommunalities: &r.intercommunalities,
             labelled_on: r.labelled_on.map(|d| format::date(lang, d)),
             elected: leads.and_then(|l| l.elected.as_deref()),

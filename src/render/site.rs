@@ -114,6 +114,7 @@ pub(super) fn links() -> BTreeMap<&'static str, &'static str> {
         ("data", routes::DATA),
         ("accessibility", routes::ACCESSIBILITY),
         ("feed", routes::FEED),
+        ("search", routes::SEARCH),
     ])
 }
 

@@ -104,8 +104,11 @@ pub(crate) struct TerritoryRow<'a> {
     pub(crate) href: String,
     pub(crate) region: &'a str,
     pub(crate) region_href: String,
-    #[serde(skip)]
     pub(crate) region_code: &'a str,
+    /// Département codes, space-separated (for the filters).
+    pub(crate) departments: String,
+    /// Name and intercommunalities, for the text filter.
+    pub(crate) filter_text: String,
     pub(crate) totals: TotalsView,
     /// Project count, for sorting.
     pub(crate) raw_projects: u64,
@@ -171,6 +174,12 @@ pub(crate) fn territory_rows<'a>(
                 region: region_name(content, &f.record.region),
                 region_href: routes::region(&f.record.region),
                 region_code: &f.record.region,
+                departments: f.record.departments.join(" "),
+                filter_text: format!(
+                    "{} {}",
+                    f.record.name,
+                    f.record.intercommunalities.join(" ")
+                ),
                 totals: totals_view(content, t, totals),
                 raw_projects: totals.projects,
             }

@@ -11,7 +11,8 @@ use std::process::Command;
 
 use crate::support::*;
 
-const PAGE_TYPES: [&str; 11] = [
+const PAGE_TYPES: [&str; 12] = [
+    "recherche/index.html",
     "index.html",
     "territoires/index.html",
     "territoires/haut-jura/index.html",
@@ -25,11 +26,11 @@ const PAGE_TYPES: [&str; 11] = [
     "accessibilite/index.html",
 ];
 
-fn audit_dir() -> std::path::PathBuf {
+pub(crate) fn audit_dir() -> std::path::PathBuf {
     repo().join("tests/audit")
 }
 
-fn tools_ready() -> Result<(), String> {
+pub(crate) fn tools_ready() -> Result<(), String> {
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     if !Path::new(&chromium).exists() {
         return Err(format!("{chromium} not found"));

@@ -1,0 +1,91 @@
+//! What the search page finds: territories, projects, narratives and press
+//! releases, as documents for [`crate::search`]. Territories come first, so
+//! a document's kind follows from its position.
+
+use super::views;
+use super::Ctx;
+use crate::format;
+use crate::routes;
+use crate::search::{Doc, Kind};
+
+/// Every published thing a reader may look for, in kind order.
+pub(super) fn docs(ctx: &Ctx) -> Vec<Doc> {
+    let (content, lang, t) = (ctx.content, ctx.lang, &ctx.labels);
+    let site = &content.site;
+    let mut out = Vec::new();
+    for f in &content.territories {
+        let r = &f.record;
+        let region = site
+            .region(&r.region)
+            .map_or(r.region.as_str(), |x| x.name.as_str());
+        let figures = views::totals_figures(content, ctx.agg.territory(&f.slug), t, false);
+        let mut sub = vec![region.to_string()];
+        sub.extend(
+            figures
+                .iter()
+                .map(|fig| format!("{} {}", fig.value, fig.label)),
+        );
+        let departments: Vec<String> = r
+            .departments
+            .iter()
+            .map(|d| site.department_label(d))
+            .collect();
+        out.push(Doc {
+            kind: Kind::Territory,
+            title: r.name.clone(),
+            href: routes::territory(&f.slug),
+            sub: sub.join(" · "),
+            text: format!(
+                "{} {} {} {} {}",
+                r.intercommunalities.join(" "),
+                departments.join(" "),
+                region,
+                r.code.as_deref().unwrap_or_default(),
+                f.slug
+            ),
+        });
+    }
+    for f in &content.territories {
+        for p in &f.record.projects {
+            let mut sub = vec![f.record.name.clone()];
+            sub.extend(p.company.clone());
+            sub.extend(p.sector.clone());
+            sub.extend(p.year.map(|y| y.to_string()));
+            out.push(Doc {
+                kind: Kind::Project,
+                title: p.title.clone(),
+                href: routes::territory(&f.slug),
+                sub: sub.join(" · "),
+                text: format!(
+                    "{} {}",
+                    p.company.as_deref().unwrap_or_default(),
+                    p.sector.as_deref().unwrap_or_default()
+                ),
+            });
+        }
+    }
+    for p in ctx
+        .narratives
+        .iter()
+        .filter(|p| p.stem != "_index")
+        .chain(&ctx.press)
+    {
+        let is_release = ctx.press.iter().any(|r| std::ptr::eq(*r, *p));
+        out.push(Doc {
+            kind: Kind::Page,
+            title: p.meta.title.clone(),
+            href: if is_release {
+                routes::release(&p.stem)
+            } else {
+                routes::narrative_home(p)
+            },
+            sub: p
+                .meta
+                .date
+                .map(|d| format::date(lang, d))
+                .unwrap_or_default(),
+            text: crate::markdown::plain_text(&p.body),
+        });
+    }
+    out
+}

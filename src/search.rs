@@ -1,0 +1,214 @@
+//! The search index, written by the build as scripts (so search also works
+//! from `file://`, where `fetch` does not): one file of metadata, documents
+//! in chunks, and an inverted index split by the first two letters of each
+//! word. A query loads only the shards of its words and the chunks of its
+//! results, so the download stays small however large the site.
+//!
+//! Words are folded for French readers: accents, case, apostrophes and
+//! hyphens do not matter (`vallee de l arve` finds `Vallée de l'Arve`).
+//! `themes/default/static/search.js` folds queries the same way.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+/// Documents per chunk file.
+const CHUNK: usize = 500;
+
+/// What a result is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A territory page.
+    Territory = 0,
+    /// A project (on its territory's page).
+    Project = 1,
+    /// A narrative or a press release.
+    Page = 2,
+}
+
+/// One searchable thing.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    /// Its kind, for grouping.
+    pub kind: Kind,
+    /// What the result shows as its link text.
+    pub title: String,
+    /// Site-relative link.
+    pub href: String,
+    /// A line under the title (key figures, territory, date).
+    pub sub: String,
+    /// The words it is found by, besides its title.
+    pub text: String,
+}
+
+/// `Château-d'Œx` → `chateau d oex`: lowercase ASCII letters and digits,
+/// one space between words. Letters without an ASCII form stay as they are.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let folded: &str = match c {
+            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => "a",
+            'é' | 'è' | 'ê' | 'ë' => "e",
+            'î' | 'ï' | 'í' | 'ì' => "i",
+            'ô' | 'ö' | 'ó' | 'ò' | 'õ' => "o",
+            'ù' | 'û' | 'ü' | 'ú' => "u",
+            'ÿ' | 'ý' => "y",
+            'ç' => "c",
+            'ñ' => "n",
+            'œ' => "oe",
+            'æ' => "ae",
+            c if c.is_alphanumeric() => {
+                out.push(c);
+                continue;
+            }
+            _ => " ",
+        };
+        if folded == " " {
+            if !out.ends_with(' ') && !out.is_empty() {
+                out.push(' ');
+            }
+        } else {
+            out.push_str(folded);
+        }
+    }
+    out.trim_end().to_string()
+}
+
+/// The shard a word belongs to: its first two characters.
+fn shard(word: &str) -> Option<String> {
+    let mut chars = word.chars();
+    let (a, b) = (chars.next()?, chars.next()?);
+    // File names stay ASCII: other letters share one shard.
+    let safe = |c: char| if c.is_ascii_alphanumeric() { c } else { '_' };
+    Some(format!("{}{}", safe(a), safe(b)))
+}
+
+/// The index files: (path under `recherche/`, bytes).
+pub fn files(docs: &[Doc]) -> Vec<(String, Vec<u8>)> {
+    let mut postings: BTreeMap<String, BTreeMap<String, Vec<u32>>> = BTreeMap::new();
+    for (id, d) in docs.iter().enumerate() {
+        let mut words: Vec<String> = fold(&format!("{} {}", d.title, d.text))
+            .split(' ')
+            .filter(|w| w.chars().count() >= 2)
+            .map(String::from)
+            .collect();
+        words.sort();
+        words.dedup();
+        for w in words {
+            if let Some(s) = shard(&w) {
+                postings
+                    .entry(s)
+                    .or_default()
+                    .entry(w)
+                    .or_default()
+                    .push(id as u32);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let shards: Vec<&String> = postings.keys().collect();
+    // Documents come in kind order: how many of each tells an id's kind.
+    let kinds: Vec<usize> = [Kind::Territory, Kind::Project, Kind::Page]
+        .iter()
+        .map(|k| docs.iter().filter(|d| d.kind == *k).count())
+        .collect();
+    out.push((
+        "meta.js".to_string(),
+        format!(
+            "BILAN_SEARCH.meta({{\"docs\":{},\"chunk\":{CHUNK},\"kinds\":{kinds:?},\"shards\":{}}});\n",
+            docs.len(),
+            serde_json::to_string(&shards).unwrap_or_else(|_| "[]".into())
+        )
+        .into_bytes(),
+    ));
+    for (s, words) in &postings {
+        // Ids as gaps from the previous one: small numbers, short files.
+        let mut js = format!("BILAN_SEARCH.shard(\"{s}\",{{");
+        for (i, (w, ids)) in words.iter().enumerate() {
+            if i > 0 {
+                js.push(',');
+            }
+            let mut prev = 0;
+            let gaps: Vec<String> = ids
+                .iter()
+                .map(|&id| {
+                    let g = id - prev;
+                    prev = id;
+                    g.to_string()
+                })
+                .collect();
+            let _ = write!(js, "{}:[{}]", json(w), gaps.join(","));
+        }
+        js.push_str("});\n");
+        out.push((format!("t-{s}.js"), js.into_bytes()));
+    }
+    for (n, chunk) in docs.chunks(CHUNK).enumerate() {
+        let rows: Vec<String> = chunk
+            .iter()
+            .map(|d| {
+                format!(
+                    "[{},{},{},{}]",
+                    d.kind as u8,
+                    json(&d.title),
+                    json(&d.href),
+                    json(&d.sub)
+                )
+            })
+            .collect();
+        out.push((
+            format!("d-{n}.js"),
+            format!("BILAN_SEARCH.docs({n},[\n{}\n]);\n", rows.join(",\n")).into_bytes(),
+        ));
+    }
+    out
+}
+
+fn json(s: &str) -> String {
+    // A JSON string inside a script: `</` cannot close the script element.
+    serde_json::to_string(s)
+        .unwrap_or_else(|_| "\"\"".into())
+        .replace("</", "<\\/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(kind: Kind, title: &str, text: &str) -> Doc {
+        Doc {
+            kind,
+            title: title.into(),
+            href: "x/index.html".into(),
+            sub: String::new(),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn folding_is_for_french_readers() {
+        assert_eq!(fold("Vallée de l'Arve"), "vallee de l arve");
+        assert_eq!(fold("HAUT-JURA"), "haut jura");
+        assert_eq!(fold("Château-d'Œx"), "chateau d oex");
+        assert_eq!(fold("  Saint–Étienne  "), "saint etienne");
+    }
+
+    #[test]
+    fn index_files_hold_shards_and_chunks() {
+        let docs = vec![
+            doc(Kind::Territory, "Vallée de l'Arve", "CC Cluses Arve"),
+            doc(Kind::Project, "Four </script>", "Mécanique"),
+        ];
+        let files = files(&docs);
+        let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(names.contains(&"meta.js") && names.contains(&"d-0.js"));
+        assert!(names.contains(&"t-va.js") && names.contains(&"t-ar.js"));
+        let ar =
+            String::from_utf8(files.iter().find(|f| f.0 == "t-ar.js").unwrap().1.clone()).unwrap();
+        assert_eq!(ar, "BILAN_SEARCH.shard(\"ar\",{\"arve\":[0]});\n");
+        let me =
+            String::from_utf8(files.iter().find(|f| f.0 == "t-me.js").unwrap().1.clone()).unwrap();
+        assert_eq!(me, "BILAN_SEARCH.shard(\"me\",{\"mecanique\":[1]});\n");
+        let chunk =
+            String::from_utf8(files.iter().find(|f| f.0 == "d-0.js").unwrap().1.clone()).unwrap();
+        assert!(chunk.contains("Four <\\/script>"), "{chunk}");
+    }
+}
