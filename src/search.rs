@@ -11,8 +11,9 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-/// Documents per chunk file.
-const CHUNK: usize = 500;
+/// Documents per chunk file: small, since a query reads the chunks of its
+/// best candidates only.
+const CHUNK: usize = 200;
 
 /// What a result is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,7 +45,24 @@ pub struct Doc {
 /// one space between words. Letters without an ASCII form stay as they are.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in text.chars() {
+        // Most text is ASCII: no Unicode tables for it.
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+            } else if !out.ends_with(' ') && !out.is_empty() {
+                out.push(' ');
+            }
+            continue;
+        }
+        fold_char(c, &mut out);
+    }
+    out.trim_end().to_string()
+}
+
+/// Folds one non-ASCII character into `out`.
+fn fold_char(c: char, out: &mut String) {
+    for c in c.to_lowercase() {
         let folded: &str = match c {
             'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => "a",
             'é' | 'è' | 'ê' | 'ë' => "e",
@@ -70,7 +88,6 @@ pub fn fold(text: &str) -> String {
             out.push_str(folded);
         }
     }
-    out.trim_end().to_string()
 }
 
 /// The shard a word belongs to: its first two characters.
@@ -84,25 +101,39 @@ fn shard(word: &str) -> Option<String> {
 
 /// The index files: (path under `recherche/`, bytes).
 pub fn files(docs: &[Doc]) -> Vec<(String, Vec<u8>)> {
-    let mut postings: BTreeMap<String, BTreeMap<String, Vec<u32>>> = BTreeMap::new();
-    for (id, d) in docs.iter().enumerate() {
-        let mut words: Vec<String> = fold(&format!("{} {}", d.title, d.text))
-            .split(' ')
-            .filter(|w| w.chars().count() >= 2)
-            .map(String::from)
-            .collect();
-        words.sort();
-        words.dedup();
-        for w in words {
-            if let Some(s) = shard(&w) {
-                postings
-                    .entry(s)
-                    .or_default()
-                    .entry(w)
-                    .or_default()
-                    .push(id as u32);
-            }
+    use rayon::prelude::*;
+    // Each document's distinct words, folded in parallel (long narratives
+    // make this the costly part), then one pass to gather the postings.
+    let folded: Vec<String> = docs
+        .par_iter()
+        .map(|d| fold(&format!("{} {}", d.title, d.text)))
+        .collect();
+    let words: Vec<Vec<&str>> = folded
+        .par_iter()
+        .map(|f| {
+            let mut w: Vec<&str> = f
+                .split(' ')
+                .filter(|w| w.chars().nth(1).is_some())
+                .collect();
+            w.sort_unstable();
+            w.dedup();
+            w
+        })
+        .collect();
+    let mut by_word: std::collections::HashMap<&str, Vec<u32>> = Default::default();
+    for (id, ws) in words.iter().enumerate() {
+        for w in ws {
+            by_word.entry(w).or_default().push(id as u32);
         }
+    }
+    let mut postings: BTreeMap<String, Vec<(&str, Vec<u32>)>> = BTreeMap::new();
+    for (w, ids) in by_word {
+        if let Some(s) = shard(w) {
+            postings.entry(s).or_default().push((w, ids));
+        }
+    }
+    for list in postings.values_mut() {
+        list.sort_unstable_by(|a, b| a.0.cmp(b.0));
     }
     let mut out = Vec::new();
     let shards: Vec<&String> = postings.keys().collect();
@@ -120,27 +151,32 @@ pub fn files(docs: &[Doc]) -> Vec<(String, Vec<u8>)> {
         )
         .into_bytes(),
     ));
-    for (s, words) in &postings {
-        // Ids as gaps from the previous one: small numbers, short files.
-        let mut js = format!("BILAN_SEARCH.shard(\"{s}\",{{");
-        for (i, (w, ids)) in words.iter().enumerate() {
-            if i > 0 {
-                js.push(',');
-            }
-            let mut prev = 0;
-            let gaps: Vec<String> = ids
-                .iter()
-                .map(|&id| {
-                    let g = id - prev;
+    let shard_files: Vec<(String, Vec<u8>)> = postings
+        .par_iter()
+        .map(|(s, words)| {
+            // Ids as gaps from the previous one: small numbers, short files.
+            let mut js = format!("BILAN_SEARCH.shard(\"{s}\",{{");
+            for (i, (w, ids)) in words.iter().enumerate() {
+                if i > 0 {
+                    js.push(',');
+                }
+                js.push_str(&json(w));
+                js.push_str(":[");
+                let mut prev = 0;
+                for (k, &id) in ids.iter().enumerate() {
+                    if k > 0 {
+                        js.push(',');
+                    }
+                    let _ = write!(js, "{}", id - prev);
                     prev = id;
-                    g.to_string()
-                })
-                .collect();
-            let _ = write!(js, "{}:[{}]", json(w), gaps.join(","));
-        }
-        js.push_str("});\n");
-        out.push((format!("t-{s}.js"), js.into_bytes()));
-    }
+                }
+                js.push(']');
+            }
+            js.push_str("});\n");
+            (format!("t-{s}.js"), js.into_bytes())
+        })
+        .collect();
+    out.extend(shard_files);
     for (n, chunk) in docs.chunks(CHUNK).enumerate() {
         let rows: Vec<String> = chunk
             .iter()

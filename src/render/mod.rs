@@ -311,7 +311,9 @@ fn assets(ctx: &Ctx) -> Result<Files, RenderError> {
         files.insert(xlsx_path, xlsx);
     }
     let started = std::time::Instant::now();
-    for (name, bytes) in crate::search::files(&search::docs(ctx)) {
+    let docs = search::docs(ctx);
+    crate::diag::log_time(started, "  search documents");
+    for (name, bytes) in crate::search::files(&docs) {
         files.insert(routes::search_file(&name), bytes);
     }
     crate::diag::log_time(started, "  of which search index");

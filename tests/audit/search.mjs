@@ -66,10 +66,14 @@ try {
   const index = await context.newPage();
   await index.goto(url("territoires/index.html") + "?region=84&q=vallee", { waitUntil: "load" });
   await index.waitForTimeout(200);
-  const filtered = await index.evaluate(() => ({
-    shown: [...document.querySelectorAll("table.sortable tbody tr")].filter((r) => !r.hidden).length,
-    status: document.getElementById("filtres-etat").textContent,
-  }));
+  const filtered = await index.evaluate(() => {
+    const status = document.getElementById("filtres-etat");
+    if (!status) { return null; }
+    return {
+      shown: [...document.querySelectorAll("table.sortable tbody tr")].filter((r) => !r.hidden).length,
+      status: status.textContent,
+    };
+  });
   console.log(JSON.stringify({ filter: filtered }));
 } finally {
   await browser.close();

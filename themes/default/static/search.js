@@ -103,7 +103,7 @@
       // The best candidates of each kind are read to rank them by title.
       ids.sort(function (a, b) { return score.get(b) - score.get(a) || a - b; });
       var picked = [[], [], []];
-      ids.forEach(function (id) { var k = kindOf(id); if (picked[k].length < 60) { picked[k].push(id); } });
+      ids.forEach(function (id) { var k = kindOf(id); if (picked[k].length < 24) { picked[k].push(id); } });
       var shown = picked[0].concat(picked[1], picked[2]);
       var files = shown.map(function (id) { return Math.floor(id / meta.chunk); })
         .filter(function (c, i, all) { return all.indexOf(c) === i; });
