@@ -82,6 +82,15 @@ impl Outcome {
         }
     }
 
+    /// This outcome with the run's problems and wall time.
+    fn with(self, diagnostics: Diagnostics, start: Instant) -> Outcome {
+        Outcome {
+            diagnostics,
+            millis: start.elapsed().as_millis(),
+            ..self
+        }
+    }
+
     /// True when the content is valid under `strict`.
     pub fn ok(&self, strict: bool) -> bool {
         !(self.diagnostics.has_errors() || strict && self.diagnostics.warning_count() > 0)
@@ -183,25 +192,38 @@ fn run(opts: &BuildOptions, write: bool) -> Result<Outcome> {
         return Ok(Outcome::stopped(diags, start, n));
     }
     let totals = summary(&content, &agg.programme);
-    let summary =
-        serde_json::to_string(&totals).context("cannot record the totals of this build")?;
-    let (stats, changes) = staging
-        .commit(&rendered.paths, &summary)
-        .with_context(|| format!("cannot write the site to {}", out_dir.display()))?;
+    let outcome = commit(staging, &rendered, &totals, &out_dir)?;
     disk_cache.prune();
     log_time(start, "Swapped in");
     Ok(Outcome {
-        written: Some(stats),
-        files: n,
         charts: chart_count(&content, &charts),
-        moved: moved(changes.previous_summary.as_deref(), &totals),
+        ..outcome.with(diags, start)
+    })
+}
+
+/// Swaps the staged site in and says what changed since the last build.
+fn commit(
+    staging: Staging,
+    rendered: &render::Rendered,
+    totals: &BTreeMap<String, u64>,
+    out_dir: &std::path::Path,
+) -> Result<Outcome> {
+    let summary =
+        serde_json::to_string(totals).context("cannot record the totals of this build")?;
+    let (stats, changes) = staging
+        .commit(&rendered.paths, &summary)
+        .with_context(|| format!("cannot write the site to {}", out_dir.display()))?;
+    Ok(Outcome {
+        written: Some(stats),
+        files: rendered.paths.len(),
+        moved: moved(changes.previous_summary.as_deref(), totals),
         leftovers: changes.leftovers,
         changed_pages: if changes.previous_summary.is_some() {
             changes.pages
         } else {
             Vec::new()
         },
-        ..Outcome::empty(diags, start)
+        ..Outcome::empty(Diagnostics::default(), Instant::now())
     })
 }
 

@@ -29,6 +29,7 @@ pub mod presskit;
 pub mod records;
 pub mod render;
 pub mod routes;
+mod sandbox;
 pub mod scaffold;
 pub mod search;
 pub mod serve;

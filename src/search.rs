@@ -120,21 +120,7 @@ pub fn files(docs: &[Doc]) -> Vec<(String, Vec<u8>)> {
             w
         })
         .collect();
-    let mut by_word: std::collections::HashMap<&str, Vec<u32>> = Default::default();
-    for (id, ws) in words.iter().enumerate() {
-        for w in ws {
-            by_word.entry(w).or_default().push(id as u32);
-        }
-    }
-    let mut postings: BTreeMap<String, Vec<(&str, Vec<u32>)>> = BTreeMap::new();
-    for (w, ids) in by_word {
-        if let Some(s) = shard(w) {
-            postings.entry(s).or_default().push((w, ids));
-        }
-    }
-    for list in postings.values_mut() {
-        list.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    }
+    let postings = postings(&words);
     let mut out = Vec::new();
     let shards: Vec<&String> = postings.keys().collect();
     // Documents come in kind order: how many of each tells an id's kind.
@@ -153,28 +139,7 @@ pub fn files(docs: &[Doc]) -> Vec<(String, Vec<u8>)> {
     ));
     let shard_files: Vec<(String, Vec<u8>)> = postings
         .par_iter()
-        .map(|(s, words)| {
-            // Ids as gaps from the previous one: small numbers, short files.
-            let mut js = format!("BILAN_SEARCH.shard(\"{s}\",{{");
-            for (i, (w, ids)) in words.iter().enumerate() {
-                if i > 0 {
-                    js.push(',');
-                }
-                js.push_str(&json(w));
-                js.push_str(":[");
-                let mut prev = 0;
-                for (k, &id) in ids.iter().enumerate() {
-                    if k > 0 {
-                        js.push(',');
-                    }
-                    let _ = write!(js, "{}", id - prev);
-                    prev = id;
-                }
-                js.push(']');
-            }
-            js.push_str("});\n");
-            (format!("t-{s}.js"), js.into_bytes())
-        })
+        .map(|(s, words)| (format!("t-{s}.js"), shard_file(s, words)))
         .collect();
     out.extend(shard_files);
     for (n, chunk) in docs.chunks(CHUNK).enumerate() {
@@ -196,6 +161,50 @@ pub fn files(docs: &[Doc]) -> Vec<(String, Vec<u8>)> {
         ));
     }
     out
+}
+
+/// Each shard's words, sorted, with the ids of the documents holding them.
+fn postings<'a>(words: &'a [Vec<&'a str>]) -> BTreeMap<String, Vec<(&'a str, Vec<u32>)>> {
+    let mut by_word: std::collections::HashMap<&str, Vec<u32>> = Default::default();
+    for (id, ws) in words.iter().enumerate() {
+        for w in ws {
+            by_word.entry(w).or_default().push(id as u32);
+        }
+    }
+    let mut postings: BTreeMap<String, Vec<(&str, Vec<u32>)>> = BTreeMap::new();
+    for (w, ids) in by_word {
+        if let Some(s) = shard(w) {
+            postings.entry(s).or_default().push((w, ids));
+        }
+    }
+    for list in postings.values_mut() {
+        list.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    }
+    postings
+}
+
+/// `BILAN_SEARCH.shard("ar",{"arve":[0,3]})`, ids as gaps from the
+/// previous one: small numbers, short files.
+fn shard_file(s: &str, words: &[(&str, Vec<u32>)]) -> Vec<u8> {
+    let mut js = format!("BILAN_SEARCH.shard(\"{s}\",{{");
+    for (i, (w, ids)) in words.iter().enumerate() {
+        if i > 0 {
+            js.push(',');
+        }
+        js.push_str(&json(w));
+        js.push_str(":[");
+        let mut prev = 0;
+        for (k, &id) in ids.iter().enumerate() {
+            if k > 0 {
+                js.push(',');
+            }
+            let _ = write!(js, "{}", id - prev);
+            prev = id;
+        }
+        js.push(']');
+    }
+    js.push_str("});\n");
+    js.into_bytes()
 }
 
 fn json(s: &str) -> String {

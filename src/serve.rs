@@ -138,26 +138,7 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
         .map(|_| {
             let (server, status, out, stop) =
                 (server.clone(), status.clone(), out.clone(), stop.clone());
-            std::thread::spawn(move || {
-                // A timeout, so every worker notices Ctrl-C (`unblock` wakes only one).
-                while !stop.load(Ordering::SeqCst) {
-                    match server.recv_timeout(Duration::from_millis(200)) {
-                        Ok(Some(req)) => {
-                            // No request may stop a worker: a bug here drops that
-                            // one connection, and the worker serves the next.
-                            let served =
-                                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                                    handle(req, &out, &status)
-                                }));
-                            if served.is_err() {
-                                eprintln!("bilan serve: a request failed; still serving");
-                            }
-                        }
-                        Ok(None) => {}
-                        Err(_) => break,
-                    }
-                }
-            })
+            std::thread::spawn(move || worker(&server, &status, &out, &stop))
         })
         .collect();
     for w in workers {
@@ -167,6 +148,27 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
     let _ = fs::remove_dir_all(&out);
     eprintln!("Stopped.");
     Ok(())
+}
+
+/// Answers requests until Ctrl-C or a termination signal.
+fn worker(server: &Server, status: &Mutex<Status>, out: &Path, stop: &AtomicBool) {
+    // A timeout, so every worker notices the stop (`unblock` wakes only one).
+    while !stop.load(Ordering::SeqCst) {
+        match server.recv_timeout(Duration::from_millis(200)) {
+            Ok(Some(req)) => {
+                // No request may stop a worker: a bug here drops that one
+                // connection, and the worker serves the next.
+                let served = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    handle(req, out, status)
+                }));
+                if served.is_err() {
+                    eprintln!("bilan serve: a request failed; still serving");
+                }
+            }
+            Ok(None) => {}
+            Err(_) => break,
+        }
+    }
 }
 
 /// Where the served copy lives: memory-backed `/dev/shm` when the system has

@@ -138,7 +138,7 @@ pub fn load(root: &Path, theme: &str, diags: &mut Diagnostics) -> Result<Theme> 
     }
     let theme_yaml = theme_dir.join("theme.yaml");
     let linked_out = theme_yaml.is_file()
-        && crate::content::confined(root, &theme_yaml)
+        && crate::sandbox::confined(root, &theme_yaml)
             .map_err(|d| diags.push(d))
             .is_err();
     let palette = if theme_yaml.is_file() && !linked_out {
@@ -188,7 +188,7 @@ fn walk(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Result<Vec<(String,
         if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
             continue;
         }
-        if let Err(d) = crate::content::confined(root, entry.path()) {
+        if let Err(d) = crate::sandbox::confined(root, entry.path()) {
             diags.push(d);
             continue;
         }

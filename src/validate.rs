@@ -65,54 +65,8 @@ fn check_territories(content: &Content, d: &mut Diagnostics) {
         if r.name.trim().is_empty() {
             d.push(Diagnostic::error(&t.path, "`name` is empty").at(at("name:"), 1));
         }
-        let texts = r
-            .projects
-            .iter()
-            .flat_map(|p| [Some(&p.title), p.company.as_ref(), p.sector.as_ref()]);
-        let longest = std::iter::once(Some(&r.name))
-            .chain(texts)
-            .flatten()
-            .map(|s| s.chars().count())
-            .max()
-            .unwrap_or(0);
-        if longest > crate::opendata::XLSX_CELL_MAX {
-            d.push(
-                Diagnostic::warning(
-                    &t.path,
-                    format!("a text of {longest} characters is longer than a spreadsheet cell holds: the XLSX exports cut it (CSV and JSON keep it whole)"),
-                )
-                .hint("check for text pasted by mistake"),
-            );
-        }
-        if site.region(&r.region).is_none() {
-            let by_name = site.regions.iter().find(|x| x.name == r.region);
-            let hint = match by_name {
-                Some(x) => format!("`{}` is the name; write its code, `{}`", x.name, x.code),
-                None => match closest(&r.region, site.regions.iter().map(|x| x.code.as_str())) {
-                    Some(c) => format!("did you mean `{c}`?"),
-                    None => format!(
-                        "use one of the codes in content/site.yaml ({}), or add the region there",
-                        site.regions
-                            .iter()
-                            .take(20)
-                            .map(|x| x.code.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                },
-            };
-            d.push(
-                Diagnostic::error(
-                    &t.path,
-                    format!(
-                        "region `{}` is not one of the regions in content/site.yaml",
-                        r.region
-                    ),
-                )
-                .at(at("region:"), 1)
-                .hint(hint),
-            );
-        }
+        check_text_lengths(t, d);
+        check_region(site, t, d);
         if let Some(code) = &r.code {
             if let Some(other) = codes.insert(code, &t.slug) {
                 d.push(
@@ -153,6 +107,70 @@ fn check_territories(content: &Content, d: &mut Diagnostics) {
             }
             check_values(content, t, i, p, line, d);
         }
+    }
+}
+
+/// A record's region must be one of site.yaml's; the hint tells a name from
+/// a code and suggests the closest.
+fn check_region(
+    site: &crate::config::SiteConfig,
+    t: &crate::records::TerritoryFile,
+    d: &mut Diagnostics,
+) {
+    let r = &t.record;
+    let at = |key: &str| key_line(&t.source, key);
+    if site.region(&r.region).is_none() {
+        let by_name = site.regions.iter().find(|x| x.name == r.region);
+        let hint = match by_name {
+            Some(x) => format!("`{}` is the name; write its code, `{}`", x.name, x.code),
+            None => match closest(&r.region, site.regions.iter().map(|x| x.code.as_str())) {
+                Some(c) => format!("did you mean `{c}`?"),
+                None => format!(
+                    "use one of the codes in content/site.yaml ({}), or add the region there",
+                    site.regions
+                        .iter()
+                        .take(20)
+                        .map(|x| x.code.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            },
+        };
+        d.push(
+            Diagnostic::error(
+                &t.path,
+                format!(
+                    "region `{}` is not one of the regions in content/site.yaml",
+                    r.region
+                ),
+            )
+            .at(at("region:"), 1)
+            .hint(hint),
+        );
+    }
+}
+
+/// Text longer than a spreadsheet cell holds is cut in the XLSX exports.
+fn check_text_lengths(t: &crate::records::TerritoryFile, d: &mut Diagnostics) {
+    let r = &t.record;
+    let texts = r
+        .projects
+        .iter()
+        .flat_map(|p| [Some(&p.title), p.company.as_ref(), p.sector.as_ref()]);
+    let longest = std::iter::once(Some(&r.name))
+        .chain(texts)
+        .flatten()
+        .map(|s| s.chars().count())
+        .max()
+        .unwrap_or(0);
+    if longest > crate::opendata::XLSX_CELL_MAX {
+        d.push(
+            Diagnostic::warning(
+                &t.path,
+                format!("a text of {longest} characters is longer than a spreadsheet cell holds: the XLSX exports cut it (CSV and JSON keep it whole)"),
+            )
+            .hint("check for text pasted by mistake"),
+        );
     }
 }
 

@@ -8,6 +8,7 @@
 //! `projects:` block in place ([`splice`]), atomically.
 
 mod cells;
+mod report;
 mod splice;
 mod table;
 
@@ -82,8 +83,8 @@ pub fn run(opts: &ImportOptions) -> Result<ImportOutcome> {
         return Ok(out);
     }
     keep_unmapped_fields(&site, &layout, &mut rows);
-    let changes = compare(&site, &rows);
-    out.report = report(&site, &grid, &layout, &rows, &changes, &place, opts.dry_run);
+    let changes = report::compare(&site, &rows);
+    out.report = report::report(&site, &grid, &layout, &rows, &changes, &place, opts.dry_run);
     if !opts.dry_run {
         for (file, projects) in changes
             .iter()
@@ -158,44 +159,7 @@ fn columns(
         .map(|v| cells::text(v).unwrap_or_default())
         .collect();
     let metrics = &site.metrics;
-    let mut mapped: BTreeMap<u32, Field> = BTreeMap::new();
-    for (key, header) in map {
-        let Some(field) = cells::field_by_key(key, metrics) else {
-            let keys = cells::keys(metrics);
-            let hint = closest(key, keys.iter().map(String::as_str)).map_or_else(
-                || format!("map one of {}", keys.join(", ")),
-                |c| format!("did you mean `{c}`?"),
-            );
-            diags.push(
-                Diagnostic::error(
-                    place.sheet(),
-                    format!("--map names `{key}`, which is not a project field"),
-                )
-                .hint(hint),
-            );
-            continue;
-        };
-        match headers.iter().position(|h| h.trim() == header.trim()) {
-            Some(col) => {
-                mapped.insert(col as u32, field);
-            }
-            None => {
-                let hint = closest(header, headers.iter().map(String::as_str)).map_or_else(
-                    || format!("the headers are: {}", headers.join(", ")),
-                    |c| format!("did you mean `{c}`?"),
-                );
-                diags.push(
-                    Diagnostic::error(
-                        place.sheet(),
-                        format!(
-                            "--map gives `{header}` for `{key}`, but no column has that header"
-                        ),
-                    )
-                    .hint(hint),
-                );
-            }
-        }
-    }
+    let mapped = mapped_columns(&headers, map, site, place, diags);
     let mut fields = Vec::new();
     let mut ignored = Vec::new();
     let mut seen: BTreeMap<Field, u32> = BTreeMap::new();
@@ -253,6 +217,57 @@ fn columns(
         fields,
         ignored,
     })
+}
+
+/// The columns `--map` names, by 0-based index; unknown fields and headers
+/// are reported.
+fn mapped_columns(
+    headers: &[String],
+    map: &BTreeMap<String, String>,
+    site: &Content,
+    place: &Place,
+    diags: &mut Diagnostics,
+) -> BTreeMap<u32, Field> {
+    let metrics = &site.metrics;
+    let mut mapped: BTreeMap<u32, Field> = BTreeMap::new();
+    for (key, header) in map {
+        let Some(field) = cells::field_by_key(key, metrics) else {
+            let keys = cells::keys(metrics);
+            let hint = closest(key, keys.iter().map(String::as_str)).map_or_else(
+                || format!("map one of {}", keys.join(", ")),
+                |c| format!("did you mean `{c}`?"),
+            );
+            diags.push(
+                Diagnostic::error(
+                    place.sheet(),
+                    format!("--map names `{key}`, which is not a project field"),
+                )
+                .hint(hint),
+            );
+            continue;
+        };
+        match headers.iter().position(|h| h.trim() == header.trim()) {
+            Some(col) => {
+                mapped.insert(col as u32, field);
+            }
+            None => {
+                let hint = closest(header, headers.iter().map(String::as_str)).map_or_else(
+                    || format!("the headers are: {}", headers.join(", ")),
+                    |c| format!("did you mean `{c}`?"),
+                );
+                diags.push(
+                    Diagnostic::error(
+                        place.sheet(),
+                        format!(
+                            "--map gives `{header}` for `{key}`, but no column has that header"
+                        ),
+                    )
+                    .hint(hint),
+                );
+            }
+        }
+    }
+    mapped
 }
 
 /// Every data row as a project of its territory; every bad cell reported.
@@ -391,123 +406,4 @@ fn keep_unmapped_fields(
             }
         }
     }
-}
-
-/// What happens to one record's projects.
-#[derive(Debug, Default, Clone, Copy)]
-struct Change {
-    added: usize,
-    removed: usize,
-    changed: usize,
-    unchanged: usize,
-}
-
-impl Change {
-    fn changed(&self) -> bool {
-        self.added + self.removed + self.changed > 0
-    }
-}
-
-/// Each record named in the sheet, with what its projects become. Projects
-/// pair by title, in order.
-fn compare<'a>(
-    site: &'a Content,
-    rows: &BTreeMap<String, Vec<Project>>,
-) -> Vec<(&'a TerritoryFile, Change)> {
-    site.territories
-        .iter()
-        .filter_map(|t| {
-            let new = rows.get(&t.slug)?;
-            let mut old: Vec<Option<&Project>> = t.record.projects.iter().map(Some).collect();
-            let mut c = Change::default();
-            for p in new {
-                match old
-                    .iter_mut()
-                    .find(|o| o.is_some_and(|o| o.title == p.title))
-                {
-                    Some(slot) => {
-                        if slot.take() == Some(p) {
-                            c.unchanged += 1;
-                        } else {
-                            c.changed += 1;
-                        }
-                    }
-                    None => c.added += 1,
-                }
-            }
-            c.removed = old.iter().filter(|o| o.is_some()).count();
-            // Same projects in another order is a change of the list too.
-            if !c.changed() && t.record.projects != *new {
-                c.changed = 1;
-            }
-            Some((t, c))
-        })
-        .collect()
-}
-
-/// The number of projects, then each metric's sum, over every record, with
-/// the lists of `rows` in place of the records' own when given.
-fn totals(site: &Content, rows: Option<&BTreeMap<String, Vec<Project>>>) -> Vec<u128> {
-    let mut t = vec![0u128; site.metrics.len() + 1];
-    for f in &site.territories {
-        let list = rows
-            .and_then(|r| r.get(&f.slug))
-            .unwrap_or(&f.record.projects);
-        t[0] += list.len() as u128;
-        for p in list {
-            for (i, sum) in t[1..].iter_mut().enumerate() {
-                *sum += u128::from(p.value(i).unwrap_or(0));
-            }
-        }
-    }
-    t
-}
-
-fn report(
-    site: &Content,
-    grid: &Grid,
-    layout: &Layout,
-    rows: &BTreeMap<String, Vec<Project>>,
-    changes: &[(&TerritoryFile, Change)],
-    place: &Place,
-    dry_run: bool,
-) -> String {
-    use std::fmt::Write as _;
-    let n_rows: usize = rows.values().map(Vec::len).sum();
-    let mut r = format!(
-        "Read {n_rows} project row(s) from {} (sheet {}) for {} territory record(s).\n",
-        place.file,
-        grid.sheet,
-        rows.len()
-    );
-    if !layout.ignored.is_empty() {
-        let _ = writeln!(r, "Ignored columns: {}.", layout.ignored.join(", "));
-    }
-    for (t, c) in changes.iter().filter(|(_, c)| c.changed()) {
-        let _ = writeln!(
-            r,
-            "  {}: {} added, {} removed, {} changed, {} unchanged",
-            t.slug, c.added, c.removed, c.changed, c.unchanged
-        );
-    }
-    let untouched = changes.iter().filter(|(_, c)| !c.changed()).count();
-    if untouched > 0 {
-        let _ = writeln!(r, "  {untouched} record(s) already up to date.");
-    }
-    let (before, after) = (totals(site, None), totals(site, Some(rows)));
-    let _ = writeln!(r, "Totals, before → after:");
-    let _ = writeln!(r, "  projects: {} → {}", before[0], after[0]);
-    for (i, m) in site.metrics.iter() {
-        let _ = writeln!(r, "  {}: {} → {}", m.key, before[i + 1], after[i + 1]);
-    }
-    let changed = changes.iter().filter(|(_, c)| c.changed()).count();
-    if dry_run {
-        let _ = writeln!(
-            r,
-            "Dry run: nothing written ({changed} record(s) would change)."
-        );
-    } else {
-        let _ = writeln!(r, "Updated {changed} record(s).");
-    }
-    r
 }

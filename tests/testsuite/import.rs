@@ -33,6 +33,16 @@ fn import(root: &Path, file: &str, extra: &[&str]) -> std::process::Output {
     bilan(&args)
 }
 
+/// `bilan import SHEET --root ROOT`.
+fn import_sheet(sheet: &Path, root: &Path) -> std::process::Output {
+    bilan(&[
+        "import",
+        sheet.to_str().unwrap(),
+        "--root",
+        root.to_str().unwrap(),
+    ])
+}
+
 fn clean(text: &str) -> String {
     text.replace(fixture("import").to_str().unwrap(), "[FIXTURES]")
 }
@@ -124,12 +134,7 @@ fn exported_xlsx_and_csv_import_back_without_any_change() {
     let before = read_tree(&root.join("content"));
     for export in ["donnees/projets.xlsx", "donnees/projets.csv"] {
         let file = out.join(export);
-        let o = bilan(&[
-            "import",
-            file.to_str().unwrap(),
-            "--root",
-            root.to_str().unwrap(),
-        ]);
+        let o = import_sheet(&file, &root);
         assert!(o.status.success(), "{}", stderr(&o));
         assert!(
             stdout(&o).contains("149 record(s) already up to date."),
@@ -198,12 +203,7 @@ fn unknown_territories_are_errors_with_a_suggestion() {
         "territory,title\nhaut-jurra,Un\nHaut-Jura,Deux\nnulle-part,Trois\n",
     )
     .unwrap();
-    let o = bilan(&[
-        "import",
-        sheet.to_str().unwrap(),
-        "--root",
-        root.to_str().unwrap(),
-    ]);
+    let o = import_sheet(&sheet, &root);
     assert_eq!(o.status.code(), Some(1));
     insta::assert_snapshot!(stderr(&o).replace(tmp.path().to_str().unwrap(), "[TMP]"));
 }
@@ -219,12 +219,7 @@ fn another_programme_imports_and_missing_columns_keep_their_values() {
         "Territoire;Intitulé;Logements rénovés;Commerces rouverts;Subventions;Année\nroche-haute;Maison de santé;0;;300 000 €;2022\nroche-haute;Épicerie solidaire;4;1;25 000;15/09/2024\n",
     )
     .unwrap();
-    let o = bilan(&[
-        "import",
-        sheet.to_str().unwrap(),
-        "--root",
-        root.to_str().unwrap(),
-    ]);
+    let o = import_sheet(&sheet, &root);
     assert!(o.status.success(), "{}", stderr(&o));
     let report = String::from_utf8_lossy(&o.stdout);
     assert!(

@@ -1,0 +1,128 @@
+//! What an import changes: each record's projects compared with the
+//! sheet's, and the report printed for people.
+
+use std::collections::BTreeMap;
+
+use super::table::Grid;
+use super::{Layout, Place};
+use crate::content::Content;
+use crate::records::{Project, TerritoryFile};
+
+/// What happens to one record's projects.
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct Change {
+    added: usize,
+    removed: usize,
+    changed: usize,
+    unchanged: usize,
+}
+
+impl Change {
+    pub(super) fn changed(&self) -> bool {
+        self.added + self.removed + self.changed > 0
+    }
+}
+
+/// Each record named in the sheet, with what its projects become. Projects
+/// pair by title, in order.
+pub(super) fn compare<'a>(
+    site: &'a Content,
+    rows: &BTreeMap<String, Vec<Project>>,
+) -> Vec<(&'a TerritoryFile, Change)> {
+    site.territories
+        .iter()
+        .filter_map(|t| {
+            let new = rows.get(&t.slug)?;
+            let mut old: Vec<Option<&Project>> = t.record.projects.iter().map(Some).collect();
+            let mut c = Change::default();
+            for p in new {
+                match old
+                    .iter_mut()
+                    .find(|o| o.is_some_and(|o| o.title == p.title))
+                {
+                    Some(slot) => {
+                        if slot.take() == Some(p) {
+                            c.unchanged += 1;
+                        } else {
+                            c.changed += 1;
+                        }
+                    }
+                    None => c.added += 1,
+                }
+            }
+            c.removed = old.iter().filter(|o| o.is_some()).count();
+            // Same projects in another order is a change of the list too.
+            if !c.changed() && t.record.projects != *new {
+                c.changed = 1;
+            }
+            Some((t, c))
+        })
+        .collect()
+}
+
+/// The number of projects, then each metric's sum, over every record, with
+/// the lists of `rows` in place of the records' own when given.
+fn totals(site: &Content, rows: Option<&BTreeMap<String, Vec<Project>>>) -> Vec<u128> {
+    let mut t = vec![0u128; site.metrics.len() + 1];
+    for f in &site.territories {
+        let list = rows
+            .and_then(|r| r.get(&f.slug))
+            .unwrap_or(&f.record.projects);
+        t[0] += list.len() as u128;
+        for p in list {
+            for (i, sum) in t[1..].iter_mut().enumerate() {
+                *sum += u128::from(p.value(i).unwrap_or(0));
+            }
+        }
+    }
+    t
+}
+
+pub(super) fn report(
+    site: &Content,
+    grid: &Grid,
+    layout: &Layout,
+    rows: &BTreeMap<String, Vec<Project>>,
+    changes: &[(&TerritoryFile, Change)],
+    place: &Place,
+    dry_run: bool,
+) -> String {
+    use std::fmt::Write as _;
+    let n_rows: usize = rows.values().map(Vec::len).sum();
+    let mut r = format!(
+        "Read {n_rows} project row(s) from {} (sheet {}) for {} territory record(s).\n",
+        place.file,
+        grid.sheet,
+        rows.len()
+    );
+    if !layout.ignored.is_empty() {
+        let _ = writeln!(r, "Ignored columns: {}.", layout.ignored.join(", "));
+    }
+    for (t, c) in changes.iter().filter(|(_, c)| c.changed()) {
+        let _ = writeln!(
+            r,
+            "  {}: {} added, {} removed, {} changed, {} unchanged",
+            t.slug, c.added, c.removed, c.changed, c.unchanged
+        );
+    }
+    let untouched = changes.iter().filter(|(_, c)| !c.changed()).count();
+    if untouched > 0 {
+        let _ = writeln!(r, "  {untouched} record(s) already up to date.");
+    }
+    let (before, after) = (totals(site, None), totals(site, Some(rows)));
+    let _ = writeln!(r, "Totals, before → after:");
+    let _ = writeln!(r, "  projects: {} → {}", before[0], after[0]);
+    for (i, m) in site.metrics.iter() {
+        let _ = writeln!(r, "  {}: {} → {}", m.key, before[i + 1], after[i + 1]);
+    }
+    let changed = changes.iter().filter(|(_, c)| c.changed()).count();
+    if dry_run {
+        let _ = writeln!(
+            r,
+            "Dry run: nothing written ({changed} record(s) would change)."
+        );
+    } else {
+        let _ = writeln!(r, "Updated {changed} record(s).");
+    }
+    r
+}
