@@ -102,25 +102,7 @@ fn shard(word: &str) -> Option<String> {
 /// The index files: (path under `recherche/`, bytes).
 pub fn files(docs: &[Doc]) -> Vec<(String, Vec<u8>)> {
     use rayon::prelude::*;
-    // Each document's distinct words, folded in parallel (long narratives
-    // make this the costly part), then one pass to gather the postings.
-    let folded: Vec<String> = docs
-        .par_iter()
-        .map(|d| fold(&format!("{} {}", d.title, d.text)))
-        .collect();
-    let words: Vec<Vec<&str>> = folded
-        .par_iter()
-        .map(|f| {
-            let mut w: Vec<&str> = f
-                .split(' ')
-                .filter(|w| w.chars().nth(1).is_some())
-                .collect();
-            w.sort_unstable();
-            w.dedup();
-            w
-        })
-        .collect();
-    let postings = postings(&words);
+    let postings = postings(docs);
     let mut out = Vec::new();
     let shards: Vec<&String> = postings.keys().collect();
     // Documents come in kind order: how many of each tells an id's kind.
@@ -164,28 +146,49 @@ pub fn files(docs: &[Doc]) -> Vec<(String, Vec<u8>)> {
 }
 
 /// Each shard's words, sorted, with the ids of the documents holding them.
-fn postings<'a>(words: &'a [Vec<&'a str>]) -> BTreeMap<String, Vec<(&'a str, Vec<u32>)>> {
-    let mut by_word: std::collections::HashMap<&str, Vec<u32>> = Default::default();
-    for (id, ws) in words.iter().enumerate() {
-        for w in ws {
-            by_word.entry(w).or_default().push(id as u32);
+/// Each shard's words, sorted, with the ids of the documents holding them.
+/// Documents are folded in parallel batches (long narratives make this the
+/// costly part), so only one batch's words are in memory at a time.
+fn postings(docs: &[Doc]) -> BTreeMap<String, Vec<(String, Vec<u32>)>> {
+    use rayon::prelude::*;
+    const BATCH: usize = 2048;
+    let mut by_word: std::collections::HashMap<String, Vec<u32>> = Default::default();
+    for (b, batch) in docs.chunks(BATCH).enumerate() {
+        let folded: Vec<Vec<String>> = batch
+            .par_iter()
+            .map(|d| {
+                let text = fold(&format!("{} {}", d.title, d.text));
+                let mut w: Vec<&str> = text
+                    .split(' ')
+                    .filter(|w| w.chars().nth(1).is_some())
+                    .collect();
+                w.sort_unstable();
+                w.dedup();
+                w.into_iter().map(String::from).collect()
+            })
+            .collect();
+        for (i, words) in folded.into_iter().enumerate() {
+            let id = (b * BATCH + i) as u32;
+            for w in words {
+                by_word.entry(w).or_default().push(id);
+            }
         }
     }
-    let mut postings: BTreeMap<String, Vec<(&str, Vec<u32>)>> = BTreeMap::new();
+    let mut postings: BTreeMap<String, Vec<(String, Vec<u32>)>> = BTreeMap::new();
     for (w, ids) in by_word {
-        if let Some(s) = shard(w) {
+        if let Some(s) = shard(&w) {
             postings.entry(s).or_default().push((w, ids));
         }
     }
     for list in postings.values_mut() {
-        list.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        list.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     }
     postings
 }
 
 /// `BILAN_SEARCH.shard("ar",{"arve":[0,3]})`, ids as gaps from the
 /// previous one: small numbers, short files.
-fn shard_file(s: &str, words: &[(&str, Vec<u32>)]) -> Vec<u8> {
+fn shard_file(s: &str, words: &[(String, Vec<u32>)]) -> Vec<u8> {
     let mut js = format!("BILAN_SEARCH.shard(\"{s}\",{{");
     for (i, (w, ids)) in words.iter().enumerate() {
         if i > 0 {

@@ -144,8 +144,10 @@ pub fn render(
     insert_globals(&mut tera, &ctx, opts);
 
     // Assets first: the kit bundle and the kit page need them (and their sizes).
-    let files = assets(&ctx)?;
-    let sizes: Sizes = files.iter().map(|(p, b)| (p.clone(), b.len())).collect();
+    // Files no other file is made from go to the sink at once; the sizes of
+    // all of them are kept for the kit page.
+    let (files, mut sizes) = assets(&ctx, sink)?;
+    sizes.extend(files.iter().map(|(p, b)| (p.clone(), b.len())));
     let region_codes: Vec<&str> = regions.iter().map(|r| r.code).collect();
     let specs = routes::pages(
         &content.territories,
@@ -153,7 +155,7 @@ pub fn render(
         &ctx.narratives,
         &ctx.press,
     );
-    let mut paths: BTreeSet<String> = files.keys().cloned().collect();
+    let mut paths: BTreeSet<String> = sizes.keys().cloned().collect();
     paths.extend(specs.iter().map(|(p, _)| p.clone()));
     paths.extend([routes::SITEMAP, routes::FEED, routes::ROBOTS].map(String::from));
     files
@@ -277,7 +279,7 @@ fn insert_globals(tera: &mut Tera, ctx: &Ctx, opts: &RenderOptions) {
 
 /// Files that are not pages: theme and content static files, charts, open
 /// data, and the kit bundle made from them.
-fn assets(ctx: &Ctx) -> Result<Files, RenderError> {
+fn assets(ctx: &Ctx, sink: &dyn Sink) -> Result<(Files, Sizes), RenderError> {
     let mut files = Files::new();
     for f in ctx.theme.statics.iter().chain(&ctx.content.statics) {
         files.insert(f.rel.clone(), f.bytes.clone());
@@ -293,34 +295,63 @@ fn assets(ctx: &Ctx) -> Result<Files, RenderError> {
         files.insert(routes::chart(routes::MAP, "svg"), svg);
         files.insert(routes::chart(routes::MAP, "png"), m.png.clone());
     }
-    let encode_error = |path: &str, e: &dyn std::fmt::Display| {
-        RenderError::one(Diagnostic::error(
-            path,
-            format!("cannot encode this export: {e}"),
-        ))
+    // The exports and the search index do not depend on each other: built
+    // side by side, the single-threaded spreadsheet encoder overlaps the rest.
+    let (exports, index) = rayon::join(
+        || exports(ctx),
+        || {
+            let started = std::time::Instant::now();
+            let files = crate::search::files(&search::docs(ctx));
+            crate::diag::log_time(started, "  of which search index");
+            files
+        },
+    );
+    let mut written = Sizes::new();
+    let mut put = |path: String, bytes: Vec<u8>| -> Result<(), RenderError> {
+        sink.put(&path, &bytes).map_err(RenderError::Io)?;
+        written.insert(path, bytes.len());
+        Ok(())
     };
-    for table in opendata::tables(ctx.content, ctx.agg) {
-        let csv_path = routes::export(table.name, "csv");
-        let csv = opendata::csv(&table).map_err(|e| encode_error(&csv_path, &e))?;
-        files.insert(csv_path, csv);
-        let json_path = routes::export(table.name, "json");
-        let json = opendata::json(&table).map_err(|e| encode_error(&json_path, &e))?;
-        files.insert(json_path, json);
-        let xlsx_path = routes::export(table.name, "xlsx");
-        let xlsx = opendata::xlsx(&table).map_err(|e| encode_error(&xlsx_path, &e))?;
-        files.insert(xlsx_path, xlsx);
+    for (path, bytes) in exports? {
+        // The kit bundle takes the CSV and XLSX files; JSON goes out now.
+        if path.ends_with(".json") {
+            put(path, bytes)?;
+        } else {
+            files.insert(path, bytes);
+        }
     }
-    let started = std::time::Instant::now();
-    let docs = search::docs(ctx);
-    crate::diag::log_time(started, "  search documents");
-    for (name, bytes) in crate::search::files(&docs) {
-        files.insert(routes::search_file(&name), bytes);
+    for (name, bytes) in index {
+        put(routes::search_file(&name), bytes)?;
     }
-    crate::diag::log_time(started, "  of which search index");
     let bundle = kit::bundle(ctx, &files)
         .map_err(|e| RenderError::Io(anyhow::anyhow!("cannot build {}: {e}", routes::KIT_ZIP)))?;
     files.insert(routes::KIT_ZIP.into(), bundle);
-    Ok(files)
+    Ok((files, written))
+}
+
+/// The open data exports, every table in every format, encoded in parallel.
+fn exports(ctx: &Ctx) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
+    let tables = opendata::tables(ctx.content, ctx.agg);
+    let jobs: Vec<(&opendata::Table, &str)> = tables
+        .iter()
+        .flat_map(|t| routes::EXPORT_FORMATS.map(|ext| (t, ext)))
+        .collect();
+    jobs.into_par_iter()
+        .map(|(table, ext)| {
+            let path = routes::export(table.name, ext);
+            let bytes = match ext {
+                "csv" => opendata::csv(table).map_err(|e| e.to_string()),
+                "json" => opendata::json(table).map_err(|e| e.to_string()),
+                _ => opendata::xlsx(table).map_err(|e| e.to_string()),
+            };
+            bytes.map(|b| (path.clone(), b)).map_err(|e| {
+                RenderError::one(Diagnostic::error(
+                    &path,
+                    format!("cannot encode this export: {e}"),
+                ))
+            })
+        })
+        .collect()
 }
 
 /// What rendering the pages found.
