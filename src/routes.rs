@@ -90,9 +90,12 @@ pub fn release(stem: &str) -> String {
     format!("presse/{stem}/index.html")
 }
 
+/// The folder of the search index files.
+pub const SEARCH_INDEX: &str = "recherche/";
+
 /// A file of the search index: `recherche/<name>`.
 pub fn search_file(name: &str) -> String {
-    format!("recherche/{name}")
+    format!("{SEARCH_INDEX}{name}")
 }
 
 /// A chart file: `charts/<name>.<ext>`.

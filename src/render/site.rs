@@ -115,6 +115,7 @@ pub(super) fn links() -> BTreeMap<&'static str, &'static str> {
         ("accessibility", routes::ACCESSIBILITY),
         ("feed", routes::FEED),
         ("search", routes::SEARCH),
+        ("search_index", routes::SEARCH_INDEX),
     ])
 }
 
