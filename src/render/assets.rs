@@ -1,0 +1,87 @@
+//! Files that are not pages: theme and content static files, charts, open
+//! data exports, the search index, and the kit bundle made from them.
+
+use rayon::prelude::*;
+
+use super::{kit, search, Ctx, Files, RenderError, Sizes};
+use crate::diag::Diagnostic;
+use crate::opendata;
+use crate::output::Sink;
+use crate::routes;
+
+/// Files that are not pages: theme and content static files, charts, open
+/// data, and the kit bundle made from them.
+pub(super) fn assets(ctx: &Ctx, sink: &dyn Sink) -> Result<(Files, Sizes), RenderError> {
+    let mut files = Files::new();
+    for f in ctx.theme.statics.iter().chain(&ctx.content.statics) {
+        files.insert(f.rel.clone(), f.bytes.clone());
+    }
+    for c in &ctx.charts.programme {
+        files.insert(routes::chart(&c.name, "svg"), c.svg.clone().into_bytes());
+        if let Some(png) = &c.png {
+            files.insert(routes::chart(&c.name, "png"), png.clone());
+        }
+    }
+    if let Some(m) = &ctx.charts.map {
+        let svg = m.file_svg.clone().into_bytes();
+        files.insert(routes::chart(routes::MAP, "svg"), svg);
+        files.insert(routes::chart(routes::MAP, "png"), m.png.clone());
+    }
+    // The exports and the search index do not depend on each other: built
+    // side by side, the single-threaded spreadsheet encoder overlaps the rest.
+    let (exports, index) = rayon::join(
+        || exports(ctx),
+        || {
+            let started = std::time::Instant::now();
+            let files = crate::search::files(&search::docs(ctx));
+            crate::diag::log_time(started, "  of which search index");
+            files
+        },
+    );
+    let mut written = Sizes::new();
+    let mut put = |path: String, bytes: Vec<u8>| -> Result<(), RenderError> {
+        sink.put(&path, &bytes).map_err(RenderError::Io)?;
+        written.insert(path, bytes.len());
+        Ok(())
+    };
+    for (path, bytes) in exports? {
+        // The kit bundle takes the CSV and XLSX files; JSON goes out now.
+        if path.ends_with(".json") {
+            put(path, bytes)?;
+        } else {
+            files.insert(path, bytes);
+        }
+    }
+    for (name, bytes) in index {
+        put(routes::search_file(&name), bytes)?;
+    }
+    let bundle = kit::bundle(ctx, &files)
+        .map_err(|e| RenderError::Io(anyhow::anyhow!("cannot build {}: {e}", routes::KIT_ZIP)))?;
+    files.insert(routes::KIT_ZIP.into(), bundle);
+    Ok((files, written))
+}
+
+/// The open data exports, every table in every format, encoded in parallel.
+fn exports(ctx: &Ctx) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
+    let tables = opendata::tables(ctx.content, ctx.agg);
+    let jobs: Vec<(&opendata::Table, &str)> = tables
+        .iter()
+        .flat_map(|t| routes::EXPORT_FORMATS.map(|ext| (t, ext)))
+        .collect();
+    jobs.into_par_iter()
+        .map(|(table, ext)| {
+            let path = routes::export(table.name, ext);
+            let bytes = match ext {
+                "csv" => opendata::csv(table).map_err(|e| e.to_string()),
+                "json" => opendata::json(table).map_err(|e| e.to_string()),
+                _ => opendata::xlsx(table).map_err(|e| e.to_string()),
+            };
+            bytes.map(|b| (path.clone(), b)).map_err(|e| {
+                RenderError::one(Diagnostic::error(
+                    &path,
+                    format!("cannot encode this export: {e}"),
+                ))
+            })
+        })
+        .collect()
+}
