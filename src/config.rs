@@ -63,6 +63,27 @@ pub struct SiteConfig {
     /// How Markdown is rendered.
     #[serde(default)]
     pub markdown: MarkdownConfig,
+    /// French typography options.
+    #[serde(default)]
+    pub typography: TypographyConfig,
+}
+
+/// `typography:` in site.yaml (French sites only).
+#[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TypographyConfig {
+    /// Typographic apostrophes: `l'usine` is printed `l’usine`.
+    #[serde(default)]
+    pub apostrophes: bool,
+}
+
+impl SiteConfig {
+    /// The typography pass for this site, or `None` for English.
+    pub fn typography(&self) -> Option<crate::typo::Rules> {
+        (self.language == Language::Fr).then_some(crate::typo::Rules {
+            apostrophes: self.typography.apostrophes,
+        })
+    }
 }
 
 /// `markdown:` in site.yaml.

@@ -35,6 +35,7 @@ pub mod search;
 pub mod serve;
 mod sys;
 pub mod theme;
+pub mod typo;
 pub mod validate;
 pub mod yaml;
 

@@ -1,12 +1,7 @@
-//! Markdown to HTML, with two passes pulldown-cmark lacks: heading ids (so
-//! sections can be linked) and French typography (narrow no-break spaces
-//! before `; : ! ?` and inside guillemets).
+//! Markdown to HTML, with heading ids (so sections can be linked); French
+//! typography is applied to whole pages by [`crate::typo`].
 
 use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
-
-use crate::config::Language;
-
-const NNBSP: char = '\u{202f}';
 
 const OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_FOOTNOTES)
@@ -17,16 +12,12 @@ const OPTIONS: Options = Options::ENABLE_TABLES
 /// site allows it (`markdown.raw_html: true`); links to `javascript:`,
 /// `vbscript:` and `data:` URLs never reach a page (validation reports
 /// them, see [`scan`]).
-pub fn render(markdown: &str, lang: Language, raw_html: bool) -> String {
+pub fn render(markdown: &str, raw_html: bool) -> String {
     let events: Vec<Event> = Parser::new_ext(markdown, OPTIONS)
         .filter(|e| raw_html || !matches!(e, Event::Html(_) | Event::InlineHtml(_)))
         .map(defuse_link)
         .collect();
     let events = add_heading_ids(events);
-    let events: Vec<Event> = match lang {
-        Language::Fr => events.into_iter().map(french_typography).collect(),
-        Language::En => events,
-    };
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
     out
@@ -163,48 +154,6 @@ pub fn slug_id(text: &str) -> String {
     crate::content::suggest_slug(text)
 }
 
-fn french_typography(event: Event) -> Event {
-    match event {
-        Event::Text(t) => Event::Text(CowStr::from(french_spaces(&t))),
-        other => other,
-    }
-}
-
-/// Puts a narrow no-break space before `; : ! ?` and `»`, and after `«`,
-/// replacing an ordinary space if there was one.
-pub fn french_spaces(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    let chars: Vec<char> = text.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        match c {
-            ';' | ':' | '!' | '?' | '»' => {
-                let prev = out.chars().last();
-                // "http://" and "10:30" have no space before the colon: leave them.
-                let after_word = prev.is_some_and(|p| p == ' ' || p == '\u{a0}');
-                if after_word {
-                    out.pop();
-                    out.push(NNBSP);
-                } else if c == '»' && prev.is_some_and(|p| p != NNBSP) {
-                    out.push(NNBSP);
-                }
-                out.push(c);
-            }
-            ' ' | '\u{a0}' if i > 0 && chars[i - 1] == '«' => out.push(NNBSP),
-            '«' => {
-                out.push(c);
-                if chars
-                    .get(i + 1)
-                    .is_some_and(|n| *n != ' ' && *n != '\u{a0}' && *n != NNBSP)
-                {
-                    out.push(NNBSP);
-                }
-            }
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 /// The first paragraph of `markdown` as plain text, for summaries.
 pub fn first_paragraph(markdown: &str) -> String {
     let mut text = String::new();
@@ -245,7 +194,6 @@ mod tests {
     fn headings_get_unique_ids() {
         let html = render(
             "## Les résultats\n\n## Les résultats\n\n## A {#custom}\n",
-            Language::En,
             false,
         );
         assert_eq!(
@@ -255,23 +203,9 @@ mod tests {
     }
 
     #[test]
-    fn french_punctuation() {
-        assert_eq!(
-            french_spaces("Quatre axes : attirer !"),
-            "Quatre axes\u{202f}: attirer\u{202f}!"
-        );
-        assert_eq!(french_spaces("« Bonjour »"), "«\u{202f}Bonjour\u{202f}»");
-        assert_eq!(french_spaces("«Bonjour»"), "«\u{202f}Bonjour\u{202f}»");
-        assert_eq!(
-            french_spaces("https://example.org à 10:30"),
-            "https://example.org à 10:30"
-        );
-    }
-
-    #[test]
     fn raw_html_is_left_out_unless_allowed_and_script_urls_never_pass() {
         let md = "Avant <b>gras</b>.\n\n<script>alert(1)</script>\n\n[clic](javascript:alert(1)) ![i](DATA:text/html,x) [ok](https://example.org)\n";
-        let safe = render(md, Language::En, false);
+        let safe = render(md, false);
         assert!(
             !safe.contains("<b>") && !safe.contains("<script>"),
             "{safe}"
@@ -281,7 +215,7 @@ mod tests {
             "{safe}"
         );
         assert!(safe.contains("href=\"https://example.org\""));
-        let raw = render(md, Language::En, true);
+        let raw = render(md, true);
         assert!(raw.contains("<b>gras</b>") && raw.contains("<script>"));
         assert!(!raw.contains("javascript:"), "even with raw HTML allowed");
         let found = scan(md);
@@ -301,10 +235,7 @@ mod tests {
 
     #[test]
     fn english_left_alone_and_summary() {
-        assert_eq!(
-            render("Hello : world", Language::En, false),
-            "<p>Hello : world</p>\n"
-        );
+        assert_eq!(render("Hello : world", false), "<p>Hello : world</p>\n");
         assert_eq!(
             first_paragraph("# T\n\nFirst *line*\nnext.\n\nSecond."),
             "First line next."

@@ -22,15 +22,29 @@ pub(super) struct Style<'a> {
     pub(super) t: &'a Labels,
     pub(super) source: String,
     pub(super) palette: Palette,
+    /// French typography for titles and labels.
+    pub(super) typo: Option<crate::typo::Rules>,
 }
 
 impl Style<'_> {
     pub(super) fn new<'a>(content: &Content, t: &'a Labels, palette: Palette) -> Style<'a> {
-        Style {
+        let typo = content.site.typography();
+        let mut st = Style {
             lang: content.site.language,
             t,
-            source: source_line(content, t),
+            source: String::new(),
             palette,
+            typo,
+        };
+        st.source = st.typeset(source_line(content, t));
+        st
+    }
+
+    /// `text` with the site's typography (French only).
+    fn typeset(&self, text: String) -> String {
+        match self.typo.map(|r| crate::typo::text(&text, r)) {
+            Some(std::borrow::Cow::Owned(fixed)) => fixed,
+            _ => text,
         }
     }
 
@@ -100,7 +114,7 @@ pub(super) fn programme(
     specs
         .into_par_iter()
         .map(|(name, chart, table)| {
-            finish_with_png(name.clone(), chart, table, st.lang, store)
+            finish_with_png(name.clone(), chart, table, st, store)
                 .map_err(|e| super::png_error(&name, &e))
         })
         .collect()
@@ -134,7 +148,7 @@ pub(super) fn region(
             )
         })
         .filter(|(_, c, _)| c.bars.iter().any(|b| b.value > 0))
-        .map(|(name, chart, table)| finish(name, chart, table, st.lang))
+        .map(|(name, chart, table)| finish(name, chart, table, st))
         .collect()
 }
 
@@ -165,7 +179,7 @@ pub(super) fn territory(content: &Content, file: &TerritoryFile, st: &Style) -> 
         let (name, chart, table) = ranked(name, title, st.t.get("project"), items, m, st);
         if !chart.bars.is_empty() {
             first = false;
-            out.push(finish(name, chart, table, st.lang));
+            out.push(finish(name, chart, table, st));
         }
     }
     out
@@ -263,10 +277,13 @@ fn by_year(name: String, agg: &Aggregates, i: usize, m: &Metric, st: &Style) -> 
     (name, chart, table)
 }
 
-fn bar_chart(title: String, bars: Vec<Bar>, m: &Metric, st: &Style) -> BarChart {
+fn bar_chart(title: String, mut bars: Vec<Bar>, m: &Metric, st: &Style) -> BarChart {
     let max = bars.iter().map(|b| b.value).max().unwrap_or(0);
+    for b in &mut bars {
+        b.label = st.typeset(std::mem::take(&mut b.label));
+    }
     BarChart {
-        title,
+        title: st.typeset(title),
         ticks: draw::nice_ticks(max)
             .into_iter()
             .map(|v| (v, m.format(st.lang, v)))
@@ -278,8 +295,8 @@ fn bar_chart(title: String, bars: Vec<Bar>, m: &Metric, st: &Style) -> BarChart 
 }
 
 /// A chart shown inline in its page, without a PNG.
-fn finish(name: String, chart: BarChart, table: DataTable, lang: Language) -> Chart {
-    let desc = describe(&chart, lang);
+fn finish(name: String, chart: BarChart, table: DataTable, st: &Style) -> Chart {
+    let desc = st.typeset(describe(&chart, st.lang));
     let svg = accessible(&draw::svg(&chart), &name, &chart.title, &desc);
     Chart {
         svg_file: routes::chart(&name, "svg"),
@@ -298,7 +315,7 @@ fn finish_with_png(
     name: String,
     chart: BarChart,
     table: DataTable,
-    lang: Language,
+    st: &Style,
     store: &dyn Store,
 ) -> Result<Chart, png::EncodingError> {
     let png = cached(
@@ -308,7 +325,7 @@ fn finish_with_png(
     )?;
     Ok(Chart {
         png: Some(png),
-        ..finish(name, chart, table, lang)
+        ..finish(name, chart, table, st)
     })
 }
 
@@ -364,6 +381,7 @@ mod tests {
             t: &t,
             source: "Source : test".into(),
             palette: Palette::default(),
+            typo: Some(crate::typo::Rules::default()),
         };
         let m = &Metrics::defaults(Language::Fr).0[metric];
         let items = vec![
@@ -377,7 +395,7 @@ mod tests {
         ];
         let title = ["Emplois créés par région", "Investissement par région"][metric];
         let (name, chart, table) = ranked("exemple".into(), title.into(), "Région", items, m, &st);
-        finish_with_png(name, chart, table, Language::Fr, &cache::NoCache).unwrap()
+        finish_with_png(name, chart, table, &st, &cache::NoCache).unwrap()
     }
 
     #[test]
@@ -414,7 +432,7 @@ mod tests {
         assert_eq!(first("title"), "Emplois créés par région");
         assert_eq!(
             first("desc"),
-            "Diagramme en barres horizontales, emplois créés par région : 3 valeurs, de Vallée (27\u{202f}250) à Plateau (3)."
+            "Diagramme en barres horizontales, emplois créés par région\u{a0}: 3 valeurs, de Vallée (27\u{202f}250) à Plateau (3)."
         );
         assert_eq!(c.table.rows[0], ["Vallée", "27\u{202f}250"]);
         assert_eq!(

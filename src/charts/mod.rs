@@ -264,7 +264,11 @@ fn map_chart(
     )
     .map_err(|e| diags.push(png_error(routes::MAP, &e)))
     .ok()?;
-    let (title, desc) = (t.get("map").to_string(), t.get("map_desc").to_string());
+    let typeset = |key: &str| match content.site.typography() {
+        Some(r) => crate::typo::text(t.get(key), r).into_owned(),
+        None => t.get(key).to_string(),
+    };
+    let (title, desc) = (typeset("map"), typeset("map_desc"));
     Some(MapChart {
         svg: map::svg(&layout, "", routes::MAP, &title, &desc),
         file_svg: map::svg(&layout, "../", routes::MAP, &title, &desc),

@@ -153,7 +153,7 @@ pub(super) fn page(ctx: &Ctx, path: &str, sizes: &Sizes) -> Job {
         "presentation_html",
         &kit.presentation
             .as_deref()
-            .map(|m| markdown::render(m, lang, ctx.content.site.markdown.raw_html)),
+            .map(|m| markdown::render(m, ctx.content.site.markdown.raw_html)),
     );
     c.insert("quotes", &kit.quotes);
     c.insert("contacts", &kit.contacts);

@@ -375,8 +375,16 @@ fn render_job(ctx: &Ctx, tera: &Tera, job: Job) -> Result<String, RenderError> {
     c.insert("title", &job.title);
     c.insert("description", &job.description);
     c.insert("url", &feeds::pretty(&ctx.base_url, &job.path));
-    tera.render(job.template, &c)
-        .map_err(|e| RenderError::one(template_error(&e, ctx.theme)))
+    let html = tera
+        .render(job.template, &c)
+        .map_err(|e| RenderError::one(template_error(&e, ctx.theme)))?;
+    Ok(match ctx.content.site.typography() {
+        Some(rules) => match crate::typo::html(&html, rules) {
+            std::borrow::Cow::Owned(fixed) => fixed,
+            std::borrow::Cow::Borrowed(_) => html,
+        },
+        None => html,
+    })
 }
 
 /// The sitemap, robots.txt and the Atom feed of press releases.
@@ -395,20 +403,30 @@ fn write_feeds(
         routes::SITEMAP
     );
     put(routes::ROBOTS, robots)?;
+    let rules = ctx.content.site.typography();
+    let french = |s: &str| match rules {
+        Some(r) => crate::typo::text(s, r).into_owned(),
+        None => s.to_string(),
+    };
     let entries: Vec<feeds::Entry> = ctx
         .press
         .iter()
         .map(|p| {
             let view = views::release_entry(ctx.lang, p);
             feeds::Entry {
-                title: p.meta.title.clone(),
+                title: french(&p.meta.title),
                 path: view.href,
                 date: p.meta.date,
-                summary: view.summary.into_owned(),
+                summary: french(&view.summary),
             }
         })
         .collect();
-    let feed = feeds::atom(&ctx.content.site.title, &ctx.base_url, &entries, opts.now);
+    let feed = feeds::atom(
+        &french(&ctx.content.site.title),
+        &ctx.base_url,
+        &entries,
+        opts.now,
+    );
     put(routes::FEED, feed)
 }
 

@@ -98,7 +98,7 @@ pub(super) fn build(ctx: &Ctx, path: &str, kind: PageKind, sizes: &Sizes) -> Job
 }
 
 fn md(ctx: &Ctx, p: &Page) -> String {
-    markdown::render(&p.body, ctx.lang, ctx.content.site.markdown.raw_html)
+    markdown::render(&p.body, ctx.content.site.markdown.raw_html)
 }
 
 fn home(ctx: &Ctx, path: &str) -> Job {
@@ -121,7 +121,7 @@ fn home(ctx: &Ctx, path: &str) -> Job {
             .programme
             .notes
             .as_deref()
-            .map(|n| markdown::render(n, lang, content.site.markdown.raw_html)),
+            .map(|n| markdown::render(n, content.site.markdown.raw_html)),
     );
     c.insert("regions", &ctx.regions);
     let latest: Vec<PageView> = ctx
@@ -330,7 +330,7 @@ fn accessibility(ctx: &Ctx, path: &str) -> Job {
     let (site, t, lang) = (&ctx.content.site, &ctx.labels, ctx.lang);
     let a = &site.accessibility;
     let raw_html = site.markdown.raw_html;
-    let render = |m: &Option<String>| m.as_deref().map(|m| markdown::render(m, lang, raw_html));
+    let render = |m: &Option<String>| m.as_deref().map(|m| markdown::render(m, raw_html));
     let mut c = Context::new();
     c.insert(
         "organisation",

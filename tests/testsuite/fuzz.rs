@@ -87,7 +87,7 @@ fn check_page(text: &str) {
         assert!(d.has_errors(), "rejected without a diagnostic: {text:?}");
     }
     if let Some(p) = page {
-        let _ = bilan::markdown::render(&p.body, bilan::config::Language::Fr, false);
+        let _ = bilan::markdown::render(&p.body, false);
         let _ = bilan::markdown::scan(&p.body);
     }
 }

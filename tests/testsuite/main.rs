@@ -17,3 +17,4 @@ mod search;
 mod second_programme;
 mod serve;
 mod support;
+mod typography;
