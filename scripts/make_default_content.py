@@ -104,6 +104,13 @@ def main(data_dir, content_dir):
     departements = list(csv.DictReader(open(data_dir / "departements.csv", encoding="utf-8")))
     territories = list(csv.DictReader(
         open(data_dir / "territoires_industrie_2018_2022_149.csv", encoding="utf-8")))
+    # Members by territory, split by kind: a commune (COM) that is a member on
+    # its own is never listed as an intercommunality.
+    members = {}
+    for g in csv.DictReader(open(
+            data_dir / "territoires_industrie_2018_2022_149_groupements.csv", encoding="utf-8")):
+        kind = "communes" if g["nature_juridique"] == "COM" else "intercommunalities"
+        members.setdefault(g["id_ti"], {}).setdefault(kind, []).append(g["lib_groupement_cog"])
     rng = Rng(20211011)
 
     # Projects per territory: larger groupings get a little more, never fewer than 3.
@@ -146,9 +153,12 @@ def main(data_dir, content_dir):
             f"code: {q(t['id_ti'])}",
             f"region: {q(t['insee_reg'])}",
             "departments: [" + ", ".join(q(d) for d in t["insee_deps"].split(";")) + "]",
-            "intercommunalities:",
         ]
-        lines += [f"  - {q(g)}" for g in t["lib_groupements"].split(" | ")]
+        for kind in ("intercommunalities", "communes"):
+            names = members.get(t["id_ti"], {}).get(kind, [])
+            if names:
+                lines.append(f"{kind}:")
+                lines += [f"  - {q(g)}" for g in names]
         lines.append("labelled_on: 2018-11-22")
         lines.append("projects:")
         for p in (p for p in projects if p["territory"] == t_index):

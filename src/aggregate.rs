@@ -171,6 +171,7 @@ pub(crate) mod tests {
                 region: region.into(),
                 departments: vec![],
                 intercommunalities: vec![],
+                communes: vec![],
                 labelled_on: None,
                 leads: None,
                 actions: vec![],

@@ -39,22 +39,64 @@ fn one_decimal(lang: Language, value: f64) -> String {
     }
 }
 
+/// The unit of a column of amounts, chosen from its largest value, so a
+/// column never mixes `11 M€` and `930 000 €`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scale {
+    /// Whole euros: `850 000 €`.
+    #[default]
+    Units,
+    /// `27,3 M€`.
+    Millions,
+    /// `5,4 Md€`.
+    Billions,
+}
+
+impl Scale {
+    /// The unit that suits `max`, the largest value to print.
+    pub fn for_max(max: u64) -> Scale {
+        if max >= 1_000_000_000 {
+            Scale::Billions
+        } else if max >= 1_000_000 {
+            Scale::Millions
+        } else {
+            Scale::Units
+        }
+    }
+}
+
 /// A short amount for tables and figures: `5,4 Md€`, `27,3 M€`, `850 000 €`
 /// (English: `€5.4bn`, `€27.3m`, `€850,000`).
 pub fn eur_short(lang: Language, n: u64) -> String {
-    let (value, fr_unit, en_unit) = if n >= 1_000_000_000 {
-        (n as f64 / 1e9, "Md€", "bn")
-    } else if n >= 1_000_000 {
-        (n as f64 / 1e6, "M€", "m")
+    eur_in(lang, n, Scale::for_max(n))
+}
+
+/// An amount in a given unit: `0,2 M€` in a column of millions. An amount
+/// too small to show at one decimal gets two, then `< 0,01`.
+pub fn eur_in(lang: Language, n: u64, scale: Scale) -> String {
+    let (div, fr_unit, en_unit) = match scale {
+        Scale::Billions => (1e9, "Md€", "bn"),
+        Scale::Millions => (1e6, "M€", "m"),
+        Scale::Units => {
+            return match lang {
+                Language::Fr => format!("{}{NNBSP}€", int(lang, n)),
+                Language::En => format!("€{}", int(lang, n)),
+            };
+        }
+    };
+    let value = n as f64 / div;
+    let number = if n == 0 || value >= 0.05 {
+        one_decimal(lang, value)
+    } else if value >= 0.005 {
+        let mark = if lang == Language::Fr { ',' } else { '.' };
+        format!("0{mark}{:02}", (value * 100.0).round() as u64)
     } else {
-        return match lang {
-            Language::Fr => format!("{}{NNBSP}€", int(lang, n)),
-            Language::En => format!("€{}", int(lang, n)),
-        };
+        let mark = if lang == Language::Fr { ',' } else { '.' };
+        format!("<{NNBSP}0{mark}01")
     };
     match lang {
-        Language::Fr => format!("{}{NNBSP}{fr_unit}", one_decimal(lang, value)),
-        Language::En => format!("€{}{en_unit}", one_decimal(lang, value)),
+        Language::Fr => format!("{number}{NNBSP}{fr_unit}"),
+        Language::En => format!("€{number}{en_unit}"),
     }
 }
 
@@ -137,6 +179,12 @@ mod tests {
         assert_eq!(eur_short(Fr, 27_300_000), "27,3\u{202f}M€");
         assert_eq!(eur_short(Fr, 2_000_000_000), "2\u{202f}Md€");
         assert_eq!(eur_short(Fr, 850_000), "850\u{202f}000\u{202f}€");
+        let m = Scale::for_max(11_000_000);
+        assert_eq!(eur_in(Fr, 930_000, m), "0,9\u{202f}M€");
+        assert_eq!(eur_in(Fr, 30_000, m), "0,03\u{202f}M€");
+        assert_eq!(eur_in(Fr, 3_000, m), "<\u{202f}0,01\u{202f}M€");
+        assert_eq!(eur_in(Fr, 0, m), "0\u{202f}M€");
+        assert_eq!(eur_in(En, 930_000, m), "€0.9m");
         assert_eq!(eur_short(En, 5_400_000_000), "€5.4bn");
         assert_eq!(eur_short(En, 27_300_000), "€27.3m");
         assert_eq!(eur_short(En, 850_000), "€850,000");

@@ -104,9 +104,14 @@ pub struct Metric {
 impl Metric {
     /// A value, formatted for pages (`27 250`, `5,4 Md€`).
     pub fn format(&self, lang: Language, v: u64) -> String {
+        self.format_in(lang, v, format::Scale::for_max(v))
+    }
+
+    /// A value in a column whose amounts share `scale`.
+    pub fn format_in(&self, lang: Language, v: u64, scale: format::Scale) -> String {
         match self.unit {
             Unit::Count => format::int(lang, v),
-            Unit::Eur => format::eur_short(lang, v),
+            Unit::Eur => format::eur_in(lang, v, scale),
         }
     }
 

@@ -108,6 +108,11 @@ pub fn territory_columns(content: &Content) -> Vec<Column> {
             "member intercommunalities, separated by \"|\"",
         ),
         Column::new(
+            "communes",
+            "communes membres hors intercommunalité, séparées par « | »",
+            "member communes outside any intercommunality, separated by \"|\"",
+        ),
+        Column::new(
             "projects",
             "nombre de projets soutenus",
             "number of projects supported",
@@ -165,6 +170,7 @@ pub fn tables(content: &Content, agg: &Aggregates) -> [Table; 2] {
             text(region_name),
             text(&r.departments.join(";")),
             text(&r.intercommunalities.join(" | ")),
+            text(&r.communes.join(" | ")),
             int(Some(totals.projects)),
         ];
         row.extend(

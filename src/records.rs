@@ -20,9 +20,13 @@ pub struct Territory {
     /// Département codes.
     #[serde(default)]
     pub departments: Vec<String>,
-    /// Names of the member intercommunalities.
+    /// Names of the member intercommunalities (EPCI, EPT).
     #[serde(default)]
     pub intercommunalities: Vec<String>,
+    /// Communes that are members on their own, outside any listed
+    /// intercommunality: `Fos-sur-Mer (13039)`.
+    #[serde(default)]
+    pub communes: Vec<String>,
     /// Date the territory joined the programme.
     #[serde(default)]
     pub labelled_on: Option<NaiveDate>,

@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::aggregate::Aggregates;
 use crate::content::Content;
-use crate::diag::{closest, key_line, Diagnostic, Diagnostics};
+use crate::diag::{closest, key_line, line_containing, Diagnostic, Diagnostics};
 use crate::format;
 use crate::markdown::{dangerous_url, excerpt, Finding};
 use crate::metrics::{Unit, COUNTS};
@@ -67,6 +67,7 @@ fn check_territories(content: &Content, d: &mut Diagnostics) {
         }
         check_text_lengths(t, d);
         check_region(site, t, d);
+        check_members(t, d);
         if let Some(code) = &r.code {
             if let Some(other) = codes.insert(code, &t.slug) {
                 d.push(
@@ -170,6 +171,39 @@ fn check_text_lengths(t: &crate::records::TerritoryFile, d: &mut Diagnostics) {
                 format!("a text of {longest} characters is longer than a spreadsheet cell holds: the XLSX exports cut it (CSV and JSON keep it whole)"),
             )
             .hint("check for text pasted by mistake"),
+        );
+    }
+}
+
+/// A commune is never presented as an intercommunality: an entry ending
+/// with an INSEE commune code, `Istres (13047)`, belongs under `communes:`.
+fn check_members(t: &crate::records::TerritoryFile, d: &mut Diagnostics) {
+    let looks_like_commune = |name: &str| {
+        let code = name
+            .trim_end()
+            .strip_suffix(')')
+            .and_then(|n| n.rsplit_once('('))
+            .map(|(_, code)| code);
+        code.is_some_and(|c| {
+            c.len() == 5
+                && c.bytes()
+                    .all(|b| b.is_ascii_digit() || b == b'A' || b == b'B')
+                && c.bytes().skip(2).all(|b| b.is_ascii_digit())
+        })
+    };
+    for name in t
+        .record
+        .intercommunalities
+        .iter()
+        .filter(|n| looks_like_commune(n))
+    {
+        d.push(
+            Diagnostic::warning(
+                &t.path,
+                format!("`{name}` looks like a commune (it ends with an INSEE commune code), not an intercommunality"),
+            )
+            .at(line_containing(&t.source, name), 1)
+            .hint("move it from `intercommunalities:` to `communes:`"),
         );
     }
 }

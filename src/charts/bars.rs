@@ -212,6 +212,7 @@ fn ranked(
         .filter_map(|(l, v)| v.map(|v| (l, v)))
         .collect();
     items.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let scale = format::Scale::for_max(items.first().map_or(0, |i| i.1));
     let bars: Vec<Bar> = items
         .into_iter()
         .map(|(label, value)| Bar {
@@ -222,9 +223,10 @@ fn ranked(
         .collect();
     let table = DataTable {
         headers: vec![label_header.to_string(), m.title.clone()],
+        // One unit per column in the table; each bar keeps its own.
         rows: bars
             .iter()
-            .map(|b| vec![b.label.clone(), b.text.clone()])
+            .map(|b| vec![b.label.clone(), m.format_in(st.lang, b.value, scale)])
             .collect(),
     };
     let chart = bar_chart(title, bars, m, st);
@@ -246,6 +248,7 @@ fn by_year(name: String, agg: &Aggregates, i: usize, m: &Metric, st: &Style) -> 
         .iter()
         .map(|(y, tot)| (*y, tot.projects, tot.sum(i).value()))
         .collect();
+    let scale = format::Scale::for_max(years.iter().filter_map(|y| y.2).max().unwrap_or(0));
     let bars: Vec<Bar> = years
         .iter()
         .filter_map(|&(y, n, v)| {
@@ -268,7 +271,10 @@ fn by_year(name: String, agg: &Aggregates, i: usize, m: &Metric, st: &Style) -> 
                 vec![
                     y.to_string(),
                     format::int(lang, n),
-                    v.map_or_else(|| t.get("not_reported").to_string(), |v| m.format(lang, v)),
+                    v.map_or_else(
+                        || t.get("not_reported").to_string(),
+                        |v| m.format_in(lang, v, scale),
+                    ),
                 ]
             })
             .collect(),

@@ -169,7 +169,12 @@ fn territories(ctx: &Ctx, path: &str) -> Job {
     c.insert("rows", &sorted);
     c.insert(
         "totals",
-        &views::totals_view(ctx.content, t, &ctx.agg.programme),
+        &views::totals_view(
+            ctx.content,
+            t,
+            &ctx.agg.programme,
+            &views::territory_scales(ctx.content, ctx.agg),
+        ),
     );
     Job::new(
         path,
@@ -187,6 +192,7 @@ struct TerritoryView<'a> {
     code: Option<&'a str>,
     departments: Vec<String>,
     intercommunalities: &'a [String],
+    communes: &'a [String],
     labelled_on: Option<String>,
     elected: Option<&'a str>,
     industrial: Option<&'a str>,
@@ -218,6 +224,7 @@ fn territory(ctx: &Ctx, path: &str, i: usize) -> Job {
                 .map(|d| content.site.department_label(d))
                 .collect(),
             intercommunalities: &r.intercommunalities,
+            communes: &r.communes,
             labelled_on: r.labelled_on.map(|d| format::date(lang, d)),
             elected: leads.and_then(|l| l.elected.as_deref()),
             industrial: leads.and_then(|l| l.industrial.as_deref()),
@@ -225,7 +232,8 @@ fn territory(ctx: &Ctx, path: &str, i: usize) -> Job {
         },
     );
     c.insert("row", row);
-    c.insert("totals", &row.totals);
+    let (projects, project_totals) = views::project_rows(content, t, f, totals);
+    c.insert("totals", &project_totals);
     let figures = views::totals_figures(content, totals, t, false);
     let description = format!(
         "{} ({}){} {}",
@@ -235,7 +243,7 @@ fn territory(ctx: &Ctx, path: &str, i: usize) -> Job {
         figures_sentence(&figures)
     );
     c.insert("figures", &figures);
-    c.insert("projects", &views::project_rows(content, t, f));
+    c.insert("projects", &projects);
     c.insert(
         "charts",
         &charts::territory(content, f, t, ctx.theme.palette),
@@ -394,7 +402,11 @@ fn data(ctx: &Ctx, path: &str) -> Job {
             csv: routes::export(name, "csv"),
             json: routes::export(name, "json"),
             xlsx: routes::export(name, "xlsx"),
-            rows: format::int(lang, n),
+            rows: format!(
+                "{} {}",
+                format::int(lang, n),
+                crate::i18n::count_label(lang, n, t.get("row"), t.get("rows"))
+            ),
             columns: cols
                 .iter()
                 .map(|c| ColumnView {

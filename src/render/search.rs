@@ -36,8 +36,9 @@ pub(super) fn docs(ctx: &Ctx) -> Vec<Doc> {
             href: routes::territory(&f.slug),
             sub: sub.join(" · "),
             text: format!(
-                "{} {} {} {} {}",
+                "{} {} {} {} {} {}",
                 r.intercommunalities.join(" "),
+                r.communes.join(" "),
                 departments.join(" "),
                 region,
                 r.code.as_deref().unwrap_or_default(),

@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::aggregate::{Aggregates, Totals};
 use crate::config::Language;
 use crate::content::{suggest_slug, Content};
-use crate::format;
+use crate::format::{self, Scale};
 use crate::i18n::{count_label, Labels};
 use crate::metrics::Metric;
 use crate::opendata::shown_total;
@@ -50,10 +50,10 @@ pub(crate) struct Cell {
 }
 
 /// A value of metric `m`, or "not reported".
-fn cell(lang: Language, t: &Labels, m: &Metric, v: Option<u64>) -> Cell {
+fn cell(lang: Language, t: &Labels, m: &Metric, v: Option<u64>, scale: Scale) -> Cell {
     match v {
         Some(v) => Cell {
-            text: m.format(lang, v),
+            text: m.format_in(lang, v, scale),
             raw: v.to_string(),
         },
         None => Cell {
@@ -74,15 +74,57 @@ pub(crate) struct TotalsView {
     pub(crate) headline: Vec<Cell>,
 }
 
-/// Formats totals for display.
-pub(crate) fn totals_view(content: &Content, t: &Labels, totals: &Totals) -> TotalsView {
+/// Per metric, the unit of a column holding these values: one unit per
+/// column, from its largest value.
+pub(crate) fn scales<'v>(
+    content: &Content,
+    values: impl Iterator<Item = &'v [Option<u64>]>,
+) -> Vec<Scale> {
+    let mut max = vec![0u64; content.metrics.0.len()];
+    for row in values {
+        for (m, v) in max.iter_mut().zip(row) {
+            *m = (*m).max(v.unwrap_or(0));
+        }
+    }
+    max.into_iter().map(Scale::for_max).collect()
+}
+
+/// Each territory's totals, by metric: what the territory tables show.
+fn territory_values(content: &Content, agg: &Aggregates) -> Vec<Vec<Option<u64>>> {
+    content
+        .territories
+        .iter()
+        .map(|f| {
+            let totals = agg.territory(&f.slug);
+            content
+                .metrics
+                .iter()
+                .map(|(i, _)| totals.sum(i).value())
+                .collect()
+        })
+        .collect()
+}
+
+/// The units of the territory tables' columns.
+pub(crate) fn territory_scales(content: &Content, agg: &Aggregates) -> Vec<Scale> {
+    let values = territory_values(content, agg);
+    scales(content, values.iter().map(Vec::as_slice))
+}
+
+/// Formats totals for display, amounts in the units of their columns.
+pub(crate) fn totals_view(
+    content: &Content,
+    t: &Labels,
+    totals: &Totals,
+    scales: &[Scale],
+) -> TotalsView {
     let lang = content.site.language;
     let cells: Vec<(bool, Cell)> = content
         .metrics
         .iter()
         .map(|(i, m)| {
             let v = shown_total(totals.projects, totals.sum(i).value());
-            (m.headline, cell(lang, t, m, v))
+            (m.headline, cell(lang, t, m, v, scales[i]))
         })
         .collect();
     TotalsView {
@@ -107,7 +149,7 @@ pub(crate) struct TerritoryRow<'a> {
     pub(crate) region_code: &'a str,
     /// Département codes, space-separated (for the filters).
     pub(crate) departments: String,
-    /// Name and intercommunalities, for the text filter.
+    /// Name, intercommunalities and communes, for the text filter.
     pub(crate) filter_text: String,
     pub(crate) totals: TotalsView,
     /// Project count, for sorting.
@@ -163,6 +205,7 @@ pub(crate) fn territory_rows<'a>(
     agg: &Aggregates,
     t: &Labels,
 ) -> Vec<TerritoryRow<'a>> {
+    let scales = territory_scales(content, agg);
     content
         .territories
         .iter()
@@ -176,11 +219,12 @@ pub(crate) fn territory_rows<'a>(
                 region_code: &f.record.region,
                 departments: f.record.departments.join(" "),
                 filter_text: format!(
-                    "{} {}",
+                    "{} {} {}",
                     f.record.name,
-                    f.record.intercommunalities.join(" ")
+                    f.record.intercommunalities.join(" "),
+                    f.record.communes.join(" ")
                 ),
-                totals: totals_view(content, t, totals),
+                totals: totals_view(content, t, totals, &scales),
                 raw_projects: totals.projects,
             }
         })
@@ -200,6 +244,7 @@ pub(crate) fn region_views<'a>(
     t: &Labels,
 ) -> Vec<RegionView<'a>> {
     let lang = content.site.language;
+    let scales = territory_scales(content, agg);
     let mut out: Vec<RegionView> = agg
         .regions
         .iter()
@@ -223,7 +268,7 @@ pub(crate) fn region_views<'a>(
                     )
                 ),
                 figures: totals_figures(content, totals, t, true),
-                totals: totals_view(content, t, totals),
+                totals: totals_view(content, t, totals, &scales),
             }
         })
         .collect();
@@ -232,13 +277,23 @@ pub(crate) fn region_views<'a>(
 }
 
 /// Project lines of one territory, in record order.
+/// A territory's projects, and its totals in the units of their columns.
 pub(crate) fn project_rows<'a>(
     content: &Content,
     t: &Labels,
     f: &'a TerritoryFile,
-) -> Vec<ProjectRow<'a>> {
+    totals: &Totals,
+) -> (Vec<ProjectRow<'a>>, TotalsView) {
     let lang = content.site.language;
-    f.record
+    let values: Vec<Vec<Option<u64>>> = f
+        .record
+        .projects
+        .iter()
+        .map(|p| content.metrics.iter().map(|(i, _)| p.value(i)).collect())
+        .collect();
+    let scales = scales(content, values.iter().map(Vec::as_slice));
+    let rows = f
+        .record
         .projects
         .iter()
         .map(|p| ProjectRow {
@@ -249,10 +304,11 @@ pub(crate) fn project_rows<'a>(
             cells: content
                 .metrics
                 .iter()
-                .map(|(i, m)| cell(lang, t, m, p.value(i)))
+                .map(|(i, m)| cell(lang, t, m, p.value(i), scales[i]))
                 .collect(),
         })
-        .collect()
+        .collect();
+    (rows, totals_view(content, t, totals, &scales))
 }
 
 fn count_figure(lang: Language, n: u64, one: &str, many: &str) -> Figure {

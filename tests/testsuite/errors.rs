@@ -67,6 +67,17 @@ fn new_site_builds_at_once() {
     ] {
         assert!(out.join(rel).is_file(), "{rel}");
     }
+    // One project: singular words wherever a count is printed.
+    for rel in ["index.html", "presse/kit/index.html", "donnees/index.html"] {
+        let html = page(&out, rel);
+        for wrong in ["1 projets", "1 lignes", "1 territoires", "1 emplois"] {
+            assert!(!html.contains(wrong), "{rel} says {wrong}");
+        }
+    }
+    assert!(
+        page(&out, "index.html").contains("1</span> <span class=\"figure-label\">projet soutenu")
+    );
+    assert!(page(&out, "donnees/index.html").contains("1 ligne)"));
     let again = bilan(&["new", dir.to_str().unwrap()]);
     assert_eq!(again.status.code(), Some(2), "refuses a non-empty folder");
 }

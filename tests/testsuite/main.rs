@@ -13,6 +13,7 @@ mod invalid;
 mod metrics;
 mod output_safety;
 mod press;
+mod readers;
 mod search;
 mod second_programme;
 mod serve;

@@ -28,6 +28,7 @@ fn expected(file: &str, keys: &[&str]) -> Vec<String> {
             "region_name",
             "departments",
             "intercommunalities",
+            "communes",
             "projects",
         ]
     } else {
