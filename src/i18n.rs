@@ -72,6 +72,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("and", "et", "and"),
     ("chart_illustrative", "répartition illustrative", "illustrative breakdown"),
     ("map", "Carte des territoires", "Map of the territories"),
+    ("map_insets", "Encadrés, de haut en bas", "Insets, top to bottom"),
     ("map_desc", "Carte des territoires du programme ; chaque territoire est un lien vers sa fiche. La liste complète figure plus bas.", "Map of the programme's territories; each territory links to its page. The full list is further down."),
     ("download", "Télécharger", "Download"),
     ("accessibility", "Accessibilité", "Accessibility"),

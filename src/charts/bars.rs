@@ -4,7 +4,7 @@
 use rayon::prelude::*;
 
 use super::draw::{self, Bar, BarChart};
-use super::{accessible, cached, Chart, DataTable, DRAWING_VERSION};
+use super::{accessible, cached, Chart, DataTable, HtmlBar, DRAWING_VERSION};
 use crate::aggregate::Aggregates;
 use crate::cache::Store;
 use crate::config::Language;
@@ -300,17 +300,32 @@ fn bar_chart(title: String, mut bars: Vec<Bar>, m: &Metric, st: &Style) -> BarCh
     }
 }
 
-/// A chart shown inline in its page, without a PNG.
+/// A chart shown inline in its page (drawn in HTML), without files.
 fn finish(name: String, chart: BarChart, table: DataTable, st: &Style) -> Chart {
     let desc = st.typeset(describe(&chart, st.lang));
-    let svg = accessible(&draw::svg(&chart), &name, &chart.title, &desc);
+    let max = chart.bars.iter().map(|b| b.value).max().unwrap_or(0).max(1);
+    let bars = chart
+        .bars
+        .iter()
+        .map(|b| HtmlBar {
+            label: b.label.clone(),
+            text: b.text.clone(),
+            // A bar worth something is never drawn empty.
+            width: format!(
+                "{:.1}",
+                (b.value as f64 * 100.0 / max as f64).max(if b.value > 0 { 0.5 } else { 0.0 })
+            ),
+        })
+        .collect();
     Chart {
         svg_file: routes::chart(&name, "svg"),
         png_file: routes::chart(&name, "png"),
         name,
         title: chart.title,
         desc,
-        svg,
+        svg: String::new(),
+        bars,
+        source: chart.source,
         table,
         png: None,
     }
@@ -329,9 +344,12 @@ fn finish_with_png(
         &[DRAWING_VERSION.as_bytes(), format!("{chart:?}").as_bytes()],
         || draw::png(&chart),
     )?;
+    let svg_text = draw::svg(&chart);
+    let c = finish(name, chart, table, st);
     Ok(Chart {
         png: Some(png),
-        ..finish(name, chart, table, st)
+        svg: accessible(&svg_text, &c.name, &c.title, &c.desc),
+        ..c
     })
 }
 

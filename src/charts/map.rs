@@ -162,6 +162,13 @@ pub struct Layout {
     palette: crate::theme::Palette,
 }
 
+impl Layout {
+    /// The names of the inset frames, top to bottom.
+    pub fn insets(&self) -> Vec<String> {
+        self.frames.iter().map(|(_, name)| name.clone()).collect()
+    }
+}
+
 const WIDTH: f64 = 960.0;
 const HEIGHT: f64 = 820.0;
 const INSET_W: f64 = 150.0;
@@ -329,7 +336,7 @@ pub fn svg(layout: &Layout, root: &str, id: &str, title: &str, desc: &str) -> St
     );
     for (f, name) in &layout.frames {
         s.push_str(&format!(
-            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"{border}\"/>\n<text x=\"{}\" y=\"{}\" font-family=\"sans-serif\" font-size=\"12\" fill=\"{ink}\">{}</text>\n",
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"{border}\"/>\n<text class=\"inset-label\" x=\"{}\" y=\"{}\" font-family=\"sans-serif\" font-size=\"12\" fill=\"{ink}\">{}</text>\n",
             f.0, f.1, f.2 - f.0, f.3 - f.1, f.0 + 6.0, f.1 + 15.0, xml_escape(name)
         ));
     }

@@ -26,8 +26,14 @@ pub struct Chart {
     pub title: String,
     /// One sentence saying what the chart shows.
     pub desc: String,
-    /// Accessible SVG.
+    /// Accessible SVG (programme charts, published as files; pages show
+    /// `bars`, whose text stays readable on a phone).
+    #[serde(skip)]
     pub svg: String,
+    /// The bars as pages draw them, in HTML.
+    pub bars: Vec<HtmlBar>,
+    /// The source line.
+    pub source: String,
     /// The data, as a table.
     pub table: DataTable,
     /// The print PNG (programme charts only).
@@ -37,6 +43,17 @@ pub struct Chart {
     pub svg_file: String,
     /// Where the PNG file is published (programme charts).
     pub png_file: String,
+}
+
+/// One bar of a chart drawn in HTML: its length is a share of the longest.
+#[derive(Debug, Clone, Serialize)]
+pub struct HtmlBar {
+    /// What the bar stands for.
+    pub label: String,
+    /// Its value, formatted.
+    pub text: String,
+    /// Its length, in percent of the longest bar (`42.5`).
+    pub width: String,
 }
 
 /// A chart's data as rows of formatted cells.
@@ -114,6 +131,8 @@ pub struct MapChart {
     /// PNG at print resolution.
     #[serde(skip)]
     pub png: Vec<u8>,
+    /// The names of the inset frames, top to bottom (overseas regions).
+    pub insets: Vec<String>,
     /// Where the SVG file is published.
     pub svg_file: String,
     /// Where the PNG file is published.
@@ -270,6 +289,7 @@ fn map_chart(
     };
     let (title, desc) = (typeset("map"), typeset("map_desc"));
     Some(MapChart {
+        insets: layout.insets(),
         svg: map::svg(&layout, "", routes::MAP, &title, &desc),
         file_svg: map::svg(&layout, "../", routes::MAP, &title, &desc),
         png,

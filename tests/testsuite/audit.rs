@@ -140,3 +140,82 @@ fn the_audit_catches_a_bad_page() {
     let (ok, report) = nu_check(tmp.path());
     assert!(!ok && report.contains("alt"), "{report}");
 }
+
+/// The pages a phone test opens: every page type with charts or wide tables.
+pub(crate) const PHONE_PAGES: [&str; 7] = [
+    "index.html",
+    "territoires/index.html",
+    "territoires/haut-jura/index.html",
+    "regions/27/index.html",
+    "presse/kit/index.html",
+    "donnees/index.html",
+    "recherche/index.html",
+];
+
+/// Runs `phones.mjs` on `site`: chart text at 390 px, reflow at 320 px.
+pub(crate) fn phone_check(site: &Path, pages: &[&str]) -> (bool, String) {
+    run(Command::new("node")
+        .current_dir(audit_dir())
+        .arg("phones.mjs")
+        .arg(site)
+        .args(pages))
+}
+
+#[test]
+fn phones_read_every_chart_and_never_scroll_sideways() {
+    if let Err(why) = tools_ready() {
+        assert!(
+            std::env::var_os("BILAN_AUDIT").is_none(),
+            "BILAN_AUDIT is set but the audit tools are missing ({why})"
+        );
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("default");
+    build(&repo(), &out, &[]);
+    let (ok, report) = phone_check(&out, &PHONE_PAGES);
+    eprintln!("{report}");
+    assert!(ok, "phone layout problems:\n{report}");
+    assert!(report.contains("390px index.html") && report.contains("320px donnees/index.html"));
+}
+
+#[test]
+fn the_phone_check_catches_small_text_and_sideways_scrolling() {
+    if tools_ready().is_err() {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("bad.html"),
+        "<!DOCTYPE html><html lang=\"fr\"><head><meta name=\"viewport\" content=\"width=device-width\"><title>x</title></head><body><figure class=\"chart\"><svg viewBox=\"0 0 960 100\" width=\"100%\"><text x=\"0\" y=\"20\" font-size=\"13\">tiny</text></svg></figure><table><tr><td style=\"white-space:nowrap\">a very long line that never wraps on a narrow phone screen at all</td></tr></table></body></html>",
+    )
+    .unwrap();
+    let (ok, report) = phone_check(tmp.path(), &["bad.html"]);
+    assert!(!ok, "{report}");
+    assert!(
+        report.contains("too small") && report.contains("wider than the screen"),
+        "{report}"
+    );
+}
+
+#[test]
+fn number_columns_sort_largest_first_on_the_first_click() {
+    if let Err(why) = tools_ready() {
+        assert!(
+            std::env::var_os("BILAN_AUDIT").is_none(),
+            "BILAN_AUDIT is set but the audit tools are missing ({why})"
+        );
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("default");
+    build(&repo(), &out, &[]);
+    for page in ["territoires/index.html", "regions/27/index.html"] {
+        let (ok, report) = run(Command::new("node")
+            .current_dir(audit_dir())
+            .arg("sort.mjs")
+            .arg(&out)
+            .arg(page));
+        assert!(ok, "{page}:\n{report}");
+    }
+}
