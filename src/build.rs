@@ -33,6 +33,8 @@ pub struct BuildOptions {
     pub now: Option<String>,
     /// Treat warnings as errors.
     pub strict: bool,
+    /// A local preview (`serve`): publishing advice is not repeated.
+    pub preview: bool,
 }
 
 /// How a run ended, when it got as far as reading the content.
@@ -109,6 +111,25 @@ pub fn check(opts: &BuildOptions) -> Result<Outcome> {
     run(opts, false)
 }
 
+/// A published site needs its address: with a relative base URL, the
+/// sitemap's `<loc>`, the feed's links and `og:image` are relative, which
+/// their standards forbid. Said once per build, with the fix.
+fn check_base_url(content: &content::Content, cli: Option<&str>, diags: &mut Diagnostics) {
+    let base = cli.unwrap_or(&content.site.base_url);
+    if base.starts_with("http://") || base.starts_with("https://") {
+        return;
+    }
+    let line = crate::diag::key_line(&content.site_source, "base_url:");
+    diags.push(
+        Diagnostic::warning(
+            "content/site.yaml",
+            format!("`base_url` is `{base}`, not the site's address: the sitemap, the feed and social cards get relative links, which search engines and feed readers reject"),
+        )
+        .at(line.max(1), 1)
+        .hint("set `base_url: \"https://www.example.gouv.fr/bilan/\"` in site.yaml, or build with `--base-url https://…` in CI"),
+    );
+}
+
 fn run(opts: &BuildOptions, write: bool) -> Result<Outcome> {
     let start = Instant::now();
     let now = resolve_now(opts.now.as_deref())?;
@@ -179,6 +200,11 @@ fn run(opts: &BuildOptions, write: bool) -> Result<Outcome> {
     };
     log_time(start, "Rendered and staged");
     diags.extend(link_diagnostics(&rendered, write));
+    // Publishing advice, for a site that would publish: not for a preview,
+    // and not on top of errors.
+    if !opts.preview && !diags.has_errors() {
+        check_base_url(&content, opts.base_url.as_deref(), &mut diags);
+    }
     let n = rendered.paths.len();
     let Some(staging) = staging else {
         let external_links = rendered.external_links.into_iter().collect();

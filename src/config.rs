@@ -60,6 +60,9 @@ pub struct SiteConfig {
     /// The accessibility statement (optional; defaults say "not audited").
     #[serde(default)]
     pub accessibility: Accessibility,
+    /// The mentions légales (publisher, director, host, contact).
+    #[serde(default)]
+    pub legal: Option<Legal>,
     /// How Markdown is rendered.
     #[serde(default)]
     pub markdown: MarkdownConfig,
@@ -95,6 +98,31 @@ pub struct MarkdownConfig {
     pub raw_html: bool,
 }
 
+/// `legal:` in site.yaml: what the mentions légales page says (French law
+/// n° 2004-575, article 6). Every field is plain text.
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Legal {
+    /// Who publishes the site: the service or body, as it signs.
+    #[serde(default)]
+    pub publisher: Option<String>,
+    /// The publisher's postal address.
+    #[serde(default)]
+    pub address: Option<String>,
+    /// The director of publication (a person's name and title).
+    #[serde(default)]
+    pub director: Option<String>,
+    /// Who hosts the site: name.
+    #[serde(default)]
+    pub host: Option<String>,
+    /// The host's address or telephone number.
+    #[serde(default)]
+    pub host_address: Option<String>,
+    /// How to reach the publisher: an e-mail address or a page.
+    #[serde(default)]
+    pub contact: Option<String>,
+}
+
 /// Fields of the accessibility statement ("déclaration d'accessibilité").
 #[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
@@ -114,9 +142,23 @@ pub struct Accessibility {
     /// Date of the statement.
     #[serde(default)]
     pub date: Option<NaiveDate>,
+    /// Date of the RGAA audit the status rests on. Without one, the
+    /// statement says "non conforme", whatever `status` claims.
+    #[serde(default)]
+    pub audit_date: Option<NaiveDate>,
     /// How to report a problem: an e-mail address or a page.
     #[serde(default)]
     pub contact: Option<String>,
+}
+
+impl Accessibility {
+    /// The status the statement may claim: none without a dated audit.
+    pub fn effective_status(&self) -> ConformityStatus {
+        match self.audit_date {
+            Some(_) => self.status,
+            None => ConformityStatus::None,
+        }
+    }
 }
 
 /// RGAA conformity levels.

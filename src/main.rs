@@ -169,6 +169,7 @@ fn main() -> ExitCode {
                 drafts,
                 now,
                 strict: site.strict,
+                preview: false,
             };
             (bilan::build(&opts), site.strict, true)
         }

@@ -15,10 +15,13 @@ use crate::records::{Page, TerritoryFile};
 
 /// Top-level names the generator owns; a narrative or a static folder may
 /// not take them.
-pub const RESERVED: [&str; 14] = [
+pub const RESERVED: [&str; 17] = [
     "index.html",
     "recherche",
     "accessibilite",
+    "mentions-legales",
+    "donnees-personnelles",
+    "plan-du-site",
     "territoires",
     "regions",
     "presse",
@@ -50,6 +53,12 @@ pub const KIT_ZIP: &str = "presse/kit.zip";
 pub const DATA: &str = "donnees/index.html";
 /// The accessibility statement.
 pub const ACCESSIBILITY: &str = "accessibilite/index.html";
+/// The mentions légales.
+pub const LEGAL: &str = "mentions-legales/index.html";
+/// What the site does with personal data (nothing).
+pub const PRIVACY: &str = "donnees-personnelles/index.html";
+/// The plan du site: every page, in HTML.
+pub const SITE_PLAN: &str = "plan-du-site/index.html";
 /// The not-found page, served from any depth.
 pub const NOT_FOUND: &str = "404.html";
 /// The XML sitemap.
@@ -178,6 +187,12 @@ pub enum PageKind {
     Data,
     /// The accessibility statement.
     Accessibility,
+    /// The mentions légales.
+    Legal,
+    /// The personal data page.
+    Privacy,
+    /// The plan du site.
+    SitePlan,
     /// The search page.
     Search,
     /// The not-found page.
@@ -226,6 +241,9 @@ pub fn pages(
         (KIT.to_string(), PageKind::Kit),
         (DATA.to_string(), PageKind::Data),
         (ACCESSIBILITY.to_string(), PageKind::Accessibility),
+        (LEGAL.to_string(), PageKind::Legal),
+        (PRIVACY.to_string(), PageKind::Privacy),
+        (SITE_PLAN.to_string(), PageKind::SitePlan),
         (SEARCH.to_string(), PageKind::Search),
         (NOT_FOUND.to_string(), PageKind::NotFound),
     ]);

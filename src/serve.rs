@@ -73,6 +73,7 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
         root: opts.root.clone(),
         output: Some(out.clone()),
         drafts: opts.drafts,
+        preview: true,
         ..BuildOptions::default()
     };
     let status = Arc::new(Mutex::new(Status::default()));

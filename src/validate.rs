@@ -47,11 +47,62 @@ fn check_site(content: &Content, d: &mut Diagnostics) {
     if site.programme.name.trim().is_empty() {
         d.push(Diagnostic::error(path, "`programme.name` is empty"));
     }
+    check_legal(content, d);
     if let Some(problem) = crate::config::base_url_problem(&site.base_url) {
         d.push(
             Diagnostic::error(path, format!("`base_url` {problem}"))
                 .at(key_line(&content.site_source, "base_url:"), 1)
                 .hint("write `/` or a URL such as `https://example.org/bilan/`"),
+        );
+    }
+}
+
+/// The mentions légales and the accessibility statement: what French law
+/// asks of a public site, and no more conformity than an audit shows.
+fn check_legal(content: &Content, d: &mut Diagnostics) {
+    let site = &content.site;
+    let path = "content/site.yaml";
+    let legal = site.legal.clone().unwrap_or_default();
+    let missing: Vec<&str> = [
+        ("publisher", &legal.publisher),
+        ("director", &legal.director),
+        ("host", &legal.host),
+        ("contact", &legal.contact),
+    ]
+    .into_iter()
+    .filter(|(_, v)| v.as_deref().is_none_or(|v| v.trim().is_empty()))
+    .map(|(k, _)| k)
+    .collect();
+    // A State site (DSFR) must have its legal notice; elsewhere, a `legal:`
+    // block that was started must be finished.
+    let expected = site.legal.is_some() || site.theme == "dsfr";
+    if expected && !missing.is_empty() {
+        let line = if site.legal.is_some() {
+            key_line(&content.site_source, "legal:")
+        } else {
+            1
+        };
+        d.push(
+            Diagnostic::warning(
+                path,
+                format!(
+                    "the legal notice lacks {}: its page says \"not given\" there",
+                    missing.iter().map(|k| format!("`legal.{k}`")).collect::<Vec<_>>().join(", ")
+                ),
+            )
+            .at(line, 1)
+            .hint("add them under `legal:` in site.yaml (publisher, director, host, contact), as French law asks of a public site"),
+        );
+    }
+    let a = &site.accessibility;
+    if a.status != a.effective_status() {
+        d.push(
+            Diagnostic::warning(
+                path,
+                "`accessibility.status` claims conformity, but no `audit_date` says when an audit found it: the statement says \"non conforme\"",
+            )
+            .at(key_line(&content.site_source, "status:"), 1)
+            .hint("add `audit_date:` (the date of the RGAA audit) under `accessibility:`, or set `status: none`"),
         );
     }
 }

@@ -10,6 +10,7 @@
 
 mod assets;
 mod kit;
+mod legal;
 mod pages;
 mod search;
 mod site;
@@ -258,7 +259,9 @@ fn insert_globals(tera: &mut Tera, ctx: &Ctx, opts: &RenderOptions) {
                 .programme
                 .first()
                 .map(|c| routes::chart(&c.name, "png")),
-            accessibility: conformity_label(site.accessibility.status, &ctx.labels).to_string(),
+            accessibility: conformity_label(site.accessibility.effective_status(), &ctx.labels)
+                .to_string(),
+            theme: site.theme.clone(),
         },
     );
     globals.insert("t", &ctx.labels.0);

@@ -6,7 +6,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::views::{self, PageView};
-use super::{kit, Ctx, Job, Sizes};
+use super::{kit, legal, Ctx, Job, Sizes};
 use crate::charts;
 use crate::format;
 use crate::markdown;
@@ -32,7 +32,7 @@ pub(super) fn input_key(ctx: &Ctx, path: &str, kind: PageKind, global: &str) -> 
 }
 
 impl Job {
-    fn new(
+    pub(super) fn new(
         path: &str,
         template: &'static str,
         section: impl Into<String>,
@@ -51,7 +51,7 @@ impl Job {
         }
     }
 
-    fn dated(mut self, date: Option<chrono::NaiveDate>) -> Job {
+    pub(super) fn dated(mut self, date: Option<chrono::NaiveDate>) -> Job {
         self.date = date;
         self
     }
@@ -77,7 +77,10 @@ pub(super) fn build(ctx: &Ctx, path: &str, kind: PageKind, sizes: &Sizes) -> Job
         PageKind::PressIndex => press_index(ctx, path),
         PageKind::Kit => kit::page(ctx, path, sizes),
         PageKind::Data => data(ctx, path),
-        PageKind::Accessibility => accessibility(ctx, path),
+        PageKind::Accessibility => legal::accessibility(ctx, path),
+        PageKind::Legal => legal::legal(ctx, path),
+        PageKind::Privacy => legal::privacy(ctx, path),
+        PageKind::SitePlan => legal::site_plan(ctx, path),
         PageKind::Search => Job::new(
             path,
             "search.html",
@@ -332,40 +335,6 @@ fn press_index(ctx: &Ctx, path: &str) -> Job {
         c,
     )
     .dated(ctx.press.first().and_then(|p| p.meta.date))
-}
-
-fn accessibility(ctx: &Ctx, path: &str) -> Job {
-    let (site, t, lang) = (&ctx.content.site, &ctx.labels, ctx.lang);
-    let a = &site.accessibility;
-    let raw_html = site.markdown.raw_html;
-    let render = |m: &Option<String>| m.as_deref().map(|m| markdown::render(m, raw_html));
-    let mut c = Context::new();
-    c.insert(
-        "organisation",
-        a.organisation.as_deref().unwrap_or(&site.title),
-    );
-    c.insert("status", super::site::conformity_label(a.status, t));
-    c.insert("results_html", &render(&a.results));
-    c.insert("exceptions_html", &render(&a.exceptions));
-    c.insert("date", &a.date.map(|d| format::date(lang, d)));
-    let contact = a.contact.as_deref().map(|c| {
-        let href = if c.contains('@') && !c.contains(':') {
-            format!("mailto:{c}")
-        } else {
-            c.to_string()
-        };
-        serde_json::json!({ "text": c, "href": href })
-    });
-    c.insert("contact", &contact);
-    Job::new(
-        path,
-        "accessibility.html",
-        "accessibility",
-        t.get("accessibility_statement"),
-        "",
-        c,
-    )
-    .dated(a.date)
 }
 
 #[derive(Serialize)]

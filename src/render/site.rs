@@ -113,6 +113,9 @@ pub(super) fn links() -> BTreeMap<&'static str, &'static str> {
         ("kit_zip", routes::KIT_ZIP),
         ("data", routes::DATA),
         ("accessibility", routes::ACCESSIBILITY),
+        ("legal", routes::LEGAL),
+        ("privacy", routes::PRIVACY),
+        ("site_plan", routes::SITE_PLAN),
         ("feed", routes::FEED),
         ("search", routes::SEARCH),
         ("search_index", routes::SEARCH_INDEX),
@@ -146,6 +149,8 @@ pub(super) struct SiteView {
     pub(super) social_image: Option<String>,
     /// The conformity status, shown in every footer as RGAA requires.
     pub(super) accessibility: String,
+    /// The theme's name (`default`, `dsfr`).
+    pub(super) theme: String,
 }
 
 /// "partiellement conforme" and the like.

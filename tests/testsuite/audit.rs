@@ -11,7 +11,7 @@ use std::process::Command;
 
 use crate::support::*;
 
-const PAGE_TYPES: [&str; 12] = [
+const PAGE_TYPES: [&str; 15] = [
     "recherche/index.html",
     "index.html",
     "territoires/index.html",
@@ -24,6 +24,9 @@ const PAGE_TYPES: [&str; 12] = [
     "donnees/index.html",
     "404.html",
     "accessibilite/index.html",
+    "mentions-legales/index.html",
+    "donnees-personnelles/index.html",
+    "plan-du-site/index.html",
 ];
 
 pub(crate) fn audit_dir() -> std::path::PathBuf {

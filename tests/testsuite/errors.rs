@@ -56,7 +56,15 @@ fn new_site_builds_at_once() {
     assert!(String::from_utf8_lossy(&o.stdout).contains("bilan build --root"));
     let o = bilan(&["build", "--root", dir.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(!stderr(&o).contains(": warning:"), "{}", stderr(&o));
+    // One warning: the address to fill in, at the placeholder's line.
+    let err = stderr(&o);
+    assert_eq!(err.matches(": warning:").count(), 1, "{err}");
+    assert!(
+        err.contains("`base_url` is `/`") && err.contains("--base-url"),
+        "{err}"
+    );
+    let yaml = std::fs::read_to_string(dir.join("content/site.yaml")).unwrap();
+    assert!(yaml.contains("À REMPLIR") && yaml.contains("base_url: \"/\""));
     let out = dir.join("output");
     for rel in [
         "index.html",

@@ -10,6 +10,7 @@ mod fuzz;
 mod hostile;
 mod import;
 mod invalid;
+mod legal;
 mod metrics;
 mod output_safety;
 mod press;

@@ -13,7 +13,11 @@ const KEYS: [&str; 4] = ["logements", "commerces", "subvention_eur", "cout_eur"]
 fn built() -> (tempfile::TempDir, std::path::PathBuf, String) {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("site");
-    let o = build(&fixture("other-metrics"), &out, &[]);
+    let o = build(
+        &fixture("other-metrics"),
+        &out,
+        &["--base-url", "https://example.org/"],
+    );
     (tmp, out, stderr(&o))
 }
 

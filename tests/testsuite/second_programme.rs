@@ -7,7 +7,11 @@ use crate::support::*;
 fn builds_with_its_own_totals_and_no_trace_of_the_first() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("site");
-    let o = build(&fixture("second-programme"), &out, &[]);
+    let o = build(
+        &fixture("second-programme"),
+        &out,
+        &["--base-url", "https://example.org/"],
+    );
     assert!(!stderr(&o).contains(": warning:"), "{}", stderr(&o));
     let home = page(&out, "index.html");
     assert!(home.contains("Ports de demain"));
