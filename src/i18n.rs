@@ -11,6 +11,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("skip_to_content", "Aller au contenu", "Skip to content"),
     ("main_navigation", "Navigation principale", "Main navigation"),
     ("home", "Accueil", "Home"),
+    ("breadcrumb", "Fil d’Ariane", "Breadcrumb"),
     ("territories", "Territoires", "Territories"),
     ("territory", "Territoire", "Territory"),
     ("all_territories", "Tous les territoires", "All territories"),
