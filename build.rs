@@ -1,6 +1,8 @@
-//! Embeds the default theme: every file under `themes/default/templates`
-//! and `themes/default/static`, so a new template is picked up without
-//! listing it anywhere (see `src/theme.rs`).
+//! Embeds the built-in themes: every file under `themes/<name>/templates`
+//! and `themes/<name>/static` for `default` and `dsfr`, so a new template is
+//! picked up without listing it anywhere (see `src/theme.rs`). The `dsfr`
+//! theme holds only bilan's own templates and styles: the design system
+//! itself comes from the site's npm install, never from this repository.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -33,9 +35,19 @@ fn files(dir: &Path, base: &Path, out: &mut Vec<(String, PathBuf)>) {
 
 fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("set by cargo"));
-    let theme = root.join("themes/default");
-    println!("cargo:rerun-if-changed={}", theme.display());
     let mut code = String::new();
+    for (theme_name, prefix) in [("default", "BUILTIN"), ("dsfr", "DSFR")] {
+        let theme = root.join("themes").join(theme_name);
+        println!("cargo:rerun-if-changed={}", theme.display());
+        embed(&theme, prefix, &mut code);
+    }
+    let out =
+        PathBuf::from(std::env::var("OUT_DIR").expect("set by cargo")).join("builtin_theme.rs");
+    std::fs::write(out, code).expect("write the embedded theme list");
+}
+
+/// `<PREFIX>_TEMPLATES` and `<PREFIX>_STATIC` for one theme folder.
+fn embed(theme: &Path, prefix: &str, code: &mut String) {
     for (kind, macro_name, ty) in [
         ("templates", "include_str", "&str"),
         ("static", "include_bytes", "&[u8]"),
@@ -45,9 +57,9 @@ fn main() {
         let mut list = Vec::new();
         files(&dir, &dir, &mut list);
         let name = if kind == "templates" {
-            "BUILTIN_TEMPLATES"
+            format!("{prefix}_TEMPLATES")
         } else {
-            "BUILTIN_STATIC"
+            format!("{prefix}_STATIC")
         };
         let _ = writeln!(code, "const {name}: &[(&str, {ty})] = &[");
         for (rel, path) in list {
@@ -60,7 +72,4 @@ fn main() {
         }
         code.push_str("];\n");
     }
-    let out =
-        PathBuf::from(std::env::var("OUT_DIR").expect("set by cargo")).join("builtin_theme.rs");
-    std::fs::write(out, code).expect("write the embedded theme list");
 }

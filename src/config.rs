@@ -69,6 +69,36 @@ pub struct SiteConfig {
     /// French typography options.
     #[serde(default)]
     pub typography: TypographyConfig,
+    /// The State brand block of `theme: dsfr`.
+    #[serde(default)]
+    pub dsfr: DsfrConfig,
+}
+
+/// `dsfr:` in site.yaml: what the State brand block says.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DsfrConfig {
+    /// The lines of the official name in the Marianne block, as the
+    /// ministry writes them: `["Ministère", "de l'Aménagement", "du territoire"]`.
+    #[serde(default = "default_ministry")]
+    pub ministry: Vec<String>,
+    /// The line under the site's name in the header (the programme's name
+    /// when absent).
+    #[serde(default)]
+    pub tagline: Option<String>,
+}
+
+impl Default for DsfrConfig {
+    fn default() -> DsfrConfig {
+        DsfrConfig {
+            ministry: default_ministry(),
+            tagline: None,
+        }
+    }
+}
+
+fn default_ministry() -> Vec<String> {
+    vec!["République".into(), "Française".into()]
 }
 
 /// `typography:` in site.yaml (French sites only).

@@ -16,6 +16,7 @@ pub mod charts;
 pub mod config;
 pub mod content;
 pub mod diag;
+pub mod dsfr;
 pub mod feeds;
 pub mod format;
 pub mod i18n;

@@ -15,8 +15,9 @@ use crate::records::{Page, TerritoryFile};
 
 /// Top-level names the generator owns; a narrative or a static folder may
 /// not take them.
-pub const RESERVED: [&str; 17] = [
+pub const RESERVED: [&str; 18] = [
     "index.html",
+    "dsfr",
     "recherche",
     "accessibilite",
     "mentions-legales",

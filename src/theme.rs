@@ -21,6 +21,8 @@ include!(concat!(env!("OUT_DIR"), "/builtin_theme.rs"));
 
 /// The default theme's colours, built in like its templates.
 const BUILTIN_THEME_YAML: &str = include_str!("../themes/default/theme.yaml");
+/// The dsfr theme's colours (the DSFR palette's values, nothing of its files).
+const DSFR_THEME_YAML: &str = include_str!("../themes/dsfr/theme.yaml");
 
 /// An sRGB colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -75,9 +77,15 @@ struct ThemeFile {
 
 impl Default for Palette {
     fn default() -> Palette {
+        Palette::builtin(BUILTIN_THEME_YAML)
+    }
+}
+
+impl Palette {
+    fn builtin(yaml: &str) -> Palette {
         let mut d = crate::diag::Diagnostics::default();
-        crate::yaml::parse::<ThemeFile>(BUILTIN_THEME_YAML, Path::new("theme.yaml"), 0, &mut d)
-            .expect("the built-in theme.yaml is valid (tested)")
+        crate::yaml::parse::<ThemeFile>(yaml, Path::new("theme.yaml"), 0, &mut d)
+            .expect("the built-in theme.yaml files are valid (tested)")
             .chart
     }
 }
@@ -118,7 +126,20 @@ pub fn load(root: &Path, theme: &str, diags: &mut Diagnostics) -> Result<Theme> 
     for (name, bytes) in BUILTIN_STATIC {
         statics.insert(name.to_string(), bytes.to_vec());
     }
-    if theme != "default" && !theme_dir.is_dir() {
+    let dsfr = theme == crate::dsfr::THEME;
+    if dsfr {
+        let dir = PathBuf::from("(built-in dsfr theme)");
+        for (name, text) in DSFR_TEMPLATES {
+            templates.insert(name.to_string(), (text.to_string(), dir.join(name)));
+        }
+        for (name, bytes) in DSFR_STATIC {
+            statics.insert(name.to_string(), bytes.to_vec());
+        }
+        for f in crate::dsfr::assets(root, diags)? {
+            statics.insert(f.rel, f.bytes);
+        }
+    }
+    if theme != "default" && !dsfr && !theme_dir.is_dir() {
         bail!(
             "theme `{theme}` not found: {} does not exist\n  = hint: set `theme: default` in content/site.yaml or add the theme folder",
             theme_dir.display()
@@ -157,6 +178,8 @@ pub fn load(root: &Path, theme: &str, diags: &mut Diagnostics) -> Result<Theme> 
                     .join("\n")
             ),
         }
+    } else if dsfr {
+        Palette::builtin(DSFR_THEME_YAML)
     } else {
         Palette::default()
     };

@@ -262,6 +262,12 @@ fn insert_globals(tera: &mut Tera, ctx: &Ctx, opts: &RenderOptions) {
             accessibility: conformity_label(site.accessibility.effective_status(), &ctx.labels)
                 .to_string(),
             theme: site.theme.clone(),
+            ministry: site.dsfr.ministry.clone(),
+            tagline: site
+                .dsfr
+                .tagline
+                .clone()
+                .unwrap_or_else(|| site.programme.name.clone()),
         },
     );
     globals.insert("t", &ctx.labels.0);

@@ -151,6 +151,10 @@ pub(super) struct SiteView {
     pub(super) accessibility: String,
     /// The theme's name (`default`, `dsfr`).
     pub(super) theme: String,
+    /// The lines of the State brand block (`theme: dsfr`).
+    pub(super) ministry: Vec<String>,
+    /// The header's tagline (`theme: dsfr`).
+    pub(super) tagline: String,
 }
 
 /// "partiellement conforme" and the like.

