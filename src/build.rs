@@ -59,6 +59,20 @@ pub struct Outcome {
     pub external_links: Vec<String>,
     /// Earlier sites that could not be removed (a protected file in them).
     pub leftovers: Vec<PathBuf>,
+    /// Releases held back: drafts and releases under embargo.
+    pub held_back: Vec<HeldBack>,
+}
+
+/// A release this build does not publish (or, with `--drafts`, shows as a
+/// preview with a banner).
+#[derive(Debug, Clone)]
+pub struct HeldBack {
+    /// Its file.
+    pub path: PathBuf,
+    /// Its embargo (RFC 3339), or `None` for a draft.
+    pub embargo: Option<String>,
+    /// True when `--drafts` shows it anyway.
+    pub shown: bool,
 }
 
 impl Outcome {
@@ -73,6 +87,7 @@ impl Outcome {
             changed_pages: Vec::new(),
             external_links: Vec::new(),
             leftovers: Vec::new(),
+            held_back: Vec::new(),
         }
     }
 
@@ -128,6 +143,32 @@ fn check_base_url(content: &content::Content, cli: Option<&str>, diags: &mut Dia
         .at(line.max(1), 1)
         .hint("set `base_url: \"https://www.example.gouv.fr/bilan/\"` in site.yaml, or build with `--base-url https://…` in CI"),
     );
+}
+
+/// Releases under embargo at `now`, and drafts: a static site publishes a
+/// release only when rebuilt after its embargo, so the build says which
+/// ones wait, and until when.
+fn held_back(
+    content: &content::Content,
+    now: chrono::DateTime<chrono::Utc>,
+    shown: bool,
+) -> Vec<HeldBack> {
+    content
+        .press
+        .iter()
+        .filter_map(|p| {
+            let embargo = match p.embargo {
+                Some(t) if t > now => Some(t.to_rfc3339()),
+                _ if p.meta.draft => None,
+                _ => return None,
+            };
+            Some(HeldBack {
+                path: p.path.clone(),
+                embargo,
+                shown,
+            })
+        })
+        .collect()
 }
 
 fn run(opts: &BuildOptions, write: bool) -> Result<Outcome> {
@@ -188,6 +229,7 @@ fn run(opts: &BuildOptions, write: bool) -> Result<Outcome> {
         Some(s) => s,
         None => &Discard,
     };
+    let held_back = held_back(&content, now, opts.drafts);
     let rendered = match render::render(&content, &agg, &charts, &theme, &render_opts, sink) {
         Ok(r) => r,
         Err(RenderError::Content(render_diags)) => {
@@ -211,6 +253,7 @@ fn run(opts: &BuildOptions, write: bool) -> Result<Outcome> {
         return Ok(Outcome {
             files: n,
             external_links,
+            held_back,
             ..Outcome::empty(diags, start)
         });
     };
@@ -223,6 +266,7 @@ fn run(opts: &BuildOptions, write: bool) -> Result<Outcome> {
     log_time(start, "Swapped in");
     Ok(Outcome {
         charts: chart_count(&content, &charts),
+        held_back,
         ..outcome.with(diags, start)
     })
 }

@@ -121,6 +121,21 @@ pub fn eur_long(lang: Language, n: u64) -> String {
     }
 }
 
+/// A moment in words, in its own time zone: `12 octobre 2021 à 09:00
+/// (UTC+02:00)`, `12 October 2021 at 09:00 (UTC+02:00)`.
+pub fn date_time(lang: Language, t: chrono::DateTime<chrono::FixedOffset>) -> String {
+    let at = match lang {
+        Language::Fr => "à",
+        Language::En => "at",
+    };
+    format!(
+        "{} {at} {} (UTC{})",
+        date(lang, t.date_naive()),
+        t.format("%H:%M"),
+        t.format("%:z")
+    )
+}
+
 /// A date in words: `11 octobre 2021`, `11 October 2021`.
 pub fn date(lang: Language, d: NaiveDate) -> String {
     const FR: [&str; 12] = [

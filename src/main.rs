@@ -229,6 +229,18 @@ fn report(outcome: &Outcome, strict: bool, writes: bool) -> ExitCode {
         eprintln!("\n{errors} error(s), {warnings} warning(s){strict_note}: nothing was written.");
         return ExitCode::from(1);
     }
+    for h in &outcome.held_back {
+        let what = match &h.embargo {
+            Some(t) => format!("under embargo until {t}"),
+            None => "draft".to_string(),
+        };
+        let fate = match (h.shown, &h.embargo) {
+            (true, _) => "shown in this preview, with a banner",
+            (false, Some(_)) => "not published; the first build after that time publishes it",
+            (false, None) => "not published",
+        };
+        eprintln!("{}: {what}: {fate}", h.path.display());
+    }
     let pages = outcome.changed_pages.len();
     if !outcome.moved.is_empty() || pages > 0 {
         eprintln!("Changed since the last build:");

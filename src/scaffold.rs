@@ -27,7 +27,13 @@ const FILES: &[(&str, &str)] = &[
         "content/press/premier-communique.md",
         "---\ntitle: \"Premier communiqué\"\nnumber: \"1\"\ndate: 2024-01-15\nsummary: \"Un exemple de communiqué de presse.\"\ncontacts:\n  - { name: \"Service de presse\", email: \"presse@example.org\" }\n---\n\nLe texte du communiqué, en Markdown.\n",
     ),
-    (".gitignore", "/output\n/.output.bilan-*\n"),
+    (".gitignore", "/output\n/.output.bilan-*\n/.bilan-cache\n/node_modules\n"),
+    // Publishing with a scheduled rebuild, so embargoed releases go out.
+    (".gitlab-ci.yml", include_str!("scaffold_files/gitlab-ci.yml")),
+    (
+        ".github/workflows/pages.yml",
+        include_str!("scaffold_files/github-pages.yml"),
+    ),
 ];
 
 /// Writes the starter site into `dir`, which must be missing or empty.

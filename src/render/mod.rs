@@ -94,6 +94,8 @@ struct Ctx<'a> {
     /// One row per territory, in content order.
     rows: &'a [TerritoryRow<'a>],
     regions: &'a [RegionView<'a>],
+    /// "Today", for embargo banners in `--drafts` previews.
+    now: DateTime<Utc>,
 }
 
 /// What went wrong while rendering.
@@ -237,6 +239,7 @@ fn context<'a>(
         press,
         rows,
         regions,
+        now: opts.now,
     }
 }
 

@@ -307,6 +307,13 @@ fn release(ctx: &Ctx, path: &str, p: &Page) -> Job {
     let mut c = Context::new();
     c.insert("page", &view);
     c.insert("contacts", &p.meta.contacts);
+    // Only a `--drafts` preview shows a release still under embargo: say so.
+    let embargo = p
+        .embargo
+        .filter(|t| *t > ctx.now)
+        .map(|t| format::date_time(ctx.lang, t));
+    c.insert("embargo_until", &embargo);
+    c.insert("draft", &p.meta.draft);
     Job::new(
         path,
         "press.html",

@@ -65,6 +65,15 @@ fn new_site_builds_at_once() {
     );
     let yaml = std::fs::read_to_string(dir.join("content/site.yaml")).unwrap();
     assert!(yaml.contains("À REMPLIR") && yaml.contains("base_url: \"/\""));
+    // CI files that rebuild on a schedule, so embargoed releases go out.
+    let gitlab = std::fs::read_to_string(dir.join(".gitlab-ci.yml")).unwrap();
+    assert!(
+        gitlab.contains("pages:") && gitlab.contains("Schedules") && gitlab.contains("--base-url")
+    );
+    let github = std::fs::read_to_string(dir.join(".github/workflows/pages.yml")).unwrap();
+    assert!(
+        github.contains("schedule:") && github.contains("cron:") && github.contains("deploy-pages")
+    );
     let out = dir.join("output");
     for rel in [
         "index.html",

@@ -24,6 +24,12 @@ fn embargoed_release_is_absent_from_every_output_and_the_zip() {
     let out = tmp.path().join("site");
     let o = try_build(&repo(), &out, &["--now", "2021-10-11T08:59:59+02:00"]);
     assert!(o.status.success(), "{}", stderr(&o));
+    // The build names the release it holds back, with its embargo.
+    let err = stderr(&o);
+    assert!(
+        err.contains("content/press/2021-10-11-bilan-trois-ans.md: under embargo until 2021-10-11T09:00:00+02:00: not published; the first build after that time publishes it"),
+        "{err}"
+    );
     let files = read_tree(&out);
     for (path, bytes) in &files {
         assert!(
@@ -61,6 +67,22 @@ fn embargoed_release_is_absent_from_every_output_and_the_zip() {
     assert!(zip_entries(&files["presse/kit.zip"])
         .iter()
         .any(|(n, _)| n == "communiques/2021-10-11-bilan-trois-ans.md"));
+    // The preview says it is under embargo, and until when.
+    let preview = String::from_utf8_lossy(&files["presse/2021-10-11-bilan-trois-ans/index.html"]);
+    assert!(
+        preview.contains("Sous embargo jusqu’au 11\u{a0}octobre 2021 à 09:00 (UTC+02:00)")
+            || preview.contains("Sous embargo jusqu’au 11 octobre 2021 à 09:00 (UTC+02:00)"),
+        "embargo banner"
+    );
+    assert!(stderr(&o).contains("shown in this preview, with a banner"));
+    // After the embargo, no banner and nothing held back.
+    let o = try_build(
+        &repo(),
+        &out,
+        &["--now", "2021-10-11T09:00:00+02:00", "--drafts"],
+    );
+    assert!(!stderr(&o).contains("embargo"), "{}", stderr(&o));
+    assert!(!page(&out, "presse/2021-10-11-bilan-trois-ans/index.html").contains("Sous embargo"));
 }
 
 #[test]
