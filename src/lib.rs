@@ -26,6 +26,7 @@ pub mod markdown;
 pub mod metrics;
 pub mod opendata;
 pub mod output;
+pub mod pdf;
 pub mod presskit;
 pub mod records;
 pub mod render;

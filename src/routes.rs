@@ -50,6 +50,8 @@ pub const SEARCH: &str = "recherche/index.html";
 pub const KIT: &str = "presse/kit/index.html";
 /// The press kit bundle.
 pub const KIT_ZIP: &str = "presse/kit.zip";
+/// The press kit as an A4 PDF.
+pub const KIT_PDF: &str = "presse/kit/dossier-de-presse.pdf";
 /// The open data page.
 pub const DATA: &str = "donnees/index.html";
 /// The accessibility statement.
@@ -98,6 +100,11 @@ pub fn narrative(stem: &str) -> String {
 /// A press release's page.
 pub fn release(stem: &str) -> String {
     format!("presse/{stem}/index.html")
+}
+
+/// One press release as a PDF, beside its page.
+pub fn release_pdf(stem: &str) -> String {
+    format!("presse/{stem}/{stem}.pdf")
 }
 
 /// The folder of the search index files.

@@ -55,6 +55,10 @@ pub(super) fn assets(ctx: &Ctx, sink: &dyn Sink) -> Result<(Files, Sizes), Rende
     for (name, bytes) in index {
         put(routes::search_file(&name), bytes)?;
     }
+    let started = std::time::Instant::now();
+    let pdfs = super::dossier::pdfs(ctx, &files)?;
+    crate::diag::log_time(started, "  of which PDFs");
+    files.extend(pdfs);
     let bundle = kit::bundle(ctx, &files)
         .map_err(|e| RenderError::Io(anyhow::anyhow!("cannot build {}: {e}", routes::KIT_ZIP)))?;
     files.insert(routes::KIT_ZIP.into(), bundle);

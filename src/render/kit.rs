@@ -52,9 +52,15 @@ fn data_files() -> Vec<String> {
         .collect()
 }
 
-/// The zip: README, visuals (PNG and SVG), data (CSV) and releases (Markdown).
+/// The zip, the whole kit: README, the dossier PDF, the kit's texts
+/// (presentation, quotes, contacts), visuals (PNG and SVG) with a credits
+/// file, data (CSV, XLSX) and releases (PDF and Markdown).
 pub(super) fn bundle(ctx: &Ctx, files: &Files) -> zip::result::ZipResult<Vec<u8>> {
     let mut entries = vec![("README.txt".to_string(), readme(ctx).into_bytes())];
+    if let Some(pdf) = files.get(routes::KIT_PDF) {
+        entries.push(("dossier-de-presse.pdf".to_string(), pdf.clone()));
+    }
+    entries.extend(texts(ctx));
     for (name, _, _) in visuals(ctx) {
         for ext in ["png", "svg"] {
             if let Some(bytes) = files.get(&routes::chart(&name, ext)) {
@@ -62,6 +68,7 @@ pub(super) fn bundle(ctx: &Ctx, files: &Files) -> zip::result::ZipResult<Vec<u8>
             }
         }
     }
+    entries.push(("visuels/CREDITS.txt".to_string(), credits(ctx).into_bytes()));
     for path in data_files()
         .iter()
         .filter(|p| p.ends_with(".csv") || p.ends_with(".xlsx"))
@@ -87,8 +94,78 @@ pub(super) fn bundle(ctx: &Ctx, files: &Files) -> zip::result::ZipResult<Vec<u8>
         }
         md.push_str(p.body.trim_start());
         entries.push((format!("communiques/{}.md", p.stem), md.into_bytes()));
+        if let Some(pdf) = files.get(&routes::release_pdf(&p.stem)) {
+            entries.push((format!("communiques/{}.pdf", p.stem), pdf.clone()));
+        }
     }
     presskit::zip(&entries)
+}
+
+/// The kit's own words as text files: presentation, quotes, contacts.
+fn texts(ctx: &Ctx) -> Vec<(String, Vec<u8>)> {
+    let kit = ctx.content.kit.clone().unwrap_or_default();
+    let t = &ctx.labels;
+    let mut out = Vec::new();
+    if let Some(p) = &kit.presentation {
+        out.push((
+            "textes/presentation.md".to_string(),
+            format!("# {}\n\n{}\n", t.get("presentation"), p.trim()).into_bytes(),
+        ));
+    }
+    if !kit.quotes.is_empty() {
+        let quotes: Vec<String> = kit
+            .quotes
+            .iter()
+            .map(|q| format!("« {} »\n— {}\n", q.text, q.role))
+            .collect();
+        out.push((
+            "textes/citations.txt".to_string(),
+            quotes.join("\n").into_bytes(),
+        ));
+    }
+    if !kit.contacts.is_empty() {
+        let lines: Vec<String> = kit
+            .contacts
+            .iter()
+            .map(|c| {
+                [
+                    Some(c.name.as_str()),
+                    c.email.as_deref(),
+                    c.phone.as_deref(),
+                ]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" · ")
+            })
+            .collect();
+        out.push((
+            "textes/contacts.txt".to_string(),
+            format!("{}\n", lines.join("\n")).into_bytes(),
+        ));
+    }
+    out
+}
+
+/// Who made the visuals and where their figures come from.
+fn credits(ctx: &Ctx) -> String {
+    let site = &ctx.content.site;
+    let kit = ctx.content.kit.clone().unwrap_or_default();
+    let t = &ctx.labels;
+    let mut lines = vec![format!("{} — {}", t.get("visuals"), site.programme.name)];
+    for (name, title, _) in visuals(ctx) {
+        lines.push(format!("{name}.png, {name}.svg: {title}"));
+    }
+    if let Some(s) = &site.programme.source {
+        lines.push(format!("{}{} {s}", t.get("source"), t.get("colon")));
+    }
+    if let Some(c) = &kit.credits {
+        lines.push(format!("{}{} {c}", t.get("credit"), t.get("colon")));
+    }
+    if let Some(l) = &kit.licence {
+        lines.push(format!("{}{} {l}", t.get("licence"), t.get("colon")));
+    }
+    format!("{}\n", lines.join("\n"))
 }
 
 fn readme(ctx: &Ctx) -> String {
@@ -107,11 +184,11 @@ fn readme(ctx: &Ctx) -> String {
     };
     match ctx.lang {
         Language::Fr => format!(
-            "{}\nDossier de presse : {}\n\nContenu\n- visuels/ : graphiques et carte, en PNG (impression, 1 920 px de large) et en SVG\n- donnees/ : territoires.csv et projets.csv (UTF-8, séparateur virgule, une ligne d'en-tête)\n- communiques/ : communiqués de presse, en Markdown\n\nSource des chiffres : {}\nDate des chiffres : {date}\nLicence : {}\nCrédits : {}\n{notice}",
+            "{}\nDossier de presse : {}\n\nContenu\n- dossier-de-presse.pdf : le dossier complet, en A4\n- textes/ : présentation, citations et contacts, en texte\n- visuels/ : graphiques et carte, en PNG (impression, 1 920 px de large) et en SVG, avec CREDITS.txt\n- donnees/ : territoires et projets, en CSV (UTF-8, séparateur virgule, une ligne d'en-tête) et en XLSX\n- communiques/ : communiqués de presse, en PDF et en Markdown\n\nSource des chiffres : {}\nDate des chiffres : {date}\nLicence : {}\nCrédits : {}\n{notice}",
             site.title, p.name, p.source.clone().unwrap_or_else(|| dash.clone()), kit.licence.unwrap_or_else(|| dash.clone()), kit.credits.unwrap_or(dash)
         ),
         Language::En => format!(
-            "{}\nPress kit: {}\n\nContents\n- visuels/: charts and map, as PNG (print, 1,920 px wide) and SVG\n- donnees/: territoires.csv and projets.csv (UTF-8, comma-separated, one header row)\n- communiques/: press releases, in Markdown\n\nSource of the figures: {}\nDate of the figures: {date}\nLicence: {}\nCredits: {}\n{notice}",
+            "{}\nPress kit: {}\n\nContents\n- dossier-de-presse.pdf: the whole kit, A4\n- textes/: presentation, quotes and contacts, as text\n- visuels/: charts and map, as PNG (print, 1,920 px wide) and SVG, with CREDITS.txt\n- donnees/: territories and projects, as CSV (UTF-8, comma-separated, one header row) and XLSX\n- communiques/: press releases, as PDF and Markdown\n\nSource of the figures: {}\nDate of the figures: {date}\nLicence: {}\nCredits: {}\n{notice}",
             site.title, p.name, p.source.clone().unwrap_or_else(|| dash.clone()), kit.licence.unwrap_or_else(|| dash.clone()), kit.credits.unwrap_or(dash)
         ),
     }
@@ -168,6 +245,24 @@ pub(super) fn page(ctx: &Ctx, path: &str, sizes: &Sizes) -> Job {
             size: size(routes::KIT_ZIP),
         },
     );
+    c.insert(
+        "pdf",
+        &Download {
+            label: "dossier-de-presse.pdf".into(),
+            href: routes::KIT_PDF.into(),
+            size: size(routes::KIT_PDF),
+        },
+    );
+    let release_pdfs: Vec<Download> = ctx
+        .press
+        .iter()
+        .map(|p| Download {
+            label: p.meta.title.clone(),
+            href: routes::release_pdf(&p.stem),
+            size: size(&routes::release_pdf(&p.stem)),
+        })
+        .collect();
+    c.insert("release_pdfs", &release_pdfs);
     let releases: Vec<views::PageView> = ctx
         .press
         .iter()

@@ -9,6 +9,7 @@
 //! come from [`crate::routes`].
 
 mod assets;
+mod dossier;
 mod kit;
 mod legal;
 mod pages;

@@ -73,7 +73,7 @@ pub(super) fn build(ctx: &Ctx, path: &str, kind: PageKind, sizes: &Sizes) -> Job
         PageKind::Territory(i) => territory(ctx, path, i),
         PageKind::Region(i) => region(ctx, path, i),
         PageKind::Narrative(i) => narrative(ctx, path, ctx.narratives[i]),
-        PageKind::Release(i) => release(ctx, path, ctx.press[i]),
+        PageKind::Release(i) => release(ctx, path, ctx.press[i], sizes),
         PageKind::PressIndex => press_index(ctx, path),
         PageKind::Kit => kit::page(ctx, path, sizes),
         PageKind::Data => data(ctx, path),
@@ -301,7 +301,7 @@ fn narrative(ctx: &Ctx, path: &str, p: &Page) -> Job {
     .dated(p.meta.date)
 }
 
-fn release(ctx: &Ctx, path: &str, p: &Page) -> Job {
+fn release(ctx: &Ctx, path: &str, p: &Page, sizes: &Sizes) -> Job {
     let view = views::page_view(ctx.lang, p, path.to_string(), md(ctx, p));
     let summary = view.summary.to_string();
     let mut c = Context::new();
@@ -313,6 +313,9 @@ fn release(ctx: &Ctx, path: &str, p: &Page) -> Job {
         .filter(|t| *t > ctx.now)
         .map(|t| format::date_time(ctx.lang, t));
     c.insert("embargo_until", &embargo);
+    let pdf = routes::release_pdf(&p.stem);
+    let size = sizes.get(&pdf).map(|&n| crate::presskit::size(ctx.lang, n));
+    c.insert("pdf", &serde_json::json!({ "href": pdf, "size": size }));
     c.insert("draft", &p.meta.draft);
     Job::new(
         path,

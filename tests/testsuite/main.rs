@@ -14,6 +14,7 @@ mod invalid;
 mod legal;
 mod metrics;
 mod output_safety;
+mod pdf;
 mod press;
 mod readers;
 mod search;

@@ -1,0 +1,216 @@
+//! The PDFs of the press kit: the dossier de presse (cover, key figures,
+//! presentation, quotes, every chart and the map as vectors, the releases,
+//! contacts) and one PDF per release. Laid out by [`crate::pdf`].
+
+use rayon::prelude::*;
+
+use super::{views, Ctx, Files, RenderError};
+use crate::diag::Diagnostic;
+use crate::format;
+use crate::pdf::{self, markdown_blocks, Block, Spec};
+use crate::records::Page;
+use crate::routes;
+
+/// French typography on text bound for a PDF (English passes as is).
+fn tx(ctx: &Ctx, s: &str) -> String {
+    match ctx.content.site.typography() {
+        Some(r) => crate::typo::text(s, r).into_owned(),
+        None => s.to_string(),
+    }
+}
+
+/// Every PDF of the kit, by output path, built in parallel.
+pub(super) fn pdfs(ctx: &Ctx, files: &Files) -> Result<Files, RenderError> {
+    let mut jobs: Vec<(String, Spec)> = vec![(routes::KIT_PDF.to_string(), kit_spec(ctx, files))];
+    for p in &ctx.press {
+        jobs.push((routes::release_pdf(&p.stem), release_spec(ctx, p)));
+    }
+    jobs.into_par_iter()
+        .map(|(path, spec)| {
+            pdf::render(&spec)
+                .map(|bytes| (path.clone(), bytes))
+                .map_err(|e| {
+                    RenderError::one(Diagnostic::error(
+                        &path,
+                        format!("cannot write this PDF: {e}"),
+                    ))
+                })
+        })
+        .collect()
+}
+
+fn release_meta(ctx: &Ctx, p: &Page) -> String {
+    [
+        p.meta
+            .number
+            .as_ref()
+            .map(|n| format!("{}{n}", ctx.labels.get("release_number"))),
+        p.meta.date.map(|d| format::date(ctx.lang, d)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ")
+}
+
+/// A release's blocks: title, number and date, text, contacts.
+fn release_blocks(ctx: &Ctx, p: &Page, level: u8) -> Vec<Block> {
+    let mut blocks = vec![Block::Heading(level, tx(ctx, &p.meta.title))];
+    let meta = release_meta(ctx, p);
+    if !meta.is_empty() {
+        blocks.push(Block::Small(tx(ctx, &meta)));
+    }
+    blocks.extend(
+        markdown_blocks(&p.body, level)
+            .into_iter()
+            .map(|b| typeset(ctx, b)),
+    );
+    if !p.meta.contacts.is_empty() {
+        blocks.push(Block::Heading(2, tx(ctx, ctx.labels.get("contacts"))));
+        for c in &p.meta.contacts {
+            blocks.push(Block::Bullet(tx(
+                ctx,
+                &contact_line(&c.name, c.email.as_deref(), c.phone.as_deref()),
+            )));
+        }
+    }
+    blocks
+}
+
+fn contact_line(name: &str, email: Option<&str>, phone: Option<&str>) -> String {
+    [Some(name), email, phone]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+fn typeset(ctx: &Ctx, b: Block) -> Block {
+    match b {
+        Block::Heading(l, t) => Block::Heading(l, tx(ctx, &t)),
+        Block::Paragraph(t) => Block::Paragraph(tx(ctx, &t)),
+        Block::Bullet(t) => Block::Bullet(tx(ctx, &t)),
+        other => other,
+    }
+}
+
+fn release_spec(ctx: &Ctx, p: &Page) -> Spec {
+    Spec {
+        title: p.meta.title.clone(),
+        lang: ctx.lang.code().into(),
+        footer: tx(
+            ctx,
+            &format!(
+                "{} — {}",
+                ctx.labels.get("press_release"),
+                ctx.content.site.programme.name
+            ),
+        ),
+        date: ctx.now,
+        blocks: release_blocks(ctx, p, 1),
+    }
+}
+
+/// The whole kit, in the order a journalist reads it.
+fn kit_spec(ctx: &Ctx, files: &Files) -> Spec {
+    let (t, site) = (&ctx.labels, &ctx.content.site);
+    let kit = ctx.content.kit.clone().unwrap_or_default();
+    let programme = &site.programme.name;
+    let mut b = vec![Block::Cover {
+        title: tx(ctx, programme),
+        lines: vec![
+            tx(ctx, t.get("press_kit")),
+            tx(ctx, &site.title),
+            format!(
+                "{} {}",
+                t.get("generated_on"),
+                format::date(ctx.lang, ctx.now.date_naive())
+            ),
+        ],
+    }];
+    b.push(Block::Heading(1, tx(ctx, t.get("key_figures"))));
+    let figures = views::headline_figures(ctx.content, ctx.agg, t);
+    b.push(Block::Figures(
+        figures
+            .iter()
+            .map(|f| (f.value.clone(), tx(ctx, &f.label)))
+            .collect(),
+    ));
+    for note in figures.iter().filter_map(|f| f.note.as_deref()) {
+        b.push(Block::Small(tx(ctx, note)));
+    }
+    if site.programme.illustrative_projects {
+        b.push(Block::Small(tx(ctx, t.get("illustrative_notice"))));
+    }
+    if let Some(p) = kit.presentation.as_deref() {
+        b.push(Block::Heading(1, tx(ctx, t.get("presentation"))));
+        b.extend(markdown_blocks(p, 1).into_iter().map(|x| typeset(ctx, x)));
+    }
+    if !kit.quotes.is_empty() {
+        b.push(Block::Heading(1, tx(ctx, t.get("quotes"))));
+        for q in &kit.quotes {
+            let quoted = match ctx.lang {
+                crate::config::Language::Fr => format!("« {} »", q.text),
+                crate::config::Language::En => format!("“{}”", q.text),
+            };
+            b.push(Block::Quote {
+                text: tx(ctx, &quoted),
+                by: tx(ctx, &q.role),
+            });
+        }
+    }
+    b.push(Block::PageBreak);
+    b.push(Block::Heading(1, tx(ctx, t.get("visuals"))));
+    let credit = kit
+        .credits
+        .as_deref()
+        .map(|c| format!(" · {}{} {c}", t.get("credit"), t.get("colon")))
+        .unwrap_or_default();
+    for c in &ctx.charts.programme {
+        b.push(Block::Svg {
+            svg: c.svg.clone(),
+            caption: tx(ctx, &format!("{}{credit}", c.title)),
+            alt: c.desc.clone(),
+        });
+    }
+    if let Some(m) = &ctx.charts.map {
+        let svg = files
+            .get(&routes::chart(routes::MAP, "svg"))
+            .map(|s| String::from_utf8_lossy(s).into_owned())
+            .unwrap_or_else(|| m.file_svg.clone());
+        b.push(Block::Svg {
+            svg,
+            caption: tx(ctx, &format!("{}{credit}", m.title)),
+            alt: m.desc.clone(),
+        });
+    }
+    if !ctx.press.is_empty() {
+        b.push(Block::PageBreak);
+        b.push(Block::Heading(1, tx(ctx, t.get("press_releases"))));
+        for p in &ctx.press {
+            b.extend(release_blocks(ctx, p, 2));
+        }
+    }
+    if !kit.contacts.is_empty() {
+        b.push(Block::Heading(1, tx(ctx, t.get("contacts"))));
+        for c in &kit.contacts {
+            b.push(Block::Bullet(tx(
+                ctx,
+                &contact_line(&c.name, c.email.as_deref(), c.phone.as_deref()),
+            )));
+        }
+    }
+    if let Some(c) = kit.credits.as_deref() {
+        b.push(Block::Small(tx(
+            ctx,
+            &format!("{}{} {c}", t.get("credit"), t.get("colon")),
+        )));
+    }
+    Spec {
+        title: format!("{} — {programme}", t.get("press_kit")),
+        lang: ctx.lang.code().into(),
+        footer: tx(ctx, &format!("{} — {programme}", t.get("press_kit"))),
+        date: ctx.now,
+        blocks: b,
+    }
+}

@@ -1,0 +1,169 @@
+//! The PDFs of the press kit, read back with poppler (pdftotext, pdffonts,
+//! pdfinfo), as a journalist's tools would read them.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::support::*;
+
+/// poppler-utils, installed by `tests/audit/install`; mandatory under
+/// BILAN_AUDIT.
+fn poppler() -> bool {
+    let ok = Command::new("pdftotext").arg("-v").output().is_ok();
+    assert!(
+        ok || std::env::var_os("BILAN_AUDIT").is_none(),
+        "BILAN_AUDIT is set but pdftotext is missing: run tests/audit/install"
+    );
+    ok
+}
+
+fn tool(name: &str, args: &[&str], pdf: &Path) -> String {
+    let o = Command::new(name)
+        .args(args)
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn info(pdf: &Path) -> String {
+    let o = Command::new("pdfinfo").arg(pdf).output().unwrap();
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Every font of `pdf` is embedded (pdffonts' `emb` column says yes).
+fn fonts_embedded(pdf: &Path) -> Vec<String> {
+    let o = Command::new("pdffonts").arg(pdf).output().unwrap();
+    let text = String::from_utf8_lossy(&o.stdout).into_owned();
+    let rows: Vec<String> = text.lines().skip(2).map(String::from).collect();
+    assert!(!rows.is_empty(), "{}: no font listed", pdf.display());
+    for row in &rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        let emb = cols[cols.len() - 5];
+        assert_eq!(emb, "yes", "{}: font not embedded: {row}", pdf.display());
+    }
+    rows
+}
+
+#[test]
+fn every_pdf_has_its_text_embedded_fonts_tags_title_and_language() {
+    if !poppler() {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    build(&repo(), &out, &[]);
+    let kit = out.join("presse/kit/dossier-de-presse.pdf");
+    let release = out.join("presse/2021-10-11-bilan-trois-ans/2021-10-11-bilan-trois-ans.pdf");
+    for pdf in [&kit, &release] {
+        fonts_embedded(pdf);
+        let meta = info(pdf);
+        assert!(meta.contains("Tagged:          yes"), "{meta}");
+        assert!(
+            meta.contains("Page size:       595.28 x 841.89 pts (A4)"),
+            "{meta}"
+        );
+        let structure = Command::new("pdfinfo")
+            .arg("-struct")
+            .arg(pdf)
+            .output()
+            .unwrap();
+        let structure = String::from_utf8_lossy(&structure.stdout);
+        assert!(
+            structure.contains("Figure") || pdf == &release,
+            "{structure}"
+        );
+        let xmp = Command::new("pdfinfo")
+            .arg("-meta")
+            .arg(pdf)
+            .output()
+            .unwrap();
+        let xmp = String::from_utf8_lossy(&xmp.stdout);
+        assert!(
+            xmp.contains("<dc:language><rdf:Bag><rdf:li>fr</rdf:li>"),
+            "language set: {xmp}"
+        );
+        assert!(
+            xmp.contains("<pdfuaid:part>1</pdfuaid:part>"),
+            "PDF/UA-1: {xmp}"
+        );
+    }
+    let text = tool("pdftotext", &["-layout"], &kit);
+    for expected in [
+        "27 250",
+        "1 400",
+        "5,4 Md€",
+        "146",
+        "Territoires d'industrie",
+        "un bilan à trois ans",
+        "presse@example.org",
+        "Emplois créés par région",
+        "Carte des territoires",
+    ] {
+        let flat = text.replace(['\u{202f}', '\u{a0}'], " ");
+        assert!(
+            flat.contains(expected),
+            "the dossier lacks {expected}:\n{text}"
+        );
+    }
+    assert!(info(&kit).contains("Title:           Dossier de presse — Territoires d'industrie"));
+    let release_text = tool("pdftotext", &[], &release);
+    assert!(
+        release_text.contains("un bilan à trois ans"),
+        "{release_text}"
+    );
+    // The kit page links the PDFs with their sizes, and so does the release.
+    let page_html = page(&out, "presse/kit/index.html");
+    assert!(page_html.contains("kit/dossier-de-presse.pdf") && page_html.contains("(PDF, "));
+    let release_html = page(&out, "presse/2021-10-11-bilan-trois-ans/index.html");
+    assert!(release_html.contains("2021-10-11-bilan-trois-ans.pdf"));
+}
+
+#[test]
+fn pdfs_and_zips_are_the_same_bytes_for_the_same_input() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    build(&repo(), &a, &[]);
+    build(&repo(), &b, &[]);
+    let (ta, tb) = (read_tree(&a), read_tree(&b));
+    let mut compared = 0;
+    for (path, bytes) in &ta {
+        if path.ends_with(".pdf") || path.ends_with(".zip") {
+            assert!(
+                tb.get(path) == Some(bytes),
+                "{path} differs between two builds"
+            );
+            compared += 1;
+        }
+    }
+    assert!(compared >= 3, "{compared}");
+}
+
+#[test]
+fn the_zip_is_the_whole_kit() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    build(&repo(), &out, &[]);
+    let file = std::fs::File::open(out.join("presse/kit.zip")).unwrap();
+    let zip = zip::ZipArchive::new(file).unwrap();
+    let names: Vec<String> = zip.file_names().map(|n| n.unwrap().into_owned()).collect();
+    for expected in [
+        "README.txt",
+        "dossier-de-presse.pdf",
+        "textes/presentation.md",
+        "textes/citations.txt",
+        "textes/contacts.txt",
+        "visuels/CREDITS.txt",
+        "visuels/carte.png",
+        "visuels/carte.svg",
+        "donnees/projets.csv",
+        "donnees/projets.xlsx",
+        "communiques/2021-10-11-bilan-trois-ans.pdf",
+    ] {
+        assert!(
+            names.iter().any(|n| n == expected),
+            "the zip lacks {expected}: {names:?}"
+        );
+    }
+}
