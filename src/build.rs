@@ -230,7 +230,8 @@ fn run(opts: &BuildOptions, write: bool) -> Result<Outcome> {
         None => &Discard,
     };
     let held_back = held_back(&content, now, opts.drafts);
-    let rendered = match render::render(&content, &agg, &charts, &theme, &render_opts, sink) {
+    let rendered = match render::render(&content, &agg, &charts, &theme, &render_opts, sink, store)
+    {
         Ok(r) => r,
         Err(RenderError::Content(render_diags)) => {
             diags.extend(render_diags);

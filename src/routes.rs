@@ -70,6 +70,8 @@ pub const SITEMAP: &str = "sitemap.xml";
 pub const FEED: &str = "feed.xml";
 /// Crawler rules.
 pub const ROBOTS: &str = "robots.txt";
+/// The site's social card (1,200×630): the first programme chart.
+pub const SOCIAL_CARD: &str = "charts/partage.png";
 /// The map's file name under `charts/`.
 pub const MAP: &str = "carte";
 /// The open data exports: territories and projects.

@@ -120,14 +120,16 @@ pub(super) fn programme(
         .collect()
 }
 
-/// Each charted metric by territory, for one region's page (inline, no PNG).
+/// Each charted metric by territory, for one region's page and kit, with
+/// their files (SVG and PNG).
 pub(super) fn region(
     content: &Content,
     agg: &Aggregates,
     members: &[&TerritoryFile],
     code: &str,
     st: &Style,
-) -> Vec<Chart> {
+    store: &dyn Store,
+) -> Result<Vec<Chart>, String> {
     content
         .metrics
         .iter()
@@ -137,7 +139,8 @@ pub(super) fn region(
                 .iter()
                 .map(|f| (f.record.name.clone(), agg.territory(&f.slug).sum(i).value()))
                 .collect();
-            let title = st.title("chart_by_territory", m);
+            let region = content.site.region(code).map_or(code, |r| r.name.as_str());
+            let title = format!("{} — {region}", st.title("chart_by_territory", m));
             ranked(
                 routes::region_chart(code, m),
                 title,
@@ -148,13 +151,19 @@ pub(super) fn region(
             )
         })
         .filter(|(_, c, _)| c.bars.iter().any(|b| b.value > 0))
-        .map(|(name, chart, table)| finish(name, chart, table, st))
+        .map(|(name, chart, table)| finish_with_card(name, chart, table, st, store))
         .collect()
 }
 
 /// A territory's projects, one chart per metric charted by project (inline,
 /// no PNG); none without projects.
-pub(super) fn territory(content: &Content, file: &TerritoryFile, st: &Style) -> Vec<Chart> {
+/// With `store`, the charts get their files (SVG, and the PNG card).
+pub(super) fn territory(
+    content: &Content,
+    file: &TerritoryFile,
+    st: &Style,
+    store: Option<&dyn Store>,
+) -> Result<Vec<Chart>, String> {
     let projects = &file.record.projects;
     let mut first = true;
     let mut out = Vec::new();
@@ -175,14 +184,18 @@ pub(super) fn territory(content: &Content, file: &TerritoryFile, st: &Style) -> 
             })
             .collect();
         let name = routes::territory_chart(&file.slug, m, first);
-        let title = st.title("chart_by_project", m);
+        // The name travels with the picture when it is shared or downloaded.
+        let title = format!("{} — {}", st.title("chart_by_project", m), file.record.name);
         let (name, chart, table) = ranked(name, title, st.t.get("project"), items, m, st);
         if !chart.bars.is_empty() {
             first = false;
-            out.push(finish(name, chart, table, st));
+            out.push(match store {
+                Some(store) => finish_with_card(name, chart, table, st, store)?,
+                None => finish(name, chart, table, st),
+            });
         }
     }
-    out
+    Ok(out)
 }
 
 fn source_line(content: &Content, t: &Labels) -> String {
@@ -338,17 +351,42 @@ fn finish_with_png(
     table: DataTable,
     st: &Style,
     store: &dyn Store,
-) -> Result<Chart, png::EncodingError> {
-    let png = cached(
-        store,
-        &[DRAWING_VERSION.as_bytes(), format!("{chart:?}").as_bytes()],
-        || draw::png(&chart),
-    )?;
+) -> Result<Chart, String> {
     let svg_text = draw::svg(&chart);
     let c = finish(name, chart, table, st);
+    let svg = accessible(&svg_text, &c.name, &c.title, &c.desc);
+    // The PNG is the SVG, rasterised: the same drawing in both files.
+    let png = cached(store, &[DRAWING_VERSION.as_bytes(), svg.as_bytes()], || {
+        super::raster::png(&svg, super::raster::Fit::Scale(draw::PNG_SCALE as f32))
+    })?;
     Ok(Chart {
         png: Some(png),
-        svg: accessible(&svg_text, &c.name, &c.title, &c.desc),
+        svg,
+        ..c
+    })
+}
+
+/// A region's or a territory's chart with its files: the SVG, and a PNG at
+/// 1,200×630, the size of a social card, which pages also use as their
+/// `og:image`.
+fn finish_with_card(
+    name: String,
+    chart: BarChart,
+    table: DataTable,
+    st: &Style,
+    store: &dyn Store,
+) -> Result<Chart, String> {
+    let svg_text = draw::svg(&chart);
+    let c = finish(name, chart, table, st);
+    let svg = accessible(&svg_text, &c.name, &c.title, &c.desc);
+    let png = cached(
+        store,
+        &[DRAWING_VERSION.as_bytes(), b"card", svg.as_bytes()],
+        || super::raster::png(&svg, super::raster::Fit::Canvas(1200, 630)),
+    )?;
+    Ok(Chart {
+        png: Some(png),
+        svg,
         ..c
     })
 }

@@ -95,19 +95,6 @@ fn round_font_sizes(svg: &str) -> String {
     out
 }
 
-/// The chart as PNG bytes at print resolution.
-pub(crate) fn png(chart: &BarChart) -> Result<Vec<u8>, png::EncodingError> {
-    register_font();
-    let (w, h) = (WIDTH * PNG_SCALE, height(chart.bars.len()) * PNG_SCALE);
-    let mut rgb = vec![0u8; (w * h * 3) as usize];
-    {
-        let root = BitMapBackend::with_buffer(&mut rgb, (w, h)).into_drawing_area();
-        draw(&root, chart, PNG_SCALE as i32);
-        let _ = root.present();
-    }
-    encode_png(&rgb, w, h)
-}
-
 /// Encodes an RGB buffer; deterministic for the same pixels.
 pub(crate) fn encode_png(rgb: &[u8], w: u32, h: u32) -> Result<Vec<u8>, png::EncodingError> {
     let mut bytes = Vec::new();
@@ -135,12 +122,6 @@ fn font(size: i32, s: i32, bold: bool, color: RGBColor, pos: Pos) -> TextStyle<'
         .into_font()
         .color(&color)
         .pos(pos)
-}
-
-/// A plain label of `px` pixels in `ink`, anchored top-left (map insets).
-pub(crate) fn label_font(px: i32, ink: Rgb) -> TextStyle<'static> {
-    register_font();
-    font(px, 1, false, rgb(ink), Pos::new(HPos::Left, VPos::Top))
 }
 
 /// Truncates a label to fit `max` pixels, with an ellipsis. The longest

@@ -5,8 +5,7 @@
 
 use serde_json::Value;
 
-use super::{draw, xml_escape};
-use plotters::prelude::*;
+use super::xml_escape;
 
 /// One outline: rings of (longitude, latitude), holes included.
 #[derive(Debug, Clone)]
@@ -355,56 +354,6 @@ pub fn svg(layout: &Layout, root: &str, id: &str, title: &str, desc: &str) -> St
     s
 }
 
-/// The map as a PNG at print resolution.
-pub fn png(layout: &Layout) -> Result<Vec<u8>, png::EncodingError> {
-    let s = draw::PNG_SCALE as f64;
-    let (w, h) = ((layout.width * s) as u32, (layout.height * s) as u32);
-    let mut rgb = vec![0u8; (w * h * 3) as usize];
-    {
-        let root = BitMapBackend::with_buffer(&mut rgb, (w, h)).into_drawing_area();
-        let p = &layout.palette;
-        let background = draw::rgb(p.background);
-        let _ = root.fill(&background);
-        let px = |ring: &Vec<(f64, f64)>| {
-            ring.iter()
-                .map(|&(x, y)| ((x * s).round() as i32, (y * s).round() as i32))
-                .collect::<Vec<_>>()
-        };
-        let (grey, line) = (draw::rgb(p.land), draw::rgb(p.border));
-        for (f, name) in &layout.frames {
-            let _ = root.draw(&Rectangle::new(
-                [
-                    ((f.0 * s) as i32, (f.1 * s) as i32),
-                    ((f.2 * s) as i32, (f.3 * s) as i32),
-                ],
-                line.stroke_width(2),
-            ));
-            let style = draw::label_font((12.0 * s) as i32, p.ink);
-            let _ = root.draw_text(
-                name,
-                &style,
-                (((f.0 + 6.0) * s) as i32, ((f.1 + 4.0) * s) as i32),
-            );
-        }
-        for rings in &layout.regions {
-            for ring in rings {
-                let pts = px(ring);
-                let _ = root.draw(&Polygon::new(pts.clone(), grey.filled()));
-                let _ = root.draw(&PathElement::new(pts, line.stroke_width(1)));
-            }
-        }
-        for (_, rings) in &layout.territories {
-            for ring in rings {
-                let pts = px(ring);
-                let _ = root.draw(&Polygon::new(pts.clone(), draw::rgb(p.bar).filled()));
-                let _ = root.draw(&PathElement::new(pts, background.stroke_width(1)));
-            }
-        }
-        let _ = root.present();
-    }
-    draw::encode_png(&rgb, w, h)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -434,7 +383,8 @@ mod tests {
         assert_eq!(layout.frames.len(), 1, "the far feature gets an inset");
         let svg = svg(&layout, "", "carte", "Carte", "Desc");
         assert!(svg.contains("<a href=\"territoires/a/index.html\" aria-label=\"A &lt;b&gt;\">"));
-        assert!(!png(&layout).unwrap().is_empty());
+        let png = crate::charts::raster::png(&svg, crate::charts::raster::Fit::Scale(2.0)).unwrap();
+        assert!(png.starts_with(b"\x89PNG"));
     }
 
     #[test]

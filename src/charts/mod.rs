@@ -5,6 +5,7 @@
 mod bars;
 mod draw;
 pub mod map;
+mod raster;
 
 use serde::Serialize;
 
@@ -66,15 +67,15 @@ pub struct DataTable {
 }
 
 /// Bumped when the drawing code changes, so cached PNGs are redrawn.
-const DRAWING_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/charts-1");
+const DRAWING_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/charts-2");
 
 /// Cached bytes for `parts`, or `make()` stored for next time. A failure
 /// is returned, never cached.
 fn cached(
     store: &dyn Store,
     parts: &[&[u8]],
-    make: impl FnOnce() -> Result<Vec<u8>, png::EncodingError>,
-) -> Result<Vec<u8>, png::EncodingError> {
+    make: impl FnOnce() -> Result<Vec<u8>, String>,
+) -> Result<Vec<u8>, String> {
     let key = format!("{}.png", cache::hash(parts));
     if let Some(bytes) = store.get(&key) {
         return Ok(bytes);
@@ -85,7 +86,7 @@ fn cached(
 }
 
 /// A PNG that could not be encoded, as a problem with its output file.
-fn png_error(name: &str, e: &png::EncodingError) -> Diagnostic {
+fn png_error(name: &str, e: &str) -> Diagnostic {
     Diagnostic::error(
         routes::chart(name, "png"),
         format!("cannot encode this chart as PNG: {e}"),
@@ -159,7 +160,68 @@ pub fn territory(
     t: &Labels,
     palette: Palette,
 ) -> Vec<Chart> {
-    bars::territory(content, file, &bars::Style::new(content, t, palette))
+    bars::territory(content, file, &bars::Style::new(content, t, palette), None).unwrap_or_default()
+}
+
+/// Draws every territory's chart files (SVG and PNG card) in parallel and
+/// hands each to `emit` at once, so a large site never holds them all; PNGs
+/// come from the cache when their SVG has not changed. Returns each file's
+/// path and size.
+pub fn territory_files(
+    content: &Content,
+    t: &Labels,
+    palette: Palette,
+    store: &dyn Store,
+    emit: &(dyn Fn(&str, &[u8]) -> anyhow::Result<()> + Sync),
+) -> Result<Vec<(String, usize)>, TerritoryFilesError> {
+    use rayon::prelude::*;
+    let st = bars::Style::new(content, t, palette);
+    let per_territory: Vec<Vec<(String, usize)>> = content
+        .territories
+        .par_iter()
+        .map(|f| {
+            let charts = bars::territory(content, f, &st, Some(store)).map_err(|e| {
+                TerritoryFilesError::Draw(Diagnostic::error(
+                    &f.path,
+                    format!("cannot draw this territory's chart: {e}"),
+                ))
+            })?;
+            let mut done = Vec::new();
+            for (path, bytes) in charts.into_iter().flat_map(chart_files) {
+                emit(&path, &bytes).map_err(TerritoryFilesError::Io)?;
+                done.push((path, bytes.len()));
+            }
+            Ok(done)
+        })
+        .collect::<Result<_, _>>()?;
+    Ok(per_territory.into_iter().flatten().collect())
+}
+
+/// Why the territory charts could not all be written.
+#[derive(Debug)]
+pub enum TerritoryFilesError {
+    /// A chart could not be drawn (invalid content).
+    Draw(Diagnostic),
+    /// The writer failed.
+    Io(anyhow::Error),
+}
+
+/// A chart's SVG and PNG files, by output path.
+pub fn chart_files(c: Chart) -> Vec<(String, Vec<u8>)> {
+    let mut out = vec![(c.svg_file, c.svg.into_bytes())];
+    if let Some(png) = c.png {
+        out.push((c.png_file, png));
+    }
+    out
+}
+
+/// The social card of a programme chart: its SVG at 1,200×630.
+pub fn card(c: &Chart, store: &dyn Store) -> Result<Vec<u8>, String> {
+    cached(
+        store,
+        &[DRAWING_VERSION.as_bytes(), b"card", c.svg.as_bytes()],
+        || raster::png(&c.svg, raster::Fit::Canvas(1200, 630)),
+    )
 }
 
 /// Draws every chart. Problems with the map outlines come back as diagnostics.
@@ -194,7 +256,8 @@ pub fn all(
             members
                 .into_iter()
                 .map(|(code, files)| {
-                    let charts = bars::region(content, agg, &files, code, &st);
+                    let charts =
+                        bars::region(content, agg, &files, code, &st, store).unwrap_or_default();
                     (code.to_string(), charts)
                 })
                 .collect()
@@ -269,6 +332,12 @@ fn map_chart(
         );
     }
     let regions_text = content.map_regions.as_ref().map_or("", |r| r.text.as_str());
+    let typeset = |key: &str| match content.site.typography() {
+        Some(r) => crate::typo::text(t.get(key), r).into_owned(),
+        None => t.get(key).to_string(),
+    };
+    let (title, desc) = (typeset("map"), typeset("map_desc"));
+    let file_svg = map::svg(&layout, "../", routes::MAP, &title, &desc);
     let key = format!("{places:?}{:?}{palette:?}", content.site.regions);
     let png = cached(
         store,
@@ -279,19 +348,14 @@ fn map_chart(
             regions_text.as_bytes(),
             key.as_bytes(),
         ],
-        || map::png(&layout),
+        || raster::png(&file_svg, raster::Fit::Scale(draw::PNG_SCALE as f32)),
     )
     .map_err(|e| diags.push(png_error(routes::MAP, &e)))
     .ok()?;
-    let typeset = |key: &str| match content.site.typography() {
-        Some(r) => crate::typo::text(t.get(key), r).into_owned(),
-        None => t.get(key).to_string(),
-    };
-    let (title, desc) = (typeset("map"), typeset("map_desc"));
     Some(MapChart {
         insets: layout.insets(),
         svg: map::svg(&layout, "", routes::MAP, &title, &desc),
-        file_svg: map::svg(&layout, "../", routes::MAP, &title, &desc),
+        file_svg,
         png,
         title,
         desc,

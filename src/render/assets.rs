@@ -27,6 +27,17 @@ pub(super) fn assets(ctx: &Ctx, sink: &dyn Sink) -> Result<(Files, Sizes), Rende
         files.insert(routes::chart(routes::MAP, "svg"), svg);
         files.insert(routes::chart(routes::MAP, "png"), m.png.clone());
     }
+    let store = ctx.store.unwrap_or(&crate::cache::NoCache);
+    if let Some(first) = ctx.charts.programme.first() {
+        let card = crate::charts::card(first, store)
+            .map_err(|e| RenderError::one(Diagnostic::error(routes::SOCIAL_CARD, e)))?;
+        files.insert(routes::SOCIAL_CARD.into(), card);
+    }
+    for c in ctx.charts.regions.values().flatten() {
+        for (path, bytes) in crate::charts::chart_files(c.clone()) {
+            files.insert(path, bytes);
+        }
+    }
     // The exports and the search index do not depend on each other: built
     // side by side, the single-threaded spreadsheet encoder overlaps the rest.
     let (exports, index) = rayon::join(
@@ -55,6 +66,17 @@ pub(super) fn assets(ctx: &Ctx, sink: &dyn Sink) -> Result<(Files, Sizes), Rende
     for (name, bytes) in index {
         put(routes::search_file(&name), bytes)?;
     }
+    // Territory charts go out as they are drawn: a large site never holds them all.
+    let started = std::time::Instant::now();
+    let emit = |path: &str, bytes: &[u8]| sink.put(path, bytes);
+    let territory_files =
+        crate::charts::territory_files(ctx.content, &ctx.labels, ctx.theme.palette, store, &emit)
+            .map_err(|e| match e {
+            crate::charts::TerritoryFilesError::Draw(d) => RenderError::one(d),
+            crate::charts::TerritoryFilesError::Io(e) => RenderError::Io(e),
+        })?;
+    written.extend(territory_files);
+    crate::diag::log_time(started, "  of which territory charts");
     let started = std::time::Instant::now();
     let pdfs = super::dossier::pdfs(ctx, &files)?;
     crate::diag::log_time(started, "  of which PDFs");

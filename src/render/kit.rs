@@ -280,6 +280,7 @@ pub(super) fn page(ctx: &Ctx, path: &str, sizes: &Sizes) -> Job {
             ctx.content.site.programme.name
         ),
         date: ctx.press.first().and_then(|p| p.meta.date),
+        og_image: None,
         context: c,
     }
 }

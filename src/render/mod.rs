@@ -72,6 +72,8 @@ struct Job {
     description: String,
     /// For the sitemap's `lastmod`.
     date: Option<NaiveDate>,
+    /// The page's own social card (its chart), else the site's.
+    og_image: Option<String>,
     context: Context,
 }
 
@@ -97,6 +99,8 @@ struct Ctx<'a> {
     regions: &'a [RegionView<'a>],
     /// "Today", for embargo banners in `--drafts` previews.
     now: DateTime<Utc>,
+    /// Where drawn PNGs are cached between builds.
+    store: Option<&'a dyn crate::cache::Store>,
 }
 
 /// What went wrong while rendering.
@@ -139,13 +143,15 @@ pub fn render(
     theme: &Theme,
     opts: &RenderOptions,
     sink: &dyn Sink,
+    store: &dyn crate::cache::Store,
 ) -> Result<Rendered, RenderError> {
     let lang = content.site.language;
     let labels = Labels::new(lang);
     let mut tera = setup_tera(theme, lang)?;
     let rows = views::territory_rows(content, agg, &labels);
     let regions = views::region_views(content, agg, &rows, &labels);
-    let ctx = context(content, agg, charts, theme, opts, &rows, &regions);
+    let mut ctx = context(content, agg, charts, theme, opts, &rows, &regions);
+    ctx.store = Some(store);
     insert_globals(&mut tera, &ctx, opts);
 
     // Assets first: the kit bundle and the kit page need them (and their sizes).
@@ -241,6 +247,7 @@ fn context<'a>(
         rows,
         regions,
         now: opts.now,
+        store: None,
     }
 }
 
@@ -262,7 +269,7 @@ fn insert_globals(tera: &mut Tera, ctx: &Ctx, opts: &RenderOptions) {
                 .charts
                 .programme
                 .first()
-                .map(|c| routes::chart(&c.name, "png")),
+                .map(|_| routes::SOCIAL_CARD.to_string()),
             accessibility: conformity_label(site.accessibility.effective_status(), &ctx.labels)
                 .to_string(),
             theme: site.theme.clone(),
@@ -387,6 +394,7 @@ fn render_job(ctx: &Ctx, tera: &Tera, job: Job) -> Result<String, RenderError> {
     c.insert("section", &job.section);
     c.insert("title", &job.title);
     c.insert("description", &job.description);
+    c.insert("og_image", &job.og_image);
     c.insert("url", &feeds::pretty(&ctx.base_url, &job.path));
     let html = tera
         .render(job.template, &c)

@@ -47,8 +47,15 @@ impl Job {
             title: title.into(),
             description: description.into(),
             date: None,
+            og_image: None,
             context,
         }
+    }
+
+    /// Gives the page its own social card.
+    fn card(mut self, png: Option<String>) -> Job {
+        self.og_image = png;
+        self
     }
 
     pub(super) fn dated(mut self, date: Option<chrono::NaiveDate>) -> Job {
@@ -247,10 +254,9 @@ fn territory(ctx: &Ctx, path: &str, i: usize) -> Job {
     );
     c.insert("figures", &figures);
     c.insert("projects", &projects);
-    c.insert(
-        "charts",
-        &charts::territory(content, f, t, ctx.theme.palette),
-    );
+    let charts = charts::territory(content, f, t, ctx.theme.palette);
+    let card = charts.first().map(|c| c.png_file.clone());
+    c.insert("charts", &charts);
     c.insert("narratives", &attached);
     Job::new(
         path,
@@ -260,6 +266,7 @@ fn territory(ctx: &Ctx, path: &str, i: usize) -> Job {
         description,
         c,
     )
+    .card(card)
 }
 
 fn region(ctx: &Ctx, path: &str, i: usize) -> Job {
@@ -275,6 +282,7 @@ fn region(ctx: &Ctx, path: &str, i: usize) -> Job {
         ctx.labels.get("colon"),
         figures_sentence(&region.figures)
     );
+    let card = charts.and_then(|c| c.first()).map(|c| c.png_file.clone());
     Job::new(
         path,
         "region.html",
@@ -283,6 +291,7 @@ fn region(ctx: &Ctx, path: &str, i: usize) -> Job {
         description,
         c,
     )
+    .card(card)
 }
 
 fn narrative(ctx: &Ctx, path: &str, p: &Page) -> Job {

@@ -16,6 +16,32 @@ fn programme_charts_are_valid_svg_with_print_pngs() {
     let files = read_tree(&out.join("charts"));
     let svgs: Vec<&String> = files.keys().filter(|k| k.ends_with(".svg")).collect();
     assert!(svgs.len() >= 6, "{svgs:?}");
+    assert_eq!(
+        png_size(&files["partage.png"]),
+        (1200, 630),
+        "the site's social card"
+    );
+    // Every region and territory page offers its chart files.
+    for (page_path, chart) in [
+        (
+            "territoires/haut-jura/index.html",
+            "charts/territoire-haut-jura",
+        ),
+        ("regions/27/index.html", "charts/region-27-emplois"),
+    ] {
+        let html = page(&out, page_path);
+        for ext in ["svg", "png"] {
+            assert!(
+                html.contains(&format!("{chart}.{ext}")),
+                "{page_path} offers {chart}.{ext}"
+            );
+            assert!(out.join(format!("{chart}.{ext}")).is_file());
+        }
+        assert!(
+            html.contains(&format!("og:image\" content=\"../../{chart}.png\"")),
+            "{page_path}: its own card"
+        );
+    }
     for name in svgs {
         let text = String::from_utf8(files[name].clone()).unwrap();
         let doc = roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
@@ -30,6 +56,23 @@ fn programme_charts_are_valid_svg_with_print_pngs() {
             );
         }
         let png = &files[&name.replace(".svg", ".png")];
+        if name.starts_with("region-") || name.starts_with("territoire-") {
+            // Region and territory charts: a social card, also the download.
+            assert_eq!(png_size(png), (1200, 630), "{name}");
+            continue;
+        }
+        // The print PNG is the SVG rasterised at twice its size.
+        let view: Vec<f64> = root
+            .attribute("viewBox")
+            .unwrap()
+            .split(' ')
+            .map(|v| v.parse().unwrap())
+            .collect();
+        assert_eq!(
+            png_size(png),
+            ((view[2] * 2.0).ceil() as u32, (view[3] * 2.0).ceil() as u32),
+            "{name}"
+        );
         assert!(png_size(png).0 >= 1800, "{name}: {:?}", png_size(png));
     }
 }

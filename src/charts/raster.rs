@@ -1,0 +1,64 @@
+//! PNG from SVG with resvg, the reference renderer: one drawing, two
+//! encodings, so the PNG shows exactly what the SVG says, with kerned text
+//! in the bundled DejaVu Sans (no system font is ever read).
+
+use std::sync::{Arc, OnceLock};
+
+use resvg::tiny_skia::{Pixmap, Transform};
+use resvg::usvg;
+
+/// DejaVu Sans, regular and bold, as the only fonts.
+pub(crate) fn fonts() -> Arc<usvg::fontdb::Database> {
+    static DB: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
+    DB.get_or_init(|| {
+        let mut db = usvg::fontdb::Database::new();
+        db.load_font_data(dejavu::sans::regular().to_vec());
+        db.load_font_data(dejavu::sans::bold().to_vec());
+        db.set_sans_serif_family("DejaVu Sans");
+        Arc::new(db)
+    })
+    .clone()
+}
+
+/// How the drawing fills the picture.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Fit {
+    /// `scale` times the SVG's own size (print PNGs).
+    Scale(f32),
+    /// Centred in a `w`×`h` canvas with a margin (social cards, 1200×630).
+    Canvas(u32, u32),
+}
+
+/// Rasterises `svg` on a white background and encodes it as PNG.
+pub(crate) fn png(svg: &str, fit: Fit) -> Result<Vec<u8>, String> {
+    let options = usvg::Options {
+        fontdb: fonts(),
+        font_family: "DejaVu Sans".into(),
+        ..usvg::Options::default()
+    };
+    let tree = usvg::Tree::from_str(svg, &options).map_err(|e| e.to_string())?;
+    let (sw, sh) = (tree.size().width(), tree.size().height());
+    let (w, h, transform) = match fit {
+        Fit::Scale(s) => (
+            (sw * s).ceil() as u32,
+            (sh * s).ceil() as u32,
+            Transform::from_scale(s, s),
+        ),
+        Fit::Canvas(w, h) => {
+            let margin = 24.0;
+            let s = ((w as f32 - 2.0 * margin) / sw).min((h as f32 - 2.0 * margin) / sh);
+            let (dx, dy) = ((w as f32 - sw * s) / 2.0, (h as f32 - sh * s) / 2.0);
+            (w, h, Transform::from_row(s, 0.0, 0.0, s, dx, dy))
+        }
+    };
+    let mut pixmap = Pixmap::new(w.max(1), h.max(1)).ok_or("the picture has no size")?;
+    pixmap.fill(resvg::tiny_skia::Color::WHITE);
+    resvg::render(&tree, transform, &mut pixmap.as_mut());
+    // Opaque on white: RGB is enough, and smaller.
+    let rgb: Vec<u8> = pixmap
+        .data()
+        .chunks_exact(4)
+        .flat_map(|p| [p[0], p[1], p[2]])
+        .collect();
+    super::draw::encode_png(&rgb, pixmap.width(), pixmap.height()).map_err(|e| e.to_string())
+}
