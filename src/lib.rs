@@ -42,3 +42,11 @@ pub mod validate;
 pub mod yaml;
 
 pub use build::{build, check, BuildOptions, Outcome};
+
+/// `text` with the site's French typography, or as it is for English.
+pub fn typo_or(content: &content::Content, text: &str) -> String {
+    match content.site.typography() {
+        Some(r) => typo::text(text, r).into_owned(),
+        None => text.to_string(),
+    }
+}

@@ -94,6 +94,24 @@ pub fn region(code: &str) -> String {
     format!("regions/{}/index.html", region_slug(code))
 }
 
+/// A region's press kit page.
+pub fn region_kit(code: &str) -> String {
+    format!("presse/kit/regions/{}/index.html", region_slug(code))
+}
+
+/// A region's press kit as a PDF.
+pub fn region_kit_pdf(code: &str) -> String {
+    format!(
+        "presse/kit/regions/{}/dossier-de-presse.pdf",
+        region_slug(code)
+    )
+}
+
+/// A region's press kit bundle.
+pub fn region_kit_zip(code: &str) -> String {
+    format!("presse/kit/regions/{}/kit.zip", region_slug(code))
+}
+
 /// A narrative's page (`a/b` → `a/b/index.html`).
 pub fn narrative(stem: &str) -> String {
     format!("{stem}/index.html")
@@ -138,6 +156,11 @@ pub fn programme_chart(kind: ChartKind, m: &Metric, first_year: bool) -> String 
         ChartKind::Year => format!("{}-par-annee", m.file),
         ChartKind::Project => format!("projets-{}", m.file),
     }
+}
+
+/// The name of a region's map (its territories highlighted).
+pub fn region_map(code: &str) -> String {
+    format!("carte-region-{}", region_slug(code))
 }
 
 /// The name of a region page's chart of metric `m` by territory.
@@ -185,6 +208,8 @@ pub enum PageKind {
     Territory(usize),
     /// A region, by index in the region list.
     Region(usize),
+    /// A region's press kit, by index in the region list.
+    RegionKit(usize),
     /// A narrative with a page of its own, by index in the narrative list.
     Narrative(usize),
     /// A press release, by index in the release list.
@@ -232,6 +257,12 @@ pub fn pages(
             .iter()
             .enumerate()
             .map(|(i, code)| (region(code), PageKind::Region(i))),
+    );
+    out.extend(
+        regions
+            .iter()
+            .enumerate()
+            .map(|(i, code)| (region_kit(code), PageKind::RegionKit(i))),
     );
     out.extend(
         narratives

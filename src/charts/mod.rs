@@ -132,6 +132,12 @@ pub struct MapChart {
     /// PNG at print resolution.
     #[serde(skip)]
     pub png: Vec<u8>,
+    /// The SVG without links, for the zip and the PDF.
+    #[serde(skip)]
+    pub standalone_svg: String,
+    /// Per region code: its map (SVG, PNG), its territories highlighted.
+    #[serde(skip)]
+    pub regions: std::collections::BTreeMap<String, (String, Vec<u8>)>,
     /// The names of the inset frames, top to bottom (overseas regions).
     pub insets: Vec<String>,
     /// Where the SVG file is published.
@@ -277,6 +283,19 @@ pub fn all(
     )
 }
 
+/// Source and credit of the map visuals: the outlines' and the figures'.
+fn map_credit(content: &Content, t: &Labels) -> String {
+    let p = &content.site.programme;
+    let mut parts = vec![p.name.clone()];
+    if let Some(s) = &p.source {
+        parts.push(s.clone());
+    }
+    if let Some(c) = content.kit.as_ref().and_then(|k| k.credits.as_deref()) {
+        parts.push(format!("{}{} {c}", t.get("credit"), t.get("colon")));
+    }
+    crate::typo_or(content, &parts.join(" · "))
+}
+
 /// The map, when site.yaml names outlines; problems with them (unreadable
 /// outlines, territories without one) go to `diags`.
 fn map_chart(
@@ -310,6 +329,7 @@ fn map_chart(
             key: f.record.code.clone().unwrap_or_default(),
             name: f.record.name.clone(),
             href: routes::territory(&f.slug),
+            region: f.record.region.clone(),
         })
         .collect();
     let region_name = |code: &str| content.site.region(code).map(|r| r.name.clone());
@@ -337,25 +357,50 @@ fn map_chart(
         None => t.get(key).to_string(),
     };
     let (title, desc) = (typeset("map"), typeset("map_desc"));
-    let file_svg = map::svg(&layout, "../", routes::MAP, &title, &desc);
-    let key = format!("{places:?}{:?}{palette:?}", content.site.regions);
-    let png = cached(
-        store,
-        &[
-            DRAWING_VERSION.as_bytes(),
-            b"map",
-            file.text.as_bytes(),
-            regions_text.as_bytes(),
-            key.as_bytes(),
-        ],
-        || raster::png(&file_svg, raster::Fit::Scale(draw::PNG_SCALE as f32)),
-    )
-    .map_err(|e| diags.push(png_error(routes::MAP, &e)))
-    .ok()?;
+    let credit = map_credit(content, t);
+    let text = map::MapText {
+        title: title.clone(),
+        legend: vec![typeset("map_legend")],
+        credit: credit.clone(),
+    };
+    let file_svg = map::file_svg(&layout, Some("../"), routes::MAP, &desc, &text);
+    let standalone_svg = map::file_svg(&layout, None, routes::MAP, &desc, &text);
+    let raster = |svg: &str| {
+        cached(
+            store,
+            &[DRAWING_VERSION.as_bytes(), b"map", svg.as_bytes()],
+            || raster::png(svg, raster::Fit::Scale(draw::PNG_SCALE as f32)),
+        )
+    };
+    let png = raster(&standalone_svg)
+        .map_err(|e| diags.push(png_error(routes::MAP, &e)))
+        .ok()?;
+    let _ = regions_text;
+    let mut regions = std::collections::BTreeMap::new();
+    for r in &content.site.regions {
+        if !places.iter().any(|p| p.region == r.code) {
+            continue;
+        }
+        let text = map::MapText {
+            title: crate::typo_or(content, &format!("{} — {}", t.get("map_region"), r.name)),
+            legend: vec![typeset("map_legend_region"), typeset("map_legend_others")],
+            credit: credit.clone(),
+        };
+        let name = routes::region_map(&r.code);
+        let svg = map::region_svg(&layout, &r.code, &name, &desc, &text);
+        match raster(&svg) {
+            Ok(png) => {
+                regions.insert(r.code.clone(), (svg, png));
+            }
+            Err(e) => diags.push(png_error(&name, &e)),
+        }
+    }
     Some(MapChart {
         insets: layout.insets(),
         svg: map::svg(&layout, "", routes::MAP, &title, &desc),
         file_svg,
+        standalone_svg,
+        regions,
         png,
         title,
         desc,

@@ -174,12 +174,9 @@ fn kit_spec(ctx: &Ctx, files: &Files) -> Spec {
         });
     }
     if let Some(m) = &ctx.charts.map {
-        let svg = files
-            .get(&routes::chart(routes::MAP, "svg"))
-            .map(|s| String::from_utf8_lossy(s).into_owned())
-            .unwrap_or_else(|| m.file_svg.clone());
+        let _ = files;
         b.push(Block::Svg {
-            svg,
+            svg: m.standalone_svg.clone(),
             caption: tx(ctx, &format!("{}{credit}", m.title)),
             alt: m.desc.clone(),
         });

@@ -63,8 +63,15 @@ pub(super) fn bundle(ctx: &Ctx, files: &Files) -> zip::result::ZipResult<Vec<u8>
     entries.extend(texts(ctx));
     for (name, _, _) in visuals(ctx) {
         for ext in ["png", "svg"] {
-            if let Some(bytes) = files.get(&routes::chart(&name, ext)) {
-                entries.push((format!("visuels/{name}.{ext}"), bytes.clone()));
+            // The map's SVG travels without its links into the site.
+            let standalone = match (&ctx.charts.map, ext) {
+                (Some(m), "svg") if name == routes::MAP => Some(m.standalone_svg.as_bytes()),
+                _ => None,
+            };
+            if let Some(bytes) =
+                standalone.or(files.get(&routes::chart(&name, ext)).map(Vec::as_slice))
+            {
+                entries.push((format!("visuels/{name}.{ext}"), bytes.to_vec()));
             }
         }
     }
@@ -263,6 +270,12 @@ pub(super) fn page(ctx: &Ctx, path: &str, sizes: &Sizes) -> Job {
         })
         .collect();
     c.insert("release_pdfs", &release_pdfs);
+    let regions: Vec<serde_json::Value> = ctx
+        .regions
+        .iter()
+        .map(|r| serde_json::json!({ "name": r.name, "kit": routes::region_kit(r.code) }))
+        .collect();
+    c.insert("regions", &regions);
     let releases: Vec<views::PageView> = ctx
         .press
         .iter()

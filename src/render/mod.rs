@@ -13,6 +13,7 @@ mod dossier;
 mod kit;
 mod legal;
 mod pages;
+mod regional;
 mod search;
 mod site;
 mod views;

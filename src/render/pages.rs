@@ -53,7 +53,7 @@ impl Job {
     }
 
     /// Gives the page its own social card.
-    fn card(mut self, png: Option<String>) -> Job {
+    pub(super) fn card(mut self, png: Option<String>) -> Job {
         self.og_image = png;
         self
     }
@@ -79,6 +79,7 @@ pub(super) fn build(ctx: &Ctx, path: &str, kind: PageKind, sizes: &Sizes) -> Job
         PageKind::Territories => territories(ctx, path),
         PageKind::Territory(i) => territory(ctx, path, i),
         PageKind::Region(i) => region(ctx, path, i),
+        PageKind::RegionKit(i) => super::regional::page(ctx, path, i, sizes),
         PageKind::Narrative(i) => narrative(ctx, path, ctx.narratives[i]),
         PageKind::Release(i) => release(ctx, path, ctx.press[i], sizes),
         PageKind::PressIndex => press_index(ctx, path),
@@ -273,6 +274,7 @@ fn region(ctx: &Ctx, path: &str, i: usize) -> Job {
     let region = &ctx.regions[i];
     let mut c = Context::new();
     c.insert("region", region);
+    c.insert("region_kit", &routes::region_kit(region.code));
     c.insert("figures", &region.figures);
     let charts = ctx.charts.regions.get(region.code);
     c.insert("charts", &charts.map_or(&[][..], Vec::as_slice));

@@ -171,6 +171,7 @@ fn one_record_edit_rewrites_only_the_pages_that_show_it() {
     let expected = [
         "index.html",
         "presse/kit/index.html",
+        "presse/kit/regions/27/index.html",
         "regions/27/index.html",
         "territoires/haut-jura/index.html",
         "territoires/index.html",
@@ -181,7 +182,7 @@ fn one_record_edit_rewrites_only_the_pages_that_show_it() {
         "{err}"
     );
     assert!(
-        err.contains("5 page(s): index.html, presse/kit/index.html, regions/27/index.html"),
+        err.contains("6 page(s): index.html, presse/kit/index.html, presse/kit/regions/27/index.html, regions/27/index.html"),
         "{err}"
     );
 }

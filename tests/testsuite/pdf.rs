@@ -167,3 +167,78 @@ fn the_zip_is_the_whole_kit() {
         );
     }
 }
+
+/// The figure values a page shows, in order.
+fn figure_values(html: &str) -> Vec<String> {
+    html.split("class=\"figure-value\">")
+        .skip(1)
+        .map(|s| s[..s.find('<').unwrap()].to_string())
+        .collect()
+}
+
+#[test]
+fn every_region_has_its_kit_page_zip_and_pdf_with_its_own_totals() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    build(&repo(), &out, &[]);
+    let regions = std::fs::read_dir(out.join("regions")).unwrap();
+    let mut checked = 0;
+    for entry in regions {
+        let code = entry.unwrap().file_name().to_string_lossy().into_owned();
+        let region_page = page(&out, &format!("regions/{code}/index.html"));
+        let kit_dir = format!("presse/kit/regions/{code}");
+        let kit_page = page(&out, &format!("{kit_dir}/index.html"));
+        assert!(
+            region_page.contains(&format!("../../{kit_dir}/index.html")),
+            "{code}: the region page links its kit"
+        );
+        let want = figure_values(&region_page);
+        assert!(!want.is_empty());
+        assert_eq!(
+            figure_values(&kit_page),
+            want,
+            "{code}: the kit page shows the region's totals"
+        );
+        // The zip's data holds the region's territories only, adding up to its totals.
+        let file = std::fs::File::open(out.join(format!("{kit_dir}/kit.zip"))).unwrap();
+        let mut zip = zip::ZipArchive::new(file).unwrap();
+        let mut csv_text = String::new();
+        std::io::Read::read_to_string(
+            &mut zip.by_name("donnees/territoires.csv").unwrap(),
+            &mut csv_text,
+        )
+        .unwrap();
+        let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+        let headers = reader.headers().unwrap().clone();
+        let region_col = headers.iter().position(|h| h == "region_code").unwrap();
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert!(
+            rows.iter()
+                .all(|r| r[region_col].to_lowercase() == code.to_lowercase()),
+            "{code}: only its rows"
+        );
+        assert_eq!(
+            rows.len().to_string(),
+            want[0].replace('\u{202f}', ""),
+            "{code}: territory count"
+        );
+        assert!(zip.by_name("dossier-de-presse.pdf").is_ok());
+        // The PDF says the same figures.
+        if poppler() {
+            let text = tool(
+                "pdftotext",
+                &[],
+                &out.join(format!("{kit_dir}/dossier-de-presse.pdf")),
+            );
+            for v in &want {
+                let v = v.replace('\u{202f}', " ");
+                assert!(
+                    text.replace('\u{202f}', " ").contains(&v),
+                    "{code}: the PDF lacks {v}"
+                );
+            }
+        }
+        checked += 1;
+    }
+    assert!(checked >= 17, "{checked} regions");
+}
