@@ -39,6 +39,8 @@ pub struct Content {
     pub statics: Vec<StaticFile>,
     /// `press/kit.yaml`, when present.
     pub kit: Option<Kit>,
+    /// Its text, to place diagnostics at a line.
+    pub kit_source: String,
     /// Region outlines for the map.
     pub map_regions: Option<TextFile>,
     /// Territory outlines for the map.
@@ -121,9 +123,13 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Option<Content>> {
         .filter(|s| !loaded.contains(s.as_str()))
         .collect();
     let kit_path = content.join("press/kit.yaml");
+    let kit_source = if kit_path.is_file() {
+        read_text(root, &kit_path, diags).unwrap_or_default()
+    } else {
+        String::new()
+    };
     let kit = if kit_path.is_file() {
-        read_text(root, &kit_path, diags)
-            .and_then(|t| yaml::parse::<Kit>(&t, &relative(root, &kit_path), 0, diags))
+        yaml::parse::<Kit>(&kit_source, &relative(root, &kit_path), 0, diags)
     } else {
         None
     };
@@ -147,6 +153,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Option<Content>> {
         press,
         statics,
         kit,
+        kit_source,
         map_regions,
         map_territories,
     }))

@@ -167,6 +167,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("press_release", "Communiqué de presse", "Press release"),
     ("quotes", "Citations", "Quotes"),
     ("visuals", "Visuels", "Visuals"),
+    ("photos", "Photos", "Photos"),
     ("credit", "Crédit", "Credit"),
     ("data_downloads", "Données", "Data"),
     ("download_all", "Tout télécharger (visuels, données, communiqués)", "Download everything (visuals, data, releases)"),

@@ -310,6 +310,26 @@ pub struct Kit {
     /// The licence of the data and visuals (named in the bundle's README).
     #[serde(default)]
     pub licence: Option<String>,
+    /// Photos for the press: files under `content/static`.
+    #[serde(default)]
+    pub photos: Vec<Photo>,
+}
+
+/// A photo of the press kit.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Photo {
+    /// Its path under `content/static` (JPEG or PNG).
+    pub file: String,
+    /// What it shows, in a sentence, under it.
+    pub caption: String,
+    /// Who took it.
+    pub credit: String,
+    /// Its text alternative, for readers who cannot see it (required).
+    pub alt: String,
+    /// Its licence, when it may be reused.
+    #[serde(default)]
+    pub licence: Option<String>,
 }
 
 /// A quote in the press kit.

@@ -48,6 +48,7 @@ fn check_site(content: &Content, d: &mut Diagnostics) {
         d.push(Diagnostic::error(path, "`programme.name` is empty"));
     }
     check_legal(content, d);
+    check_photos(content, d);
     if let Some(problem) = crate::config::base_url_problem(&site.base_url) {
         d.push(
             Diagnostic::error(path, format!("`base_url` {problem}"))
@@ -104,6 +105,41 @@ fn check_legal(content: &Content, d: &mut Diagnostics) {
             .at(key_line(&content.site_source, "status:"), 1)
             .hint("add `audit_date:` (the date of the RGAA audit) under `accessibility:`, or set `status: none`"),
         );
+    }
+}
+
+/// Every photo of the kit is a JPEG or PNG file of `content/static`, with
+/// its text alternative.
+fn check_photos(content: &Content, d: &mut Diagnostics) {
+    let Some(kit) = &content.kit else { return };
+    let path = "content/press/kit.yaml";
+    for p in &kit.photos {
+        let line = line_containing(&content.kit_source, &p.file);
+        let found = content.statics.iter().any(|s| s.rel == p.file);
+        let lower = p.file.to_lowercase();
+        if !found {
+            d.push(
+                Diagnostic::error(path, format!("photo `{}` is not in content/static", p.file))
+                    .at(line, 1)
+                    .hint("put the file under content/static and give its path from there, for example `photos/usine.jpg`"),
+            );
+        } else if ![".jpg", ".jpeg", ".png"].iter().any(|e| lower.ends_with(e)) {
+            d.push(
+                Diagnostic::error(
+                    path,
+                    format!("photo `{}` is neither a JPEG nor a PNG", p.file),
+                )
+                .at(line, 1)
+                .hint("export it as .jpg or .png"),
+            );
+        }
+        if p.alt.trim().is_empty() {
+            d.push(
+                Diagnostic::error(path, format!("photo `{}` has an empty `alt`", p.file))
+                    .at(line, 1)
+                    .hint("say in a sentence what the photo shows, for readers who cannot see it"),
+            );
+        }
     }
 }
 

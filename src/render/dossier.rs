@@ -159,6 +159,24 @@ fn kit_spec(ctx: &Ctx, files: &Files) -> Spec {
             });
         }
     }
+    if !kit.photos.is_empty() {
+        b.push(Block::Heading(1, tx(ctx, t.get("photos"))));
+        for p in &kit.photos {
+            let Some(f) = ctx.content.statics.iter().find(|s| s.rel == p.file) else {
+                continue;
+            };
+            let licence = p
+                .licence
+                .as_deref()
+                .map(|l| format!(" · {l}"))
+                .unwrap_or_default();
+            b.push(Block::Photo {
+                bytes: f.bytes.clone(),
+                caption: tx(ctx, &format!("{} © {}{licence}", p.caption, p.credit)),
+                alt: p.alt.clone(),
+            });
+        }
+    }
     b.push(Block::PageBreak);
     b.push(Block::Heading(1, tx(ctx, t.get("visuals"))));
     let credit = kit

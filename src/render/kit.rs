@@ -75,6 +75,12 @@ pub(super) fn bundle(ctx: &Ctx, files: &Files) -> zip::result::ZipResult<Vec<u8>
             }
         }
     }
+    for p in &kit_photos(ctx) {
+        if let Some(f) = ctx.content.statics.iter().find(|s| s.rel == p.file) {
+            let name = p.file.rsplit('/').next().unwrap_or(&p.file);
+            entries.push((format!("photos/{name}"), f.bytes.clone()));
+        }
+    }
     entries.push(("visuels/CREDITS.txt".to_string(), credits(ctx).into_bytes()));
     for path in data_files()
         .iter()
@@ -154,7 +160,15 @@ fn texts(ctx: &Ctx) -> Vec<(String, Vec<u8>)> {
     out
 }
 
-/// Who made the visuals and where their figures come from.
+fn kit_photos(ctx: &Ctx) -> Vec<crate::records::Photo> {
+    ctx.content
+        .kit
+        .as_ref()
+        .map(|k| k.photos.clone())
+        .unwrap_or_default()
+}
+
+/// Who made the visuals and photos, and where their figures come from.
 fn credits(ctx: &Ctx) -> String {
     let site = &ctx.content.site;
     let kit = ctx.content.kit.clone().unwrap_or_default();
@@ -171,6 +185,18 @@ fn credits(ctx: &Ctx) -> String {
     }
     if let Some(l) = &kit.licence {
         lines.push(format!("{}{} {l}", t.get("licence"), t.get("colon")));
+    }
+    for p in &kit.photos {
+        let name = p.file.rsplit('/').next().unwrap_or(&p.file);
+        let licence = p
+            .licence
+            .as_deref()
+            .map(|l| format!(" ({l})"))
+            .unwrap_or_default();
+        lines.push(format!(
+            "photos/{name}: {} — © {}{licence}",
+            p.caption, p.credit
+        ));
     }
     format!("{}\n", lines.join("\n"))
 }
@@ -240,6 +266,7 @@ pub(super) fn page(ctx: &Ctx, path: &str, sizes: &Sizes) -> Job {
             .map(|m| markdown::render(m, ctx.content.site.markdown.raw_html)),
     );
     c.insert("quotes", &kit.quotes);
+    c.insert("photos", &kit.photos);
     c.insert("contacts", &kit.contacts);
     c.insert("credits", &kit.credits);
     c.insert("visuals", &visuals);

@@ -242,3 +242,77 @@ fn every_region_has_its_kit_page_zip_and_pdf_with_its_own_totals() {
     }
     assert!(checked >= 17, "{checked} regions");
 }
+
+/// A 1×1 PNG, enough to stand for a photo.
+const TINY_PNG: &[u8] = &[
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4,
+    0x89, 0x00, 0x00, 0x00, 0x0A, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x00, 0x01, 0x00, 0x00,
+    0x05, 0x00, 0x01, 0x0D, 0x0A, 0x2D, 0xB4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE,
+    0x42, 0x60, 0x82,
+];
+
+#[test]
+fn photos_are_on_the_kit_page_in_the_pdf_and_in_the_zip_and_need_a_file_and_alt() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    crate::errors::copy_dir(&repo().join("content"), &site.join("content"));
+    std::fs::create_dir_all(site.join("content/static/photos")).unwrap();
+    std::fs::write(site.join("content/static/photos/usine.png"), TINY_PNG).unwrap();
+    let kit = site.join("content/press/kit.yaml");
+    let text = std::fs::read_to_string(&kit).unwrap();
+    let photo = "photos:\n  - { file: \"photos/usine.png\", caption: \"Une ligne de production\", credit: \"Camille Martin\", alt: \"Des machines dans un atelier\", licence: \"CC BY 4.0\" }\n";
+    std::fs::write(&kit, format!("{text}{photo}")).unwrap();
+    let out = tmp.path().join("out");
+    build(&site, &out, &[]);
+    let html = page(&out, "presse/kit/index.html");
+    assert!(
+        html.contains("<img src=\"../../photos/usine.png\" alt=\"Des machines dans un atelier\""),
+        "{html}"
+    );
+    assert!(html.contains("Camille Martin"));
+    let file = std::fs::File::open(out.join("presse/kit.zip")).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    assert!(zip.by_name("photos/usine.png").is_ok());
+    let mut credits = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("visuels/CREDITS.txt").unwrap(),
+        &mut credits,
+    )
+    .unwrap();
+    assert!(
+        credits.contains("Camille Martin") && credits.contains("CC BY 4.0"),
+        "{credits}"
+    );
+    if poppler() {
+        let text = tool(
+            "pdftotext",
+            &[],
+            &out.join("presse/kit/dossier-de-presse.pdf"),
+        );
+        assert!(text.contains("Une ligne de production"), "{text}");
+    }
+    // A missing file, or an empty alt, is an error naming kit.yaml.
+    std::fs::write(
+        &kit,
+        format!(
+            "{text}{}",
+            photo
+                .replace("usine.png", "absente.png")
+                .replace("Des machines dans un atelier", " ")
+        ),
+    )
+    .unwrap();
+    let o = try_build(&site, &tmp.path().join("out2"), &[]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("content/press/kit.yaml:")
+            && err.contains("photo `photos/absente.png` is not in content/static"),
+        "{err}"
+    );
+    assert!(
+        err.contains("photo `photos/absente.png` has an empty `alt`"),
+        "{err}"
+    );
+}
