@@ -220,6 +220,11 @@ pub struct MapConfig {
     /// (names the insets).
     #[serde(default = "default_map_key")]
     pub region_key: String,
+    /// A metric key: the home map colours each territory by its total, on
+    /// a colour-blind-safe sequential scale with a legend (the membership
+    /// map stays available as a file). Absent: the membership map.
+    #[serde(default)]
+    pub colour_by: Option<String>,
 }
 
 fn default_map_key() -> String {

@@ -49,6 +49,25 @@ fn check_site(content: &Content, d: &mut Diagnostics) {
     }
     check_legal(content, d);
     check_photos(content, d);
+    if let Some(key) = site.map.as_ref().and_then(|m| m.colour_by.as_deref()) {
+        if !content.metrics.iter().any(|(_, m)| m.key == key) {
+            let keys: Vec<&str> = content
+                .metrics
+                .iter()
+                .map(|(_, m)| m.key.as_str())
+                .collect();
+            let mut diag = Diagnostic::error(
+                path,
+                format!("`map.colour_by: {key}` is not a metric of this site"),
+            )
+            .at(key_line(&content.site_source, "colour_by:"), 1);
+            diag = match closest(key, keys.iter().copied()) {
+                Some(s) => diag.hint(format!("did you mean `{s}`?")),
+                None => diag.hint(format!("use one of: {}", keys.join(", "))),
+            };
+            d.push(diag);
+        }
+    }
     if let Some(problem) = crate::config::base_url_problem(&site.base_url) {
         d.push(
             Diagnostic::error(path, format!("`base_url` {problem}"))

@@ -150,10 +150,64 @@ impl Panel {
     }
 }
 
+/// A small map of one region with one territory highlighted, for the
+/// territory's page: the region's outline, its programme territories in
+/// grey, the territory in the bar colour. No text, so it reads at any size.
+pub fn locator(
+    region: Option<&Feature>,
+    members: &[&Feature],
+    highlight: &Feature,
+    palette: &crate::theme::Palette,
+    label: &str,
+) -> Option<String> {
+    let mut all: Vec<&Vec<(f64, f64)>> = members.iter().flat_map(|f| f.rings.iter()).collect();
+    if let Some(r) = region {
+        all.extend(r.rings.iter());
+    }
+    all.extend(highlight.rings.iter());
+    let geo = BBox::of(all)?;
+    let size = 240.0;
+    let panel = Panel::fit(geo, (4.0, 4.0, size - 4.0, size - 4.0));
+    let project = |rings: &Vec<Vec<(f64, f64)>>| -> Vec<Vec<(f64, f64)>> {
+        rings
+            .iter()
+            .map(|r| r.iter().map(|&pt| panel.project(pt)).collect())
+            .collect()
+    };
+    let (land, border, bar, bg) = (
+        palette.land.hex(),
+        palette.border.hex(),
+        palette.bar.hex(),
+        palette.background.hex(),
+    );
+    let mut s = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"locator\" width=\"{size}\" height=\"{size}\" viewBox=\"0 0 {size} {size}\" role=\"img\" aria-label=\"{}\">\n",
+        xml_escape(label)
+    );
+    if let Some(r) = region {
+        s.push_str(&format!(
+            "<path d=\"{}\" fill=\"{land}\" stroke=\"{border}\" stroke-width=\"1\" fill-rule=\"evenodd\"/>\n",
+            path_data(&project(&r.rings))
+        ));
+    }
+    for f in members {
+        s.push_str(&format!(
+            "<path d=\"{}\" fill=\"{border}\" fill-opacity=\"0.35\" stroke=\"{bg}\" stroke-width=\"0.5\" fill-rule=\"evenodd\"/>\n",
+            path_data(&project(&f.rings))
+        ));
+    }
+    s.push_str(&format!(
+        "<path d=\"{}\" fill=\"{bar}\" stroke=\"{bg}\" stroke-width=\"0.5\" fill-rule=\"evenodd\"/>\n</svg>\n",
+        path_data(&project(&highlight.rings))
+    ));
+    Some(s)
+}
+
 /// Rings of projected points (pixels).
 type Shape = Vec<Vec<(f64, f64)>>;
 
 /// The laid-out map: projected shapes, ready for SVG or PNG.
+#[derive(Debug, Clone)]
 pub struct Layout {
     width: f64,
     height: f64,
@@ -321,6 +375,36 @@ fn path_data(rings: &[Vec<(f64, f64)>]) -> String {
 /// accessible labels, so the root is not `role="img"`.
 pub fn svg(layout: &Layout, root: &str, id: &str, title: &str, desc: &str) -> String {
     svg_of(layout, Some(root), id, (title, desc), None, None)
+}
+
+/// Five classes of a sequential blue scale (ColorBrewer "Blues"), told apart
+/// by lightness alone, so colour-blind readers see the order too.
+pub const SCALE: [&str; 5] = ["#deebf7", "#9ecae1", "#6baed6", "#3182bd", "#08519c"];
+
+/// The map with each territory filled by `paint` (colour, accessible name),
+/// keyed by the place's key; the others keep the land colour.
+pub fn painted_svg(
+    layout: &Layout,
+    root: &str,
+    id: &str,
+    title: &str,
+    desc: &str,
+    paint: &std::collections::BTreeMap<String, (String, String)>,
+) -> String {
+    let mut s = svg_of(layout, Some(root), id, (title, desc), None, None);
+    for (p, _) in &layout.territories {
+        let Some((colour, label)) = paint.get(&p.key) else {
+            continue;
+        };
+        let name = xml_escape(&p.name);
+        let old = format!("aria-label=\"{name}\"><title>{name}</title><path ");
+        let new = format!(
+            "aria-label=\"{label}\"><title>{label}</title><path fill=\"{colour}\" ",
+            label = xml_escape(label)
+        );
+        s = s.replacen(&old, &new, 1);
+    }
+    s
 }
 
 /// What a map visual says around the drawing: its title, its legend (the

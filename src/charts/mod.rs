@@ -138,12 +138,141 @@ pub struct MapChart {
     /// Per region code: its map (SVG, PNG), its territories highlighted.
     #[serde(skip)]
     pub regions: std::collections::BTreeMap<String, (String, Vec<u8>)>,
+    /// The outlines, kept for each territory's locator map.
+    #[serde(skip)]
+    pub outlines: Outlines,
+    /// With `map.colour_by`: the home map coloured by that metric.
+    pub coloured: Option<ColouredMap>,
+    /// The layout, kept to draw the coloured map.
+    #[serde(skip)]
+    pub layout: Option<std::sync::Arc<map::Layout>>,
     /// The names of the inset frames, top to bottom (overseas regions).
     pub insets: Vec<String>,
     /// Where the SVG file is published.
     pub svg_file: String,
     /// Where the PNG file is published.
     pub png_file: String,
+}
+
+/// The home map coloured by a metric, with its legend.
+#[derive(Debug, Clone, Serialize)]
+pub struct ColouredMap {
+    /// The inline SVG.
+    pub svg: String,
+    /// What is coloured: the metric's title.
+    pub metric: String,
+    /// Legend: (colour, range of values).
+    pub legend: Vec<(String, String)>,
+}
+
+/// Quintile classes of each territory's total of `map.colour_by`, each
+/// territory's accessible name saying its value.
+fn coloured_map(
+    content: &Content,
+    agg: &Aggregates,
+    t: &Labels,
+    m: &MapChart,
+) -> Option<ColouredMap> {
+    let key = content.site.map.as_ref()?.colour_by.as_deref()?;
+    let (i, metric) = content.metrics.iter().find(|(_, m)| m.key == key)?;
+    let lang = content.site.language;
+    let values: Vec<(&TerritoryFile, Option<u64>)> = content
+        .territories
+        .iter()
+        .map(|f| (f, agg.territory(&f.slug).sum(i).value()))
+        .collect();
+    let mut sorted: Vec<u64> = values.iter().filter_map(|(_, v)| *v).collect();
+    sorted.sort_unstable();
+    if sorted.is_empty() {
+        return None;
+    }
+    let n = map::SCALE.len();
+    // Upper bound of each class: quintiles of the values.
+    let bounds: Vec<u64> = (1..=n)
+        .map(|k| sorted[(sorted.len() * k / n).saturating_sub(1)])
+        .collect();
+    let class = |v: u64| bounds.iter().position(|&b| v <= b).unwrap_or(n - 1);
+    let mut paint = std::collections::BTreeMap::new();
+    for (f, v) in &values {
+        let Some(code) = f.record.code.clone() else {
+            continue;
+        };
+        let label = match v {
+            Some(v) => format!(
+                "{}{} {} {}",
+                f.record.name,
+                t.get("colon"),
+                metric.format(lang, *v),
+                metric.label_for(lang, *v)
+            ),
+            None => format!(
+                "{}{} {}",
+                f.record.name,
+                t.get("colon"),
+                t.get("not_reported")
+            ),
+        };
+        let colour = v.map_or_else(
+            || m.outlines.palette.land.hex(),
+            |v| map::SCALE[class(v)].to_string(),
+        );
+        paint.insert(code, (colour, crate::typo_or(content, &label)));
+    }
+    let mut low = sorted[0];
+    let legend = bounds
+        .iter()
+        .enumerate()
+        .map(|(k, &b)| {
+            let range = format!("{} – {}", metric.format(lang, low), metric.format(lang, b));
+            low = b;
+            (map::SCALE[k].to_string(), range)
+        })
+        .collect();
+    let layout = m.layout.as_ref()?;
+    Some(ColouredMap {
+        svg: map::painted_svg(layout, "", routes::MAP, &m.title, &m.desc, &paint),
+        metric: metric.title.clone(),
+        legend,
+    })
+}
+
+/// Parsed outlines: regions by code, territories by key.
+#[derive(Debug, Clone, Default)]
+pub struct Outlines {
+    regions: std::collections::BTreeMap<String, map::Feature>,
+    territories: std::collections::BTreeMap<String, map::Feature>,
+    palette: Palette,
+}
+
+/// A territory's locator map: its region, the region's territories, the
+/// territory highlighted; `None` without an outline for it.
+pub fn locator(
+    content: &Content,
+    map: &MapChart,
+    file: &TerritoryFile,
+    t: &Labels,
+) -> Option<String> {
+    let o = &map.outlines;
+    let key = file.record.code.as_deref()?;
+    let own = o.territories.get(key)?;
+    let region = &file.record.region;
+    let members: Vec<&map::Feature> = content
+        .territories
+        .iter()
+        .filter(|f| &f.record.region == region && f.slug != file.slug)
+        .filter_map(|f| f.record.code.as_deref().and_then(|k| o.territories.get(k)))
+        .collect();
+    let region_name = content
+        .site
+        .region(region)
+        .map_or(region.as_str(), |r| r.name.as_str());
+    let label = crate::typo_or(
+        content,
+        &t.get("locator")
+            .replace("{territory}", &file.record.name)
+            .replace("{region}", region_name),
+    );
+    map::locator(o.regions.get(region), &members, own, &o.palette, &label)
 }
 
 /// Every chart of the site.
@@ -272,7 +401,10 @@ pub fn all(
     for d in png_errors {
         diags.push(d);
     }
-    let map = map_chart(content, t, palette, store, &mut diags);
+    let map = map_chart(content, t, palette, store, &mut diags).map(|mut m| {
+        m.coloured = coloured_map(content, agg, t, &m);
+        m
+    });
     (
         ChartSet {
             programme,
@@ -395,7 +527,21 @@ fn map_chart(
             Err(e) => diags.push(png_error(&name, &e)),
         }
     }
+    let outlines = Outlines {
+        regions: region_shapes
+            .iter()
+            .map(|f| (f.key.clone(), f.clone()))
+            .collect(),
+        territories: outlines
+            .iter()
+            .map(|f| (f.key.clone(), f.clone()))
+            .collect(),
+        palette,
+    };
     Some(MapChart {
+        outlines,
+        coloured: None,
+        layout: Some(std::sync::Arc::new(layout.clone())),
         insets: layout.insets(),
         svg: map::svg(&layout, "", routes::MAP, &title, &desc),
         file_svg,

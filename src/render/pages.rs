@@ -255,6 +255,12 @@ fn territory(ctx: &Ctx, path: &str, i: usize) -> Job {
     );
     c.insert("figures", &figures);
     c.insert("projects", &projects);
+    let locator = ctx
+        .charts
+        .map
+        .as_ref()
+        .and_then(|m| charts::locator(content, m, f, t));
+    c.insert("locator", &locator);
     let charts = charts::territory(content, f, t, ctx.theme.palette);
     let card = charts.first().map(|c| c.png_file.clone());
     c.insert("charts", &charts);

@@ -145,3 +145,70 @@ fn pngs_render_text_without_system_fonts() {
         .count();
     assert!(dark > 500, "title text was not drawn ({dark} dark pixels)");
 }
+
+#[test]
+fn territory_pages_have_a_locator_map_of_their_region() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    build(&repo(), &out, &[]);
+    let html = page(&out, "territoires/haut-jura/index.html");
+    let start = html
+        .find("<div class=\"locator-map\">")
+        .expect("a locator map");
+    let svg = &html[start..start + html[start..].find("</svg>").unwrap()];
+    assert!(svg.contains("role=\"img\""));
+    assert!(
+        svg.contains("aria-label=\"Haut-Jura dans sa région, Bourgogne-Franche-Comté\""),
+        "{}",
+        &svg[..300]
+    );
+    assert!(!svg.contains("<text"), "no text to shrink on a phone");
+    assert!(
+        svg.matches("<path").count() > 3,
+        "region, neighbours, territory"
+    );
+}
+
+#[test]
+fn the_home_map_can_be_coloured_by_a_metric_with_a_legend() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    crate::errors::copy_dir(&repo().join("content"), &site.join("content"));
+    let yaml = site.join("content/site.yaml");
+    let text = std::fs::read_to_string(&yaml).unwrap();
+    let coloured = text.replace(
+        "  region_key: insee_reg\n",
+        "  region_key: insee_reg\n  colour_by: jobs_created\n",
+    );
+    std::fs::write(&yaml, &coloured).unwrap();
+    let out = tmp.path().join("out");
+    build(&site, &out, &[]);
+    let home = page(&out, "index.html");
+    assert_eq!(
+        home.matches("<span class=\"swatch\"").count(),
+        5,
+        "a five-class legend"
+    );
+    assert!(
+        home.contains("aria-label=\"Haut-Jura\u{202f}: 224 emplois créés\""),
+        "the value in the name"
+    );
+    assert!(home.contains("#08519c"), "the darkest class is used");
+    assert!(
+        home.contains("La carte des territoires du programme"),
+        "the membership map as an alternative"
+    );
+    // A key that is not a metric is an error with a suggestion.
+    std::fs::write(
+        &yaml,
+        coloured.replace("colour_by: jobs_created", "colour_by: jobs_creatd"),
+    )
+    .unwrap();
+    let o = try_build(&site, &tmp.path().join("out2"), &[]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("did you mean `jobs_created`?"),
+        "{}",
+        stderr(&o)
+    );
+}
