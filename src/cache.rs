@@ -16,6 +16,23 @@ pub trait Store: Sync {
     fn put(&self, key: &str, bytes: &[u8]);
 }
 
+/// The bytes cached under a hash of `parts` and `ext`, or `make()` stored
+/// for next time; a failure is returned, never cached.
+pub fn cached<E>(
+    store: &dyn Store,
+    parts: &[&[u8]],
+    ext: &str,
+    make: impl FnOnce() -> Result<Vec<u8>, E>,
+) -> Result<Vec<u8>, E> {
+    let key = format!("{}.{ext}", hash(parts));
+    if let Some(bytes) = store.get(&key) {
+        return Ok(bytes);
+    }
+    let bytes = make()?;
+    store.put(&key, &bytes);
+    Ok(bytes)
+}
+
 /// No caching.
 pub struct NoCache;
 

@@ -10,8 +10,12 @@ use zip::{CompressionMethod, DateTime, ZipWriter};
 pub fn zip(entries: &[(String, Vec<u8>)]) -> zip::result::ZipResult<Vec<u8>> {
     let mut w = ZipWriter::new(Cursor::new(Vec::new()));
     for (name, bytes) in entries {
-        // PNGs are compressed already; deflating them again only costs time.
-        let method = if name.ends_with(".png") {
+        // PNGs, PDFs and XLSX are compressed already; deflating them again
+        // only costs time.
+        let method = if [".png", ".pdf", ".xlsx", ".jpg", ".jpeg"]
+            .iter()
+            .any(|e| name.ends_with(e))
+        {
             CompressionMethod::Stored
         } else {
             CompressionMethod::Deflated

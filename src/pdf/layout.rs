@@ -68,8 +68,9 @@ impl Face {
         let Ok(face) = ttf_parser::Face::parse(self.data, 0) else {
             return text.to_string();
         };
+        // DejaVu Sans covers ASCII: only other characters are looked up.
         text.chars()
-            .filter(|&c| c.is_whitespace() || face.glyph_index(c).is_some())
+            .filter(|&c| c.is_ascii() || c.is_whitespace() || face.glyph_index(c).is_some())
             .collect()
     }
 

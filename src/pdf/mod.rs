@@ -79,6 +79,20 @@ pub fn render(spec: &Spec) -> Result<Vec<u8>, String> {
     layout::render(spec)
 }
 
+/// Bumped when the layout changes, so cached PDFs are written again.
+const LAYOUT_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/pdf-1");
+
+/// The PDF from the cache when its spec has not changed, else written.
+pub fn render_cached(spec: &Spec, store: &dyn crate::cache::Store) -> Result<Vec<u8>, String> {
+    let key = format!("{spec:?}");
+    crate::cache::cached(
+        store,
+        &[LAYOUT_VERSION.as_bytes(), key.as_bytes()],
+        "pdf",
+        || render(spec),
+    )
+}
+
 /// Markdown as blocks: headings (one level below `base`), paragraphs and
 /// list items; inline markup is kept as plain text.
 pub fn markdown_blocks(markdown: &str, base: u8) -> Vec<Block> {

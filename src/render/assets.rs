@@ -81,7 +81,9 @@ pub(super) fn assets(ctx: &Ctx, sink: &dyn Sink) -> Result<(Files, Sizes), Rende
     let pdfs = super::dossier::pdfs(ctx, &files)?;
     crate::diag::log_time(started, "  of which PDFs");
     files.extend(pdfs);
+    let started = std::time::Instant::now();
     files.extend(super::regional::files(ctx)?);
+    crate::diag::log_time(started, "  of which regional kits");
     let bundle = kit::bundle(ctx, &files)
         .map_err(|e| RenderError::Io(anyhow::anyhow!("cannot build {}: {e}", routes::KIT_ZIP)))?;
     files.insert(routes::KIT_ZIP.into(), bundle);

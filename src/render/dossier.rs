@@ -11,6 +11,15 @@ use crate::pdf::{self, markdown_blocks, Block, Spec};
 use crate::records::Page;
 use crate::routes;
 
+/// A PDF's creation date: the build's day, so a PDF rebuilt the same day
+/// from the same content is the same file (and comes from the cache).
+pub(super) fn pdf_date(ctx: &Ctx) -> chrono::DateTime<chrono::Utc> {
+    ctx.now
+        .date_naive()
+        .and_hms_opt(0, 0, 0)
+        .map_or(ctx.now, |d| d.and_utc())
+}
+
 /// French typography on text bound for a PDF (English passes as is).
 fn tx(ctx: &Ctx, s: &str) -> String {
     match ctx.content.site.typography() {
@@ -27,7 +36,8 @@ pub(super) fn pdfs(ctx: &Ctx, files: &Files) -> Result<Files, RenderError> {
     }
     jobs.into_par_iter()
         .map(|(path, spec)| {
-            pdf::render(&spec)
+            let store = ctx.store.unwrap_or(&crate::cache::NoCache);
+            pdf::render_cached(&spec, store)
                 .map(|bytes| (path.clone(), bytes))
                 .map_err(|e| {
                     RenderError::one(Diagnostic::error(
@@ -106,7 +116,7 @@ fn release_spec(ctx: &Ctx, p: &Page) -> Spec {
                 ctx.content.site.programme.name
             ),
         ),
-        date: ctx.now,
+        date: pdf_date(ctx),
         blocks: release_blocks(ctx, p, 1),
     }
 }
@@ -225,7 +235,7 @@ fn kit_spec(ctx: &Ctx, files: &Files) -> Spec {
         title: format!("{} — {programme}", t.get("press_kit")),
         lang: ctx.lang.code().into(),
         footer: tx(ctx, &format!("{} — {programme}", t.get("press_kit"))),
-        date: ctx.now,
+        date: pdf_date(ctx),
         blocks: b,
     }
 }

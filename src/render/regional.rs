@@ -38,7 +38,9 @@ fn region_files(ctx: &Ctx, r: &RegionView, tables: &[Table; 2]) -> Result<Files,
         files.insert(routes::chart(&name, "png"), png.clone());
     }
     let pdf_path = routes::region_kit_pdf(r.code);
-    let bytes = pdf::render(&spec(ctx, r, map.map(|(svg, _)| svg.as_str()))).map_err(|e| {
+    let store = ctx.store.unwrap_or(&crate::cache::NoCache);
+    let spec = spec(ctx, r, map.map(|(svg, _)| svg.as_str()));
+    let bytes = pdf::render_cached(&spec, store).map_err(|e| {
         RenderError::one(Diagnostic::error(
             &pdf_path,
             format!("cannot write this PDF: {e}"),
@@ -184,7 +186,7 @@ fn spec(ctx: &Ctx, r: &RegionView, map: Option<&str>) -> Spec {
         title: format!("{} — {}", t.get("regional_kit"), r.name),
         lang: ctx.lang.code().into(),
         footer: tx(&format!("{} — {}", t.get("regional_kit"), r.name)),
-        date: ctx.now,
+        date: super::dossier::pdf_date(ctx),
         blocks: b,
     }
 }

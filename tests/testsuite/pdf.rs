@@ -55,13 +55,19 @@ fn every_pdf_has_its_text_embedded_fonts_tags_title_and_language() {
     let out = tmp.path().join("site");
     build(&repo(), &out, &[]);
     // Every PDF of the site: fonts embedded, tagged, A4.
-    let all: Vec<String> = read_tree(&out).into_keys().filter(|p| p.ends_with(".pdf")).collect();
+    let all: Vec<String> = read_tree(&out)
+        .into_keys()
+        .filter(|p| p.ends_with(".pdf"))
+        .collect();
     assert!(all.len() >= 2 + 17, "{all:?}");
     for p in &all {
         let pdf = out.join(p);
         fonts_embedded(&pdf);
         let meta = info(&pdf);
-        assert!(meta.contains("Tagged:          yes") && meta.contains("(A4)"), "{p}: {meta}");
+        assert!(
+            meta.contains("Tagged:          yes") && meta.contains("(A4)"),
+            "{p}: {meta}"
+        );
     }
     let kit = out.join("presse/kit/dossier-de-presse.pdf");
     let release = out.join("presse/2021-10-11-bilan-trois-ans/2021-10-11-bilan-trois-ans.pdf");
