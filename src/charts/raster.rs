@@ -55,10 +55,9 @@ pub(crate) fn png(svg: &str, fit: Fit) -> Result<Vec<u8>, String> {
     pixmap.fill(resvg::tiny_skia::Color::WHITE);
     resvg::render(&tree, transform, &mut pixmap.as_mut());
     // Opaque on white: RGB is enough, and smaller.
-    let rgb: Vec<u8> = pixmap
-        .data()
-        .chunks_exact(4)
-        .flat_map(|p| [p[0], p[1], p[2]])
-        .collect();
+    let mut rgb = Vec::with_capacity(pixmap.data().len() / 4 * 3);
+    for p in pixmap.data().chunks_exact(4) {
+        rgb.extend_from_slice(&p[..3]);
+    }
     super::draw::encode_png(&rgb, pixmap.width(), pixmap.height()).map_err(|e| e.to_string())
 }
