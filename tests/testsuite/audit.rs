@@ -11,7 +11,7 @@ use std::process::Command;
 
 use crate::support::*;
 
-const PAGE_TYPES: [&str; 15] = [
+const PAGE_TYPES: [&str; 16] = [
     "recherche/index.html",
     "index.html",
     "territoires/index.html",
@@ -27,6 +27,7 @@ const PAGE_TYPES: [&str; 15] = [
     "mentions-legales/index.html",
     "donnees-personnelles/index.html",
     "plan-du-site/index.html",
+    "presse/kit/regions/84/index.html",
 ];
 
 pub(crate) fn audit_dir() -> std::path::PathBuf {
@@ -153,7 +154,7 @@ fn the_audit_catches_a_bad_page() {
 }
 
 /// The pages a phone test opens: every page type with charts or wide tables.
-pub(crate) const PHONE_PAGES: [&str; 7] = [
+pub(crate) const PHONE_PAGES: [&str; 8] = [
     "index.html",
     "territoires/index.html",
     "territoires/haut-jura/index.html",
@@ -161,6 +162,7 @@ pub(crate) const PHONE_PAGES: [&str; 7] = [
     "presse/kit/index.html",
     "donnees/index.html",
     "recherche/index.html",
+    "presse/kit/regions/84/index.html",
 ];
 
 /// Runs `phones.mjs` on `site`: chart text at 390 px, reflow at 320 px.
