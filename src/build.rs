@@ -219,7 +219,7 @@ fn run(opts: &BuildOptions, write: bool) -> Result<Outcome> {
     // only at the end, and removed if anything fails before (see `Staging`).
     let staging = if write {
         Some(
-            Staging::begin(&out_dir)
+            Staging::begin(&out_dir, &output::state_file(&opts.root, &out_dir))
                 .with_context(|| format!("cannot prepare {}", out_dir.display()))?,
         )
     } else {

@@ -72,7 +72,8 @@ impl DiskCache {
         };
         for e in entries.flatten() {
             let name = e.file_name().to_string_lossy().into_owned();
-            if name != "CACHEDIR.TAG" && !used.contains(&name) {
+            // Build states (`state-*.txt`) belong to the output folders.
+            if name != "CACHEDIR.TAG" && !name.starts_with("state-") && !used.contains(&name) {
                 let _ = fs::remove_file(e.path());
             }
         }

@@ -253,3 +253,53 @@ fn a_protected_file_in_the_old_site_never_fails_a_build() {
         "the newest site is in place"
     );
 }
+
+#[test]
+fn the_published_folder_holds_no_build_state_and_a_no_change_rebuild_touches_nothing() {
+    use std::os::unix::fs::MetadataExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    crate::errors::copy_dir(
+        &fixture("second-programme").join("content"),
+        &site.join("content"),
+    );
+    let out = tmp.path().join("out");
+    build(&site, &out, &[]);
+    let marker = std::fs::read_to_string(out.join(".bilan-output")).unwrap();
+    assert!(
+        !marker.contains("page ") && !marker.contains("summary"),
+        "{marker}"
+    );
+    let states: Vec<String> = std::fs::read_dir(site.join(".bilan-cache"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("state-"))
+        .collect();
+    assert_eq!(
+        states.len(),
+        1,
+        "the build state lives in .bilan-cache: {states:?}"
+    );
+    let stamp = |dir: &std::path::Path| -> std::collections::BTreeMap<String, (u64, i64)> {
+        walkdir::WalkDir::new(dir)
+            .into_iter()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let m = e.metadata().unwrap();
+                (
+                    e.path().display().to_string(),
+                    (m.ino(), m.mtime_nsec() + m.mtime() * 1_000_000_000),
+                )
+            })
+            .collect()
+    };
+    let before = stamp(&out);
+    let o = build(&site, &out, &[]);
+    assert!(stderr(&o).contains(" 0 written,"), "{}", stderr(&o));
+    assert_eq!(
+        stamp(&out),
+        before,
+        "every file, the marker included, is the same file as before"
+    );
+}
