@@ -6,6 +6,7 @@
 //! The bytes depend only on the input and `--now` (creation date and
 //! document id are set from them), so a rebuild gives the same file.
 
+mod font;
 mod layout;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
