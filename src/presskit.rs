@@ -30,6 +30,19 @@ pub fn zip(entries: &[(String, Vec<u8>)]) -> zip::result::ZipResult<Vec<u8>> {
     Ok(w.finish()?.into_inner())
 }
 
+/// A press contact on one line: `Service de presse · presse@… · 01 …`.
+pub fn contact_line(c: &crate::records::Contact) -> String {
+    [
+        Some(c.name.as_str()),
+        c.email.as_deref(),
+        c.phone.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ")
+}
+
 /// A file size for people: `245 Ko`, `1,2 Mo` (French), `245 KB`, `1.2 MB`.
 pub fn size(lang: crate::config::Language, bytes: usize) -> String {
     use crate::config::Language;

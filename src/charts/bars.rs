@@ -4,7 +4,7 @@
 use rayon::prelude::*;
 
 use super::draw::{self, Bar, BarChart};
-use super::{accessible, cached, Chart, DataTable, HtmlBar, DRAWING_VERSION};
+use super::{accessible, Chart, DataTable, HtmlBar};
 use crate::aggregate::Aggregates;
 use crate::cache::Store;
 use crate::config::Language;
@@ -114,7 +114,7 @@ pub(super) fn programme(
     specs
         .into_par_iter()
         .map(|(name, chart, table)| {
-            finish_with_png(name.clone(), chart, table, st, store)
+            finish_with_files(name.clone(), chart, table, st, store, super::raster::PRINT)
                 .map_err(|e| super::png_error(&name, &e))
         })
         .collect()
@@ -151,7 +151,9 @@ pub(super) fn region(
             )
         })
         .filter(|(_, c, _)| c.bars.iter().any(|b| b.value > 0))
-        .map(|(name, chart, table)| finish_with_card(name, chart, table, st, store))
+        .map(|(name, chart, table)| {
+            finish_with_files(name, chart, table, st, store, super::raster::CARD)
+        })
         .collect()
 }
 
@@ -190,7 +192,9 @@ pub(super) fn territory(
         if !chart.bars.is_empty() {
             first = false;
             out.push(match store {
-                Some(store) => finish_with_card(name, chart, table, st, store)?,
+                Some(store) => {
+                    finish_with_files(name, chart, table, st, store, super::raster::CARD)?
+                }
                 None => finish(name, chart, table, st),
             });
         }
@@ -344,46 +348,21 @@ fn finish(name: String, chart: BarChart, table: DataTable, st: &Style) -> Chart 
     }
 }
 
-/// A chart published as files too, with its print PNG.
-fn finish_with_png(
+/// A chart with its files: the SVG, and the PNG rasterised from it (print
+/// size for programme charts; for regions and territories a 1,200×630 card,
+/// which their pages also use as `og:image`).
+fn finish_with_files(
     name: String,
     chart: BarChart,
     table: DataTable,
     st: &Style,
     store: &dyn Store,
+    fit: super::raster::Fit,
 ) -> Result<Chart, String> {
     let svg_text = draw::svg(&chart);
     let c = finish(name, chart, table, st);
     let svg = accessible(&svg_text, &c.name, &c.title, &c.desc);
-    // The PNG is the SVG, rasterised: the same drawing in both files.
-    let png = cached(store, &[DRAWING_VERSION.as_bytes(), svg.as_bytes()], || {
-        super::raster::png(&svg, super::raster::Fit::Scale(draw::PNG_SCALE as f32))
-    })?;
-    Ok(Chart {
-        png: Some(png),
-        svg,
-        ..c
-    })
-}
-
-/// A region's or a territory's chart with its files: the SVG, and a PNG at
-/// 1,200×630, the size of a social card, which pages also use as their
-/// `og:image`.
-fn finish_with_card(
-    name: String,
-    chart: BarChart,
-    table: DataTable,
-    st: &Style,
-    store: &dyn Store,
-) -> Result<Chart, String> {
-    let svg_text = draw::svg(&chart);
-    let c = finish(name, chart, table, st);
-    let svg = accessible(&svg_text, &c.name, &c.title, &c.desc);
-    let png = cached(
-        store,
-        &[DRAWING_VERSION.as_bytes(), b"card", svg.as_bytes()],
-        || super::raster::png(&svg, super::raster::Fit::Canvas(1200, 630)),
-    )?;
+    let png = super::rasterised(store, &svg, fit)?;
     Ok(Chart {
         png: Some(png),
         svg,
@@ -457,7 +436,15 @@ mod tests {
         ];
         let title = ["Emplois créés par région", "Investissement par région"][metric];
         let (name, chart, table) = ranked("exemple".into(), title.into(), "Région", items, m, &st);
-        finish_with_png(name, chart, table, &st, &cache::NoCache).unwrap()
+        finish_with_files(
+            name,
+            chart,
+            table,
+            &st,
+            &cache::NoCache,
+            crate::charts::raster::PRINT,
+        )
+        .unwrap()
     }
 
     #[test]

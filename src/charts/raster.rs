@@ -29,6 +29,11 @@ pub(crate) enum Fit {
     Canvas(u32, u32),
 }
 
+/// Print PNGs: twice the SVG's size (1,920 px wide for a chart).
+pub(crate) const PRINT: Fit = Fit::Scale(super::draw::PNG_SCALE as f32);
+/// Social cards, also the download of region and territory charts.
+pub(crate) const CARD: Fit = Fit::Canvas(1200, 630);
+
 /// Rasterises `svg` on a white background and encodes it as PNG.
 pub(crate) fn png(svg: &str, fit: Fit) -> Result<Vec<u8>, String> {
     let options = usvg::Options {

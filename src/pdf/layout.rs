@@ -349,10 +349,7 @@ impl Writer {
             size,
             group: g,
         });
-        self.y += size.height() + 8.0;
-        let c = self.open(groups, Tag::Caption);
-        self.text_lines(caption, (false, 8.5, MUTED), 0.0, c, groups);
-        self.y += 10.0;
+        self.caption(size.height(), caption, groups);
         Ok(())
     }
 
@@ -379,11 +376,16 @@ impl Writer {
             size,
             group: g,
         });
-        self.y += size.height() + 8.0;
+        self.caption(size.height(), caption, groups);
+        Ok(())
+    }
+
+    /// A figure's caption, under the figure just placed (`height` tall).
+    fn caption(&mut self, height: f32, caption: &str, groups: &mut Vec<TagGroup>) {
+        self.y += height + 8.0;
         let c = self.open(groups, Tag::Caption);
         self.text_lines(caption, (false, 8.5, MUTED), 0.0, c, groups);
         self.y += 10.0;
-        Ok(())
     }
 
     /// Writes the current page with its footer.

@@ -22,10 +22,7 @@ pub(super) fn pdf_date(ctx: &Ctx) -> chrono::DateTime<chrono::Utc> {
 
 /// French typography on text bound for a PDF (English passes as is).
 fn tx(ctx: &Ctx, s: &str) -> String {
-    match ctx.content.site.typography() {
-        Some(r) => crate::typo::text(s, r).into_owned(),
-        None => s.to_string(),
-    }
+    crate::typo_or(ctx.content, s)
 }
 
 /// Every PDF of the kit, by output path, built in parallel.
@@ -49,24 +46,10 @@ pub(super) fn pdfs(ctx: &Ctx, files: &Files) -> Result<Files, RenderError> {
         .collect()
 }
 
-fn release_meta(ctx: &Ctx, p: &Page) -> String {
-    [
-        p.meta
-            .number
-            .as_ref()
-            .map(|n| format!("{}{n}", ctx.labels.get("release_number"))),
-        p.meta.date.map(|d| format::date(ctx.lang, d)),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" · ")
-}
-
 /// A release's blocks: title, number and date, text, contacts.
 fn release_blocks(ctx: &Ctx, p: &Page, level: u8) -> Vec<Block> {
     let mut blocks = vec![Block::Heading(level, tx(ctx, &p.meta.title))];
-    let meta = release_meta(ctx, p);
+    let meta = super::kit::release_meta(ctx, p);
     if !meta.is_empty() {
         blocks.push(Block::Small(tx(ctx, &meta)));
     }
@@ -78,21 +61,10 @@ fn release_blocks(ctx: &Ctx, p: &Page, level: u8) -> Vec<Block> {
     if !p.meta.contacts.is_empty() {
         blocks.push(Block::Heading(2, tx(ctx, ctx.labels.get("contacts"))));
         for c in &p.meta.contacts {
-            blocks.push(Block::Bullet(tx(
-                ctx,
-                &contact_line(&c.name, c.email.as_deref(), c.phone.as_deref()),
-            )));
+            blocks.push(Block::Bullet(tx(ctx, &crate::presskit::contact_line(c))));
         }
     }
     blocks
-}
-
-fn contact_line(name: &str, email: Option<&str>, phone: Option<&str>) -> String {
-    [Some(name), email, phone]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" · ")
 }
 
 fn typeset(ctx: &Ctx, b: Block) -> Block {
@@ -219,10 +191,7 @@ fn kit_spec(ctx: &Ctx, files: &Files) -> Spec {
     if !kit.contacts.is_empty() {
         b.push(Block::Heading(1, tx(ctx, t.get("contacts"))));
         for c in &kit.contacts {
-            b.push(Block::Bullet(tx(
-                ctx,
-                &contact_line(&c.name, c.email.as_deref(), c.phone.as_deref()),
-            )));
+            b.push(Block::Bullet(tx(ctx, &crate::presskit::contact_line(c))));
         }
     }
     if let Some(c) = kit.credits.as_deref() {

@@ -92,18 +92,9 @@ pub(super) fn bundle(ctx: &Ctx, files: &Files) -> zip::result::ZipResult<Vec<u8>
     }
     for p in &ctx.press {
         let mut md = format!("# {}\n\n", p.meta.title);
-        let meta: Vec<String> = [
-            p.meta
-                .number
-                .as_ref()
-                .map(|n| format!("{}{n}", ctx.labels.get("release_number"))),
-            p.meta.date.map(|d| format::date(ctx.lang, d)),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
+        let meta = release_meta(ctx, p);
         if !meta.is_empty() {
-            md.push_str(&format!("{}\n\n", meta.join(" · ")));
+            md.push_str(&format!("{meta}\n\n"));
         }
         md.push_str(p.body.trim_start());
         entries.push((format!("communiques/{}.md", p.stem), md.into_bytes()));
@@ -112,6 +103,21 @@ pub(super) fn bundle(ctx: &Ctx, files: &Files) -> zip::result::ZipResult<Vec<u8>
         }
     }
     presskit::zip(&entries)
+}
+
+/// A release's number and date: `N° 1522 · 11 octobre 2021`.
+pub(super) fn release_meta(ctx: &Ctx, p: &crate::records::Page) -> String {
+    [
+        p.meta
+            .number
+            .as_ref()
+            .map(|n| format!("{}{n}", ctx.labels.get("release_number"))),
+        p.meta.date.map(|d| format::date(ctx.lang, d)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ")
 }
 
 /// The kit's own words as text files: presentation, quotes, contacts.
