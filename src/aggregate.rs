@@ -115,7 +115,7 @@ impl Aggregates {
 
 /// Computes all totals in one pass over the projects; `metrics` is the
 /// length of the metric table.
-pub fn aggregate(territories: &[TerritoryFile], metrics: usize) -> Aggregates {
+pub fn aggregate(territories: &[std::sync::Arc<TerritoryFile>], metrics: usize) -> Aggregates {
     let mut agg = Aggregates {
         programme: Totals::new(metrics),
         ..Aggregates::default()
@@ -203,7 +203,7 @@ pub(crate) mod tests {
             territory("b", "84", &[(2021, "Chimie", vec![Some(1), Some(200)])]),
             territory("c", "28", &[]),
         ];
-        let agg = aggregate(&ts, 2);
+        let agg = aggregate(&ts.map(std::sync::Arc::new), 2);
         let p = &agg.programme;
         assert_eq!((p.territories, p.projects), (3, 3));
         assert_eq!(p.sum(0).total, 6);
@@ -226,7 +226,7 @@ pub(crate) mod tests {
             "84",
             &[(2020, "x", vec![big]), (2020, "x", vec![big])],
         )];
-        let agg = aggregate(&ts, 1);
+        let agg = aggregate(&ts.map(std::sync::Arc::new), 1);
         assert!(agg.territory("a").overflowed());
         assert!(agg.programme.overflowed());
     }

@@ -16,7 +16,7 @@ use crate::diag::{log_time, Diagnostic, Diagnostics};
 use crate::output::{self, Discard, Sink, Staging, WriteStats};
 use crate::render::{self, RenderError, RenderOptions};
 use crate::theme;
-use crate::validate::validate;
+use crate::validate::validate_records;
 
 /// What the user asked for.
 #[derive(Debug, Clone, Default)]
@@ -171,6 +171,81 @@ fn held_back(
         .collect()
 }
 
+/// The site in memory, loaded, checked and totalled, with its theme and
+/// charts: what a render needs. `serve` keeps it between edits.
+pub struct Model {
+    /// The content.
+    pub content: content::Content,
+    /// Its totals.
+    pub agg: crate::aggregate::Aggregates,
+    /// The theme.
+    pub theme: theme::Theme,
+    /// The charts (their PNGs left out when the store defers them).
+    pub charts: charts::ChartSet,
+    /// Every problem found so far.
+    pub diagnostics: Diagnostics,
+    /// The loader's own problems, which a reload of some files updates.
+    load_diags: Diagnostics,
+    /// The Markdown's problems, which a reload of records keeps.
+    markdown_diags: Diagnostics,
+}
+
+/// Loads the site, or, given the previous model and the files changed since,
+/// reads only those files again when they are all territory records.
+/// `Err` holds the problems that stop the build.
+pub fn prepare(
+    opts: &BuildOptions,
+    store: &dyn Store,
+    previous: Option<(&Model, &[PathBuf])>,
+) -> Result<std::result::Result<Model, Diagnostics>> {
+    let start = Instant::now();
+    let mut load_diags = Diagnostics::default();
+    let reloaded = previous.and_then(|(m, changed)| {
+        load_diags = m.load_diags.clone();
+        content::reload(&opts.root, &m.content, changed, &mut load_diags)
+            .map(|c| (c, m.markdown_diags.clone()))
+    });
+    let (content, markdown_diags) = match reloaded {
+        Some(c) => c,
+        None => {
+            load_diags = Diagnostics::default();
+            match content::load(&opts.root, &mut load_diags)? {
+                Some(c) => {
+                    let md = crate::validate::markdown(&c);
+                    (c, md)
+                }
+                None => return Ok(Err(load_diags)),
+            }
+        }
+    };
+    log_time(start, "Loaded content");
+    let mut diags = load_diags.clone();
+    let agg = aggregate(&content.territories, content.metrics.len());
+    diags.extend(validate_records(&content, &agg));
+    diags.extend(markdown_diags.clone());
+    log_time(start, "Validated and aggregated");
+    let theme = theme::load(&opts.root, &content.site.theme, &mut diags)?;
+    if diags.has_errors() || (opts.strict && diags.warning_count() > 0) {
+        return Ok(Err(diags));
+    }
+    let labels = crate::i18n::Labels::new(content.site.language);
+    let (charts, chart_diags) = charts::all(&content, &agg, &labels, theme.palette, store);
+    diags.extend(chart_diags);
+    log_time(start, "Drew charts");
+    if diags.has_errors() {
+        return Ok(Err(diags));
+    }
+    Ok(Ok(Model {
+        content,
+        agg,
+        theme,
+        charts,
+        diagnostics: diags,
+        load_diags,
+        markdown_diags,
+    }))
+}
+
 fn run(opts: &BuildOptions, write: bool) -> Result<Outcome> {
     let start = Instant::now();
     let now = resolve_now(opts.now.as_deref())?;
@@ -181,40 +256,51 @@ fn run(opts: &BuildOptions, write: bool) -> Result<Outcome> {
     {
         bail!("--base-url {problem}\n  = hint: write `/` or a URL such as `https://example.org/bilan/`");
     }
-    let out_dir = opts
-        .output
-        .clone()
-        .unwrap_or_else(|| opts.root.join("output"));
+    let out_dir = output_dir(opts);
     if write {
         output::check_target(&opts.root, &out_dir)?;
     }
-    let mut diags = Diagnostics::default();
-    let Some(content) = content::load(&opts.root, &mut diags)? else {
-        return Ok(Outcome::empty(diags, start));
-    };
-    log_time(start, "Loaded content");
-    let agg = aggregate(&content.territories, content.metrics.len());
-    diags.extend(validate(&content, &agg));
-    log_time(start, "Validated and aggregated");
-    let theme = theme::load(&opts.root, &content.site.theme, &mut diags)?;
-    if diags.has_errors() || (opts.strict && diags.warning_count() > 0) {
-        return Ok(Outcome::stopped(diags, start, 0));
-    }
-    let labels = crate::i18n::Labels::new(content.site.language);
     // `check` writes nothing, not even to the cache.
     let disk_cache = DiskCache::new(&opts.root);
     let store: &dyn Store = if write { &disk_cache } else { &NoCache };
-    let (charts, chart_diags) = charts::all(&content, &agg, &labels, theme.palette, store);
-    diags.extend(chart_diags);
-    log_time(start, "Drew charts");
-    if diags.has_errors() {
-        return Ok(Outcome::stopped(diags, start, 0));
-    }
-    let render_opts = RenderOptions {
-        drafts: opts.drafts,
-        now,
-        base_url: opts.base_url.clone(),
+    let model = match prepare(opts, store, None)? {
+        Ok(m) => m,
+        Err(diags) => return Ok(Outcome::stopped(diags, start, 0)),
     };
+    let outcome = emit(&model, &model.charts, opts, now, write, store, start)?;
+    if outcome.written.is_some() {
+        disk_cache.prune();
+    }
+    Ok(outcome)
+}
+
+/// Where `opts` writes the site.
+pub fn output_dir(opts: &BuildOptions) -> PathBuf {
+    opts.output
+        .clone()
+        .unwrap_or_else(|| opts.root.join("output"))
+}
+
+/// Renders `model` with `charts` (its own, or the same with their PNGs
+/// drawn) and, when `write`, swaps it into the output folder.
+pub fn emit(
+    model: &Model,
+    charts: &charts::ChartSet,
+    opts: &BuildOptions,
+    now: DateTime<Utc>,
+    write: bool,
+    store: &dyn Store,
+    start: Instant,
+) -> Result<Outcome> {
+    let Model {
+        content,
+        agg,
+        theme,
+        ..
+    } = model;
+    let mut diags = model.diagnostics.clone();
+    let out_dir = output_dir(opts);
+    let render_opts = render_options(opts, now);
     // Files stream into a staging folder beside the output; it is swapped in
     // only at the end, and removed if anything fails before (see `Staging`).
     let staging = if write {
@@ -229,9 +315,8 @@ fn run(opts: &BuildOptions, write: bool) -> Result<Outcome> {
         Some(s) => s,
         None => &Discard,
     };
-    let held_back = held_back(&content, now, opts.drafts);
-    let rendered = match render::render(&content, &agg, &charts, &theme, &render_opts, sink, store)
-    {
+    let held_back = held_back(content, now, opts.drafts);
+    let rendered = match render::render(content, agg, charts, theme, &render_opts, sink, store) {
         Ok(r) => r,
         Err(RenderError::Content(render_diags)) => {
             diags.extend(render_diags);
@@ -246,7 +331,7 @@ fn run(opts: &BuildOptions, write: bool) -> Result<Outcome> {
     // Publishing advice, for a site that would publish: not for a preview,
     // and not on top of errors.
     if !opts.preview && !diags.has_errors() {
-        check_base_url(&content, opts.base_url.as_deref(), &mut diags);
+        check_base_url(content, opts.base_url.as_deref(), &mut diags);
     }
     let n = rendered.paths.len();
     let Some(staging) = staging else {
@@ -261,15 +346,23 @@ fn run(opts: &BuildOptions, write: bool) -> Result<Outcome> {
     if opts.strict && diags.warning_count() > 0 {
         return Ok(Outcome::stopped(diags, start, n));
     }
-    let totals = summary(&content, &agg.programme);
+    let totals = summary(content, &agg.programme);
     let outcome = commit(staging, &rendered, &totals, &out_dir)?;
-    disk_cache.prune();
     log_time(start, "Swapped in");
     Ok(Outcome {
-        charts: chart_count(&content, &charts),
+        charts: chart_count(content, charts),
         held_back,
         ..outcome.with(diags, start)
     })
+}
+
+/// The render options of `opts` at `now`.
+pub fn render_options(opts: &BuildOptions, now: DateTime<Utc>) -> RenderOptions {
+    RenderOptions {
+        drafts: opts.drafts,
+        now,
+        base_url: opts.base_url.clone(),
+    }
 }
 
 /// Swaps the staged site in and says what changed since the last build.
@@ -375,7 +468,7 @@ fn moved(previous: Option<&str>, now: &BTreeMap<String, u64>) -> Vec<(String, u6
 }
 
 /// `--now`, else `SOURCE_DATE_EPOCH`, else the clock.
-fn resolve_now(now: Option<&str>) -> Result<DateTime<Utc>> {
+pub fn resolve_now(now: Option<&str>) -> Result<DateTime<Utc>> {
     if let Some(raw) = now {
         if let Ok(t) = DateTime::parse_from_rfc3339(raw) {
             return Ok(t.with_timezone(&Utc));

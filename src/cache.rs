@@ -14,6 +14,27 @@ pub trait Store: Sync {
     fn get(&self, key: &str) -> Option<Vec<u8>>;
     /// Stores `bytes` under `key`; failures only cost a redraw next time.
     fn put(&self, key: &str, bytes: &[u8]);
+    /// True when chart PNGs are left out, to be drawn later (`serve` shows
+    /// an edited page first and draws them in the background).
+    fn defers(&self) -> bool {
+        false
+    }
+}
+
+/// A store whose chart PNGs wait: see [`Store::defers`]. What is drawn
+/// anyway (the map) still goes through the store it wraps.
+pub struct Deferred<'a>(pub &'a dyn Store);
+
+impl Store for Deferred<'_> {
+    fn get(&self, key: &str) -> Option<Vec<u8>> {
+        self.0.get(key)
+    }
+    fn put(&self, key: &str, bytes: &[u8]) {
+        self.0.put(key, bytes);
+    }
+    fn defers(&self) -> bool {
+        true
+    }
 }
 
 /// The bytes cached under a hash of `parts` and `ext`, or `make()` stored

@@ -5,6 +5,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::{bail, Context as _, Result};
 use chrono::DateTime;
@@ -27,16 +28,16 @@ pub struct Content {
     /// The text of `site.yaml`, to place later diagnostics at a line.
     pub site_source: String,
     /// Territory records, sorted by slug.
-    pub territories: Vec<TerritoryFile>,
+    pub territories: Vec<Arc<TerritoryFile>>,
     /// Slugs of territory files that could not be read (their errors are
     /// reported): what refers to them says so instead of guessing.
     pub unreadable: std::collections::BTreeSet<String>,
     /// Narratives, sorted by stem. `_index` is the home introduction.
-    pub narratives: Vec<Page>,
+    pub narratives: Arc<Vec<Page>>,
     /// Press releases, sorted by stem.
-    pub press: Vec<Page>,
+    pub press: Arc<Vec<Page>>,
     /// Files under `content/static`, copied as is.
-    pub statics: Vec<StaticFile>,
+    pub statics: Arc<Vec<StaticFile>>,
     /// `press/kit.yaml`, when present.
     pub kit: Option<Kit>,
     /// Its text, to place diagnostics at a line.
@@ -92,36 +93,10 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Option<Content>> {
 
     let paths = files(root, &content.join("territories"), diags);
     let territories = par_load(&paths, diags, |path, diags| {
-        let rel = relative(root, path);
-        if path.extension().and_then(|e| e.to_str()) != Some("yaml") {
-            diags.push(
-                Diagnostic::warning(&rel, "ignored: territory records end in `.yaml`")
-                    .hint("rename the file to `<slug>.yaml`"),
-            );
-            return None;
-        }
-        let slug = stem(path);
-        check_slug(&slug, &rel, diags);
-        let text = read_text(root, path, diags)?;
-        let record = records::with_metric_keys(metric_keys.as_deref(), || {
-            yaml::parse(&text, &rel, 0, diags)
-        })?;
-        Some(TerritoryFile {
-            slug,
-            path: rel,
-            record,
-            source: text,
-        })
+        load_territory(root, path, metric_keys.as_deref(), diags)
     });
 
-    let loaded: std::collections::BTreeSet<&str> =
-        territories.iter().map(|t| t.slug.as_str()).collect();
-    let unreadable = paths
-        .iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        .map(|p| stem(p))
-        .filter(|s| !loaded.contains(s.as_str()))
-        .collect();
+    let unreadable = unreadable(&paths, &territories);
     let kit_path = content.join("press/kit.yaml");
     let kit_source = if kit_path.is_file() {
         read_text(root, &kit_path, diags).unwrap_or_default()
@@ -149,14 +124,96 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Option<Content>> {
         site_source,
         territories,
         unreadable,
-        narratives,
-        press,
-        statics,
+        narratives: Arc::new(narratives),
+        press: Arc::new(press),
+        statics: Arc::new(statics),
         kit,
         kit_source,
         map_regions,
         map_territories,
     }))
+}
+
+/// Record files that could not be read or parsed, by slug.
+fn unreadable(
+    paths: &[PathBuf],
+    territories: &[Arc<TerritoryFile>],
+) -> std::collections::BTreeSet<String> {
+    let loaded: std::collections::BTreeSet<&str> =
+        territories.iter().map(|t| t.slug.as_str()).collect();
+    paths
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .map(|p| stem(p))
+        .filter(|s| !loaded.contains(s.as_str()))
+        .collect()
+}
+
+/// Reads one territory record; `None` (with diagnostics) when it cannot be used.
+fn load_territory(
+    root: &Path,
+    path: &Path,
+    metric_keys: Option<&[String]>,
+    diags: &mut Diagnostics,
+) -> Option<Arc<TerritoryFile>> {
+    let rel = relative(root, path);
+    if path.extension().and_then(|e| e.to_str()) != Some("yaml") {
+        diags.push(
+            Diagnostic::warning(&rel, "ignored: territory records end in `.yaml`")
+                .hint("rename the file to `<slug>.yaml`"),
+        );
+        return None;
+    }
+    let slug = stem(path);
+    check_slug(&slug, &rel, diags);
+    let text = read_text(root, path, diags)?;
+    let record = records::with_metric_keys(metric_keys, || yaml::parse(&text, &rel, 0, diags))?;
+    Some(Arc::new(TerritoryFile {
+        slug,
+        path: rel,
+        record,
+        source: text,
+    }))
+}
+
+/// `previous` with only the territory records at `changed` read again
+/// (edited, added or removed), for `serve`: records are shared, never
+/// copied. `diags` holds the previous load's problems and comes back with
+/// those of the changed files replaced. `None` when something else changed
+/// (site.yaml, pages, static files): the caller loads everything again.
+pub fn reload(
+    root: &Path,
+    previous: &Content,
+    changed: &[PathBuf],
+    diags: &mut Diagnostics,
+) -> Option<Content> {
+    let dir = root.join("content").join("territories");
+    if changed
+        .iter()
+        .any(|p| p.parent() != Some(dir.as_path()) || p.is_dir())
+    {
+        return None;
+    }
+    let rels: Vec<PathBuf> = changed.iter().map(|p| relative(root, p)).collect();
+    diags.retain(|d| !rels.contains(&d.path));
+    let keys = previous.metrics.keys();
+    let mut territories: Vec<Arc<TerritoryFile>> = previous
+        .territories
+        .iter()
+        .filter(|t| !rels.contains(&t.path))
+        .cloned()
+        .collect();
+    for path in changed.iter().filter(|p| p.is_file()) {
+        territories.extend(load_territory(root, path, Some(&keys), diags));
+    }
+    // Same order as a full load.
+    territories.sort_by(|a, b| a.path.cmp(&b.path));
+    let paths = files(root, &dir, &mut Diagnostics::default());
+    Some(Content {
+        unreadable: unreadable(&paths, &territories),
+        territories,
+        ..previous.clone()
+    })
 }
 
 /// Files under `content/static`, to copy as they are.

@@ -197,6 +197,11 @@ impl Diagnostics {
         self.items.extend(other.items);
     }
 
+    /// Keeps only the problems `keep` accepts.
+    pub fn retain(&mut self, keep: impl FnMut(&Diagnostic) -> bool) {
+        self.items.retain(keep);
+    }
+
     /// True when at least one error (not warning) was recorded.
     pub fn has_errors(&self) -> bool {
         self.error_count() > 0

@@ -237,7 +237,7 @@ pub enum PageKind {
 /// Every page, with its path: territories, region codes, narratives and
 /// releases are the published lists the indexes refer to.
 pub fn pages(
-    territories: &[TerritoryFile],
+    territories: &[std::sync::Arc<TerritoryFile>],
     regions: &[&str],
     narratives: &[&Page],
     press: &[&Page],
@@ -371,7 +371,7 @@ pub fn collisions(content: &Content) -> Diagnostics {
     region_collisions(content, &mut d);
     page_collisions(content, &mut d);
     let generated = generated(content);
-    for f in &content.statics {
+    for f in content.statics.iter() {
         if let Some(owner) = generated.get(&f.rel) {
             d.push(
                 Diagnostic::error(
@@ -449,7 +449,7 @@ fn page_collisions(content: &Content, d: &mut Diagnostics) {
             );
         }
     }
-    for page in &content.press {
+    for page in content.press.iter() {
         if release(&page.stem) == KIT {
             d.push(
                 Diagnostic::error(&page.path, "`presse/kit/` is the press kit page")

@@ -362,12 +362,12 @@ fn finish_with_files(
     let svg_text = draw::svg(&chart);
     let c = finish(name, chart, table, st);
     let svg = accessible(&svg_text, &c.name, &c.title, &c.desc);
-    let png = super::rasterised(store, &svg, fit)?;
-    Ok(Chart {
-        png: Some(png),
-        svg,
-        ..c
-    })
+    let png = if store.defers() {
+        None
+    } else {
+        Some(super::rasterised(store, &svg, fit)?)
+    };
+    Ok(Chart { png, svg, ..c })
 }
 
 /// One sentence: what is compared, and the extremes.

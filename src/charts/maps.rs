@@ -76,7 +76,7 @@ pub(super) fn coloured_map(
     let values: Vec<(&TerritoryFile, Option<u64>)> = content
         .territories
         .iter()
-        .map(|f| (f, agg.territory(&f.slug).sum(i).value()))
+        .map(|f| (&**f, agg.territory(&f.slug).sum(i).value()))
         .collect();
     let mut sorted: Vec<u64> = values.iter().filter_map(|(_, v)| *v).collect();
     sorted.sort_unstable();

@@ -201,6 +201,26 @@ pub fn card(c: &Chart, store: &dyn Store) -> Result<Vec<u8>, String> {
     rasterised(store, &c.svg, raster::CARD)
 }
 
+/// Draws the PNGs that a [`Store::defers`] left out: print size for the
+/// programme charts, cards for the regions'.
+pub fn fill_pngs(set: &mut ChartSet, store: &dyn Store) -> Result<(), Diagnostic> {
+    use rayon::prelude::*;
+    let programme = set.programme.iter_mut().map(|c| (c, raster::PRINT));
+    let regions = set
+        .regions
+        .values_mut()
+        .flatten()
+        .map(|c| (c, raster::CARD));
+    let missing: Vec<_> = programme
+        .chain(regions)
+        .filter(|(c, _)| c.png.is_none())
+        .collect();
+    missing.into_par_iter().try_for_each(|(c, fit)| {
+        c.png = Some(rasterised(store, &c.svg, fit).map_err(|e| png_error(&c.name, &e))?);
+        Ok(())
+    })
+}
+
 /// `svg` as a PNG fitted by `fit`, from the cache when drawn before.
 fn rasterised(store: &dyn Store, svg: &str, fit: raster::Fit) -> Result<Vec<u8>, String> {
     let how = format!("{fit:?}");

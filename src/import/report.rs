@@ -55,7 +55,7 @@ pub(super) fn compare<'a>(
             if !c.changed() && t.record.projects != *new {
                 c.changed = 1;
             }
-            Some((t, c))
+            Some((&**t, c))
         })
         .collect()
 }

@@ -13,7 +13,7 @@ use crate::routes;
 /// data, and the kit bundle made from them.
 pub(super) fn assets(ctx: &Ctx, sink: &dyn Sink) -> Result<(Files, Sizes), RenderError> {
     let mut files = Files::new();
-    for f in ctx.theme.statics.iter().chain(&ctx.content.statics) {
+    for f in ctx.theme.statics.iter().chain(ctx.content.statics.iter()) {
         files.insert(f.rel.clone(), f.bytes.clone());
     }
     for c in &ctx.charts.programme {

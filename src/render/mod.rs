@@ -12,6 +12,7 @@ mod assets;
 mod dossier;
 mod kit;
 mod legal;
+mod live;
 mod pages;
 mod regional;
 mod search;
@@ -40,6 +41,8 @@ use crate::routes::{self, PageKind};
 use crate::theme::{template_error, Theme};
 use site::{conformity_label, global_key, nav, page_sources, register_filters, SiteView};
 use views::{RegionView, TerritoryRow};
+
+pub use live::{Answer, OnDemand};
 
 /// Choices made on the command line.
 #[derive(Debug, Clone)]

@@ -21,13 +21,27 @@ const PLAUSIBLE_COUNT: u64 = 1_000_000_000;
 
 /// Runs every check and returns what it found.
 pub fn validate(content: &Content, agg: &Aggregates) -> Diagnostics {
+    let mut d = validate_records(content, agg);
+    d.extend(markdown(content));
+    d
+}
+
+/// Everything but the Markdown of the pages, which an edit of records
+/// cannot change (`serve` keeps that part between such edits).
+pub fn validate_records(content: &Content, agg: &Aggregates) -> Diagnostics {
     let mut d = Diagnostics::default();
     check_site(content, &mut d);
     check_territories(content, &mut d);
     check_pages(content, &mut d);
-    check_markdown(content, &mut d);
     d.extend(crate::routes::collisions(content));
     check_totals(content, agg, &mut d);
+    d
+}
+
+/// The Markdown of pages and of the texts in site.yaml and kit.yaml.
+pub fn markdown(content: &Content) -> Diagnostics {
+    let mut d = Diagnostics::default();
+    check_markdown(content, &mut d);
     d
 }
 
@@ -282,7 +296,7 @@ fn check_pages(content: &Content, d: &mut Diagnostics) {
         .iter()
         .map(|t| t.slug.as_str())
         .collect();
-    for page in &content.narratives {
+    for page in content.narratives.iter() {
         let Some(slug) = &page.meta.territory else {
             continue;
         };
@@ -315,16 +329,30 @@ fn check_pages(content: &Content, d: &mut Diagnostics) {
 /// Raw HTML (left out unless the site allows it) and script or data URLs
 /// (never published) in every Markdown text, at their line and column.
 fn check_markdown(content: &Content, d: &mut Diagnostics) {
+    use rayon::prelude::*;
     let raw_allowed = content.site.markdown.raw_html;
-    for page in content.narratives.iter().chain(&content.press) {
-        // The body starts after the opening `---`, the front matter and the closing `---`.
-        let first_line = page.front.lines().count() + 3;
-        let index = crate::diag::LineIndex::new(&page.body);
-        let place = |offset: usize| {
-            let (line, col) = index.locate(offset);
-            (first_line + line - 1, col)
-        };
-        report_markdown(&page.body, &page.path, &place, raw_allowed, d);
+    let pages: Vec<&crate::records::Page> = content
+        .narratives
+        .iter()
+        .chain(content.press.iter())
+        .collect();
+    let found: Vec<Diagnostics> = pages
+        .par_iter()
+        .map(|page| {
+            let mut d = Diagnostics::default();
+            // The body starts after the opening `---`, the front matter and the closing `---`.
+            let first_line = page.front.lines().count() + 3;
+            let index = crate::diag::LineIndex::new(&page.body);
+            let place = |offset: usize| {
+                let (line, col) = index.locate(offset);
+                (first_line + line - 1, col)
+            };
+            report_markdown(&page.body, &page.path, &place, raw_allowed, &mut d);
+            d
+        })
+        .collect();
+    for f in found {
+        d.extend(f);
     }
     let site = &content.site;
     let in_yaml: [(&str, Option<&String>); 3] = [

@@ -29,8 +29,14 @@ fn free_port() -> u16 {
 
 /// (status, headers, body) of a GET, sent byte for byte as given.
 fn get(port: u16, path: &str) -> Option<(u16, String, String)> {
+    let (status, head, body) = get_bytes(port, path)?;
+    Some((status, head, String::from_utf8_lossy(&body).into_owned()))
+}
+
+/// (status, headers, body) of a GET, the body as bytes.
+fn get_bytes(port: u16, path: &str) -> Option<(u16, String, Vec<u8>)> {
     let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
-    s.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
+    s.set_read_timeout(Some(Duration::from_secs(60))).ok()?;
     write!(
         s,
         "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
@@ -38,10 +44,29 @@ fn get(port: u16, path: &str) -> Option<(u16, String, String)> {
     .ok()?;
     let mut raw = Vec::new();
     s.read_to_end(&mut raw).ok()?;
-    let text = String::from_utf8_lossy(&raw).into_owned();
-    let (head, body) = text.split_once("\r\n\r\n")?;
+    let end = raw.windows(4).position(|w| w == b"\r\n\r\n")?;
+    let head = String::from_utf8_lossy(&raw[..end]).to_lowercase();
     let status = head.split_whitespace().nth(1)?.parse().ok()?;
-    Some((status, head.to_lowercase(), body.to_string()))
+    Some((status, head, raw[end + 4..].to_vec()))
+}
+
+/// `text` without any kind of space, so `1 277` (with a narrow no-break
+/// space) reads `1277`.
+fn unspaced(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{202f}' && *c != '\u{a0}')
+        .collect()
+}
+
+/// Every number in the first sheet of an XLSX file.
+fn xlsx_numbers(bytes: Vec<u8>) -> Vec<f64> {
+    use calamine::{DataType as _, Reader as _};
+    let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let sheet = book.worksheet_range_at(0).unwrap().unwrap();
+    sheet
+        .used_cells()
+        .filter_map(|(_, _, c)| c.as_f64())
+        .collect()
 }
 
 /// Starts `bilan serve` on a free port and waits until it answers.
@@ -329,4 +354,70 @@ fn no_request_breaks_the_server_and_sigterm_cleans_up() {
             assert!(!left.exists(), "{} is removed", left.display());
         }
     }
+}
+
+/// The check: after one edit in `serve`, every page and export that
+/// shows a total shows the new one (none is stale), in the page rendered
+/// from memory and in the files written behind it.
+#[test]
+fn an_edit_reaches_every_page_and_export_that_shows_its_totals() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    copy_dir(&fixture("second-programme"), &root);
+    let (_server, port) = start(&root);
+    let home = "/";
+    let region = format!(
+        "/{}",
+        bilan::routes::region("A").trim_end_matches("index.html")
+    );
+    let territory = format!(
+        "/{}",
+        bilan::routes::territory("estuaire").trim_end_matches("index.html")
+    );
+    let list = "/territoires/";
+    // Jobs before: estuaire 40 + 5 = 45 (region A's only projects), 48 in all.
+    for (page, figure) in [(home, "48"), (&region, "45"), (&territory, "45")] {
+        let body = unspaced(&get(port, page).unwrap().2);
+        assert!(
+            body.contains(figure),
+            "{page} shows {figure} before the edit"
+        );
+    }
+    let (v0, _) = version(port);
+    let record = root.join("content/territories/estuaire.yaml");
+    let text = std::fs::read_to_string(&record).unwrap();
+    std::fs::write(
+        &record,
+        text.replace("jobs_created: 5,", "jobs_created: 1234,"),
+    )
+    .unwrap();
+    wait_for("the edit", Duration::from_secs(30), || version(port).0 > v0);
+    // Estuaire 40 + 1,234 = 1,274, and so region A; 1,277 for the programme.
+    for (page, figure) in [
+        (home, "1277"),
+        (&region, "1274"),
+        (&territory, "1274"),
+        (list, "1274"),
+    ] {
+        let body = unspaced(&get(port, page).unwrap().2);
+        assert!(
+            body.contains(figure),
+            "{page} shows {figure} after the edit"
+        );
+    }
+    let csv = get(port, "/donnees/territoires.csv").unwrap().2;
+    let estuaire = csv.lines().find(|l| l.starts_with("estuaire,")).unwrap();
+    assert!(estuaire.split(',').any(|v| v == "1274"), "{estuaire}");
+    let projects = get(port, "/donnees/projets.csv").unwrap().2;
+    assert!(projects.lines().any(|l| l.split(',').any(|v| v == "1234")));
+    let json: serde_json::Value =
+        serde_json::from_str(&get(port, "/donnees/territoires.json").unwrap().2).unwrap();
+    assert!(json.to_string().contains("1274"), "{json}");
+    let (_, _, xlsx) = get_bytes(port, "/donnees/territoires.xlsx").unwrap();
+    assert!(xlsx_numbers(xlsx).contains(&1274.0));
+    let (_, _, xlsx) = get_bytes(port, "/donnees/projets.xlsx").unwrap();
+    assert!(xlsx_numbers(xlsx).contains(&1234.0));
+    // The programme chart's data and the search index follow too.
+    let svg = get(port, "/charts/emplois-par-region.svg").unwrap().2;
+    assert!(unspaced(&svg).contains("1274"), "the region chart's file");
 }

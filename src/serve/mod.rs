@@ -1,7 +1,9 @@
-//! `bilan serve`: build, serve on loopback, rebuild on change, reload pages.
+//! `bilan serve`: load, serve on loopback, update on change, reload pages.
 //!
-//! The site is built with the same pipeline as `bilan build`, into a private
-//! folder, so a failed rebuild leaves the last good site served. The reload
+//! The site is kept in memory ([`live`]): pages are rendered on request from
+//! the current model; the other files are written behind it, with the same
+//! pipeline as `bilan build`, into a private folder. A failed update leaves
+//! the last good site served. The reload
 //! snippet is added to HTML responses on the fly and is never written to
 //! disk: `bilan build` output never contains it. Pages poll a version number
 //! (`/__bilan/status`) and reload when it changes; a build error is shown in
@@ -11,14 +13,18 @@ use std::fs;
 use std::net::SocketAddr;
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::{Context as _, Result};
-use notify_debouncer_mini::{new_debouncer, notify::RecursiveMode};
 use tiny_http::{Header, Request, Response, Server};
 
-use crate::build::{build, BuildOptions};
+use crate::build::BuildOptions;
+use crate::render::{Answer, RenderError};
+use live::Live;
+
+mod live;
+mod watch;
 
 /// What `bilan serve` was asked for.
 #[derive(Debug, Clone)]
@@ -29,15 +35,6 @@ pub struct ServeOptions {
     pub addr: SocketAddr,
     /// Include drafts and embargoed releases.
     pub drafts: bool,
-}
-
-/// The state shared between the watcher and the request handlers.
-#[derive(Default)]
-struct Status {
-    /// Bumped after every successful build.
-    version: u64,
-    /// The last build's problems, when it failed.
-    error: Option<String>,
 }
 
 const RELOAD: &str = r#"<script>/* bilan serve: live reload, added by the server only */
@@ -66,18 +63,25 @@ const RELOAD: &str = r#"<script>/* bilan serve: live reload, added by the server
 })();
 </script>"#;
 
-/// Builds, serves and watches until Ctrl-C.
+/// Loads the site, serves it and watches until Ctrl-C.
 pub fn serve(opts: &ServeOptions) -> Result<()> {
     let out = scratch_dir().join(format!("bilan-serve-{}", std::process::id()));
+    // Absolute, so that the watcher's paths and the model's compare.
+    let root = fs::canonicalize(&opts.root)
+        .with_context(|| format!("cannot open the site folder {}", opts.root.display()))?;
     let build_opts = BuildOptions {
-        root: opts.root.clone(),
+        root: root.clone(),
         output: Some(out.clone()),
         drafts: opts.drafts,
         preview: true,
         ..BuildOptions::default()
     };
-    let status = Arc::new(Mutex::new(Status::default()));
-    rebuild(&build_opts, &status)?;
+    let live = Arc::new(Live::new(build_opts));
+    live.update(None);
+    {
+        let (live, out) = (live.clone(), out.clone());
+        std::thread::spawn(move || live.write_loop(&out));
+    }
 
     let server = Arc::new(
         Server::http(opts.addr)
@@ -93,37 +97,7 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
         .context("cannot install the Ctrl-C handler")?;
     }
 
-    let (tx, rx) = std::sync::mpsc::channel();
-    let mut debouncer =
-        new_debouncer(Duration::from_millis(100), tx).context("cannot watch the site")?;
-    for dir in WATCHED {
-        let path = opts.root.join(dir);
-        if path.is_dir() {
-            debouncer
-                .watcher()
-                .watch(&path, RecursiveMode::Recursive)
-                .with_context(|| format!("cannot watch {}", path.display()))?;
-        }
-    }
-    {
-        let (status, build_opts, root) = (status.clone(), build_opts.clone(), opts.root.clone());
-        let mut last = fingerprint(&root);
-        std::thread::spawn(move || {
-            while let Ok(events) = rx.recv() {
-                if events.is_ok() {
-                    // Changes that piled up during a build need one rebuild, not many.
-                    while rx.try_recv().is_ok() {}
-                    // The watcher also reports reads (the build's own, an editor's);
-                    // only a change to a file's size, time or presence is an edit.
-                    let now = fingerprint(&root);
-                    if now != last {
-                        last = now;
-                        let _ = rebuild(&build_opts, &status);
-                    }
-                }
-            }
-        });
-    }
+    let watcher = watch::watch(&root, live.clone())?;
 
     let host = if opts.addr.ip().is_unspecified() {
         "localhost".to_string()
@@ -137,22 +111,22 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
     );
     let workers: Vec<_> = (0..4)
         .map(|_| {
-            let (server, status, out, stop) =
-                (server.clone(), status.clone(), out.clone(), stop.clone());
-            std::thread::spawn(move || worker(&server, &status, &out, &stop))
+            let (server, live, out, stop) =
+                (server.clone(), live.clone(), out.clone(), stop.clone());
+            std::thread::spawn(move || worker(&server, &live, &out, &stop))
         })
         .collect();
     for w in workers {
         let _ = w.join();
     }
-    drop(debouncer);
+    drop(watcher);
     let _ = fs::remove_dir_all(&out);
     eprintln!("Stopped.");
     Ok(())
 }
 
 /// Answers requests until Ctrl-C or a termination signal.
-fn worker(server: &Server, status: &Mutex<Status>, out: &Path, stop: &AtomicBool) {
+fn worker(server: &Server, live: &Live, out: &Path, stop: &AtomicBool) {
     // A timeout, so every worker notices the stop (`unblock` wakes only one).
     while !stop.load(Ordering::SeqCst) {
         match server.recv_timeout(Duration::from_millis(200)) {
@@ -160,7 +134,7 @@ fn worker(server: &Server, status: &Mutex<Status>, out: &Path, stop: &AtomicBool
                 // No request may stop a worker: a bug here drops that one
                 // connection, and the worker serves the next.
                 let served = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    handle(req, out, status)
+                    handle(req, out, live)
                 }));
                 if served.is_err() {
                     eprintln!("bilan serve: a request failed; still serving");
@@ -184,79 +158,6 @@ fn scratch_dir() -> PathBuf {
     }
 }
 
-/// What the watched folders hold: every file's path, size and modification
-/// time, hashed. Cheap next to a build, and blind to mere reads.
-fn fingerprint(root: &Path) -> String {
-    let mut parts: Vec<Vec<u8>> = Vec::new();
-    for dir in WATCHED {
-        for entry in walkdir::WalkDir::new(root.join(dir))
-            .sort_by_file_name()
-            .into_iter()
-            .flatten()
-        {
-            let meta = entry.metadata().ok();
-            let modified = meta
-                .as_ref()
-                .and_then(|m| m.modified().ok())
-                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
-            parts.push(
-                format!(
-                    "{}|{:?}|{:?}",
-                    entry.path().display(),
-                    meta.map(|m| m.len()),
-                    modified
-                )
-                .into_bytes(),
-            );
-        }
-    }
-    crate::cache::hash(&parts.iter().map(Vec::as_slice).collect::<Vec<_>>())
-}
-
-/// The folders whose changes trigger a rebuild.
-const WATCHED: [&str; 3] = ["content", "themes", "templates"];
-
-/// Rebuilds into the serve folder and records the outcome for the pages.
-fn rebuild(opts: &BuildOptions, status: &Mutex<Status>) -> Result<()> {
-    let start = Instant::now();
-    let result = build(opts);
-    let mut s = status.lock().unwrap_or_else(|e| e.into_inner());
-    match result {
-        Ok(outcome) if outcome.ok(false) => {
-            for d in outcome.diagnostics.sorted() {
-                eprintln!("{d}");
-            }
-            let w = outcome.written.unwrap_or_default();
-            s.version += 1;
-            s.error = None;
-            eprintln!(
-                "Rebuilt: {} written, {} unchanged, {} removed; {} ms.",
-                w.written,
-                w.unchanged,
-                w.removed,
-                start.elapsed().as_millis()
-            );
-        }
-        Ok(outcome) => {
-            let text: Vec<String> = outcome
-                .diagnostics
-                .sorted()
-                .iter()
-                .map(|d| d.to_string())
-                .collect();
-            let text = text.join("\n");
-            eprintln!("{text}\nBuild failed; still serving the last good site.");
-            s.error = Some(text);
-        }
-        Err(err) => {
-            let text = format!("error: {err:#}");
-            eprintln!("{text}\nBuild failed; still serving the last good site.");
-            s.error = Some(text);
-        }
-    }
-    Ok(())
-}
-
 /// A response header. Names are ours and values are ASCII by construction
 /// (see [`location`]); anything else is left out rather than trusted.
 fn with_header<R: std::io::Read>(resp: Response<R>, name: &str, value: &str) -> Response<R> {
@@ -266,7 +167,7 @@ fn with_header<R: std::io::Read>(resp: Response<R>, name: &str, value: &str) -> 
     }
 }
 
-fn handle(req: Request, out: &Path, status: &Mutex<Status>) {
+fn handle(req: Request, out: &Path, live: &Live) {
     use tiny_http::Method;
     if !matches!(req.method(), Method::Get | Method::Head) {
         let resp = Response::from_string("405 Method Not Allowed: this server only reads\n")
@@ -277,7 +178,7 @@ fn handle(req: Request, out: &Path, status: &Mutex<Status>) {
     let url = req.url().to_string();
     let path = url.split(['?', '#']).next().unwrap_or("/");
     if path == "/__bilan/status" {
-        let s = status.lock().unwrap_or_else(|e| e.into_inner());
+        let s = live.status.lock().unwrap_or_else(|e| e.into_inner());
         let body = serde_json::json!({ "version": s.version, "error": s.error }).to_string();
         let resp = with_header(
             Response::from_string(body),
@@ -287,11 +188,45 @@ fn handle(req: Request, out: &Path, status: &Mutex<Status>) {
         let _ = req.respond(with_header(resp, "Cache-Control", "no-store"));
         return;
     }
-    if !out.join(crate::routes::NOT_FOUND).is_file() {
+    let Some(snapshot) = live.current() else {
         // No build has succeeded yet: a page that shows the error and reloads
         // itself once the site exists.
         let page = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>bilan: no site yet</title></head><body><h1>bilan: the site has not built yet</h1><p>Fix the problems shown below (and in the terminal); this page reloads by itself.</p></body></html>";
         let _ = req.respond(respond_html(page.as_bytes().to_vec(), 503));
+        return;
+    };
+    // Pages come from the model in memory, rendered now: never stale.
+    if let Some(page) = page_path(path) {
+        let m = &snapshot.model;
+        match snapshot
+            .pages
+            .page(&m.content, &m.agg, &m.charts, &m.theme, &page)
+        {
+            Ok(Answer::Page(html)) => {
+                let _ = req.respond(respond_html(html.into_bytes(), 200));
+                return;
+            }
+            Ok(Answer::NotHere) => {}
+            Err(e) => {
+                let text = match e {
+                    RenderError::Content(d) => d
+                        .sorted()
+                        .iter()
+                        .map(|d| d.to_string())
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                    RenderError::Io(e) => format!("{e:#}"),
+                };
+                let page = format!("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>bilan: this page failed</title></head><body><h1>bilan: this page could not be rendered</h1><pre>{}</pre></body></html>", crate::charts::xml_escape(&text));
+                let _ = req.respond(respond_html(page.into_bytes(), 500));
+                return;
+            }
+        }
+    }
+    // Other files come from the written copy of this very snapshot.
+    if !live.wait_written(snapshot.version, Duration::from_secs(600)) {
+        let resp = Response::from_string("503: the site is still being written; try again\n");
+        let _ = req.respond(resp.with_status_code(503));
         return;
     }
     let response = match resolve(out, path) {
@@ -341,6 +276,27 @@ fn inject_reload(bytes: Vec<u8>) -> Vec<u8> {
     match html.rfind("</body>") {
         Some(i) => format!("{}{RELOAD}\n{}", &html[..i], &html[i..]).into_bytes(),
         None => format!("{html}{RELOAD}").into_bytes(),
+    }
+}
+
+/// The page a URL path names, when it names one (`/a/` is `a/index.html`);
+/// anything else, unsafe paths included, goes to [`resolve`].
+fn page_path(url_path: &str) -> Option<String> {
+    let decoded = percent_decode(url_path)?;
+    let rel = decoded.trim_start_matches('/');
+    let safe = !decoded.contains(['\\', '\0'])
+        && Path::new(rel)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)));
+    if !safe {
+        return None;
+    }
+    if rel.is_empty() || rel.ends_with('/') {
+        Some(format!("{rel}index.html"))
+    } else if rel.ends_with(".html") {
+        Some(rel.to_string())
+    } else {
+        None
     }
 }
 
@@ -527,6 +483,30 @@ mod tests {
                 }
                 Resolved::Missing | Resolved::Forbidden => {}
             }
+        }
+    }
+
+    #[test]
+    fn pages_are_named_by_their_folder_and_unsafe_paths_are_not_pages() {
+        assert_eq!(page_path("/").as_deref(), Some("index.html"));
+        assert_eq!(
+            page_path("/territoires/cap/").as_deref(),
+            Some("territoires/cap/index.html")
+        );
+        assert_eq!(page_path("/404.html").as_deref(), Some("404.html"));
+        assert_eq!(
+            page_path("/r%C3%A9gions/").as_deref(),
+            Some("régions/index.html")
+        );
+        for not_a_page in [
+            "/style.css",
+            "/territoires",
+            "/../x/",
+            "/%2e%2e/",
+            "/a\\b/",
+            "/%ZZ/",
+        ] {
+            assert_eq!(page_path(not_a_page), None, "{not_a_page}");
         }
     }
 

@@ -1,0 +1,193 @@
+//! The model `serve` keeps in memory, and the writer behind it.
+//!
+//! An edit re-reads only the changed records ([`crate::build::prepare`] with
+//! the previous model), recomputes the totals and charts without their PNGs,
+//! and publishes a new [`Snapshot`]: from then on every page is rendered on
+//! request from it, so no page can be stale. A writer thread then renders
+//! the whole site from the same snapshot into the private folder, PNGs
+//! included, for the files that are not pages (exports, charts, PDFs);
+//! requests for those wait until the snapshot they belong to is written.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Condvar, Mutex, RwLock};
+use std::time::{Duration, Instant};
+
+use crate::build::{self, BuildOptions, Model};
+use crate::cache::{Deferred, DiskCache};
+use crate::render::OnDemand;
+
+/// One version of the site: the model and its page renderer.
+pub(super) struct Snapshot {
+    pub(super) model: Model,
+    pub(super) pages: OnDemand,
+    pub(super) version: u64,
+}
+
+/// What the pages poll, and what the writer has done.
+#[derive(Default)]
+pub(super) struct Status {
+    /// The newest good snapshot.
+    pub(super) version: u64,
+    /// The newest snapshot written to the private folder.
+    pub(super) written: u64,
+    /// The last update's problems, when it failed.
+    pub(super) error: Option<String>,
+}
+
+/// The site as `serve` holds it.
+pub(super) struct Live {
+    opts: BuildOptions,
+    current: RwLock<Option<Arc<Snapshot>>>,
+    pub(super) status: Mutex<Status>,
+    changed: Condvar,
+}
+
+impl Live {
+    pub(super) fn new(opts: BuildOptions) -> Live {
+        Live {
+            opts,
+            current: RwLock::new(None),
+            status: Mutex::new(Status::default()),
+            changed: Condvar::new(),
+        }
+    }
+
+    /// The newest good snapshot, if any update succeeded.
+    pub(super) fn current(&self) -> Option<Arc<Snapshot>> {
+        self.current
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    fn status(&self) -> std::sync::MutexGuard<'_, Status> {
+        self.status.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Takes in an edit: `changed` files, or everything when `None`.
+    pub(super) fn update(&self, changed: Option<&[PathBuf]>) {
+        let start = Instant::now();
+        let previous = self.current();
+        let prev = previous.as_ref().zip(changed).map(|(s, c)| (&s.model, c));
+        let cache = DiskCache::new(&self.opts.root);
+        let result = build::prepare(&self.opts, &Deferred(&cache), prev).and_then(|r| {
+            let now = build::resolve_now(self.opts.now.as_deref())?;
+            Ok(r.map(|model| (model, build::render_options(&self.opts, now))))
+        });
+        let model = match result {
+            Ok(Ok((model, render_opts))) => {
+                let m = &model;
+                OnDemand::new(&m.content, &m.agg, &m.charts, &m.theme, render_opts)
+                    .map(|pages| (model, pages))
+                    .map_err(|e| match e {
+                        crate::render::RenderError::Content(d) => text(&d),
+                        crate::render::RenderError::Io(e) => format!("error: {e:#}"),
+                    })
+            }
+            Ok(Err(diags)) => Err(text(&diags)),
+            Err(e) => Err(format!("error: {e:#}")),
+        };
+        let mut status = self.status();
+        match model {
+            Ok((model, pages)) => {
+                status.version += 1;
+                status.error = None;
+                let snapshot = Snapshot {
+                    model,
+                    pages,
+                    version: status.version,
+                };
+                *self.current.write().unwrap_or_else(|e| e.into_inner()) = Some(Arc::new(snapshot));
+                eprintln!(
+                    "Updated in {} ms: pages are served from it; writing the other files.",
+                    start.elapsed().as_millis()
+                );
+            }
+            Err(text) => {
+                eprintln!("{text}\nBuild failed; still serving the last good site.");
+                status.error = Some(text);
+            }
+        }
+        self.changed.notify_all();
+    }
+
+    /// Writes each new snapshot to `out`, forever: the newest one first when
+    /// several piled up.
+    pub(super) fn write_loop(&self, out: &Path) {
+        let mut opts = self.opts.clone();
+        opts.output = Some(out.to_path_buf());
+        loop {
+            let snapshot = {
+                let mut status = self.status();
+                while status.written >= status.version {
+                    status = self.changed.wait(status).unwrap_or_else(|e| e.into_inner());
+                }
+                self.current()
+            };
+            let Some(snapshot) = snapshot else { continue };
+            let problems = write(&snapshot, &opts);
+            let mut status = self.status();
+            status.written = status.written.max(snapshot.version);
+            if let Some(text) = problems {
+                status.error = Some(text);
+            }
+            self.changed.notify_all();
+        }
+    }
+
+    /// Waits until the snapshot `version` is written (or a newer one);
+    /// false after `limit`.
+    pub(super) fn wait_written(&self, version: u64, limit: Duration) -> bool {
+        let status = self.status();
+        let (status, _) = self
+            .changed
+            .wait_timeout_while(status, limit, |s| s.written < version)
+            .unwrap_or_else(|e| e.into_inner());
+        status.written >= version
+    }
+}
+
+/// Renders `snapshot` with its PNGs into the private folder; the problems
+/// that stopped it, if any.
+fn write(snapshot: &Snapshot, opts: &BuildOptions) -> Option<String> {
+    let start = Instant::now();
+    let store = DiskCache::new(&opts.root);
+    let mut charts = snapshot.model.charts.clone();
+    if let Err(d) = crate::charts::fill_pngs(&mut charts, &store) {
+        return Some(d.to_string());
+    }
+    let now = match build::resolve_now(opts.now.as_deref()) {
+        Ok(now) => now,
+        Err(e) => return Some(format!("error: {e:#}")),
+    };
+    match build::emit(&snapshot.model, &charts, opts, now, true, &store, start) {
+        Ok(outcome) if outcome.ok(false) => {
+            for d in outcome.diagnostics.sorted() {
+                eprintln!("{d}");
+            }
+            if outcome.written.is_some() {
+                store.prune();
+            }
+            let w = outcome.written.unwrap_or_default();
+            eprintln!(
+                "Wrote the site: {} written, {} unchanged, {} removed; {} ms.",
+                w.written,
+                w.unchanged,
+                w.removed,
+                start.elapsed().as_millis()
+            );
+            None
+        }
+        Ok(outcome) => {
+            let text = text(&outcome.diagnostics);
+            eprintln!("{text}\nBuild failed; still serving the last good site.");
+            Some(text)
+        }
+        Err(e) => Some(format!("error: {e:#}")),
+    }
+}
+
+fn text(diags: &crate::diag::Diagnostics) -> String {
+    let lines: Vec<String> = diags.sorted().iter().map(|d| d.to_string()).collect();
+    lines.join("\n")
+}
