@@ -38,18 +38,31 @@ pub(super) fn assets(ctx: &Ctx, sink: &dyn Sink) -> Result<(Files, Sizes), Rende
             files.insert(path, bytes);
         }
     }
-    // The exports and the search index do not depend on each other: built
-    // side by side, the single-threaded spreadsheet encoder overlaps the rest.
-    let (exports, index) = rayon::join(
+    // The exports' spreadsheet encoder runs on one thread: the territory
+    // charts, streamed out as they are drawn, fill the other cores. The
+    // search index comes after, so that its documents and the exports'
+    // tables are never in memory together (the peak of a large build).
+    let started = std::time::Instant::now();
+    let emit = |path: &str, bytes: &[u8]| sink.put(path, bytes);
+    let (exports, territory_files) = rayon::join(
         || exports(ctx),
         || {
-            let started = std::time::Instant::now();
-            let files = crate::search::files(&search::docs(ctx));
-            crate::diag::log_time(started, "  of which search index");
-            files
+            crate::charts::territory_files(
+                ctx.content,
+                &ctx.labels,
+                ctx.theme.palette,
+                store,
+                &emit,
+            )
+            .map_err(|e| match e {
+                crate::charts::TerritoryFilesError::Draw(d) => RenderError::one(d),
+                crate::charts::TerritoryFilesError::Io(e) => RenderError::Io(e),
+            })
         },
     );
+    crate::diag::log_time(started, "  of which exports and territory charts");
     let mut written = Sizes::new();
+    written.extend(territory_files?);
     let mut put = |path: String, bytes: Vec<u8>| -> Result<(), RenderError> {
         sink.put(&path, &bytes).map_err(RenderError::Io)?;
         written.insert(path, bytes.len());
@@ -63,20 +76,11 @@ pub(super) fn assets(ctx: &Ctx, sink: &dyn Sink) -> Result<(Files, Sizes), Rende
             files.insert(path, bytes);
         }
     }
-    for (name, bytes) in index {
+    let started = std::time::Instant::now();
+    for (name, bytes) in crate::search::files(&search::docs(ctx)) {
         put(routes::search_file(&name), bytes)?;
     }
-    // Territory charts go out as they are drawn: a large site never holds them all.
-    let started = std::time::Instant::now();
-    let emit = |path: &str, bytes: &[u8]| sink.put(path, bytes);
-    let territory_files =
-        crate::charts::territory_files(ctx.content, &ctx.labels, ctx.theme.palette, store, &emit)
-            .map_err(|e| match e {
-            crate::charts::TerritoryFilesError::Draw(d) => RenderError::one(d),
-            crate::charts::TerritoryFilesError::Io(e) => RenderError::Io(e),
-        })?;
-    written.extend(territory_files);
-    crate::diag::log_time(started, "  of which territory charts");
+    crate::diag::log_time(started, "  of which search index");
     let started = std::time::Instant::now();
     let pdfs = super::dossier::pdfs(ctx, &files)?;
     crate::diag::log_time(started, "  of which PDFs");
@@ -84,9 +88,11 @@ pub(super) fn assets(ctx: &Ctx, sink: &dyn Sink) -> Result<(Files, Sizes), Rende
     let started = std::time::Instant::now();
     files.extend(super::regional::files(ctx)?);
     crate::diag::log_time(started, "  of which regional kits");
+    let started = std::time::Instant::now();
     let bundle = kit::bundle(ctx, &files)
         .map_err(|e| RenderError::Io(anyhow::anyhow!("cannot build {}: {e}", routes::KIT_ZIP)))?;
     files.insert(routes::KIT_ZIP.into(), bundle);
+    crate::diag::log_time(started, "  of which kit zip");
     Ok((files, written))
 }
 

@@ -178,7 +178,9 @@ pub fn render(
         .try_for_each(|(path, bytes)| sink.put(&path, &bytes))
         .map_err(RenderError::Io)?;
 
+    let started = std::time::Instant::now();
     let done = render_pages(&ctx, &tera, opts, sink, specs, &paths, &sizes)?;
+    crate::diag::log_time(started, "  of which pages");
     write_feeds(&ctx, opts, sink, &done.dated)?;
     let broken_links = broken_links(&ctx, done.broken, done.anchors, &done.ids);
     Ok(Rendered {

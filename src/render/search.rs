@@ -7,13 +7,15 @@ use super::Ctx;
 use crate::format;
 use crate::routes;
 use crate::search::{Doc, Kind};
+use rayon::prelude::*;
 
 /// Every published thing a reader may look for, in kind order.
 pub(super) fn docs(ctx: &Ctx) -> Vec<Doc> {
     let (content, lang, t) = (ctx.content, ctx.lang, &ctx.labels);
     let site = &content.site;
-    let mut out = Vec::new();
-    for f in &content.territories {
+    // Built in parallel (the narratives' plain text is most of the work);
+    // `collect` keeps the order, which the index relies on.
+    let territory = |f: &std::sync::Arc<crate::records::TerritoryFile>| {
         let r = &f.record;
         let region = site
             .region(&r.region)
@@ -30,7 +32,7 @@ pub(super) fn docs(ctx: &Ctx) -> Vec<Doc> {
             .iter()
             .map(|d| site.department_label(d))
             .collect();
-        out.push(Doc {
+        Doc {
             kind: Kind::Territory,
             title: r.name.clone(),
             href: routes::territory(&f.slug),
@@ -44,15 +46,16 @@ pub(super) fn docs(ctx: &Ctx) -> Vec<Doc> {
                 r.code.as_deref().unwrap_or_default(),
                 f.slug
             ),
-        });
-    }
-    for f in &content.territories {
-        for p in &f.record.projects {
+        }
+    };
+    let mut out: Vec<Doc> = content.territories.par_iter().map(territory).collect();
+    let projects = content.territories.par_iter().flat_map_iter(|f| {
+        f.record.projects.iter().map(move |p| {
             let mut sub = vec![f.record.name.clone()];
             sub.extend(p.company.clone());
             sub.extend(p.sector.clone());
             sub.extend(p.year.map(|y| y.to_string()));
-            out.push(Doc {
+            Doc {
                 kind: Kind::Project,
                 title: p.title.clone(),
                 href: routes::territory(&f.slug),
@@ -62,17 +65,19 @@ pub(super) fn docs(ctx: &Ctx) -> Vec<Doc> {
                     p.company.as_deref().unwrap_or_default(),
                     p.sector.as_deref().unwrap_or_default()
                 ),
-            });
-        }
-    }
-    for p in ctx
+            }
+        })
+    });
+    out.par_extend(projects);
+    let pages: Vec<(&crate::records::Page, bool)> = ctx
         .narratives
         .iter()
         .filter(|p| p.stem != "_index")
-        .chain(&ctx.press)
-    {
-        let is_release = ctx.press.iter().any(|r| std::ptr::eq(*r, *p));
-        out.push(Doc {
+        .map(|p| (*p, false))
+        .chain(ctx.press.iter().map(|p| (*p, true)))
+        .collect();
+    out.par_extend(pages.into_par_iter().map(|(p, is_release)| {
+        Doc {
             kind: Kind::Page,
             title: p.meta.title.clone(),
             href: if is_release {
@@ -86,7 +91,7 @@ pub(super) fn docs(ctx: &Ctx) -> Vec<Doc> {
                 .map(|d| format::date(lang, d))
                 .unwrap_or_default(),
             text: crate::markdown::plain_text(&p.body),
-        });
-    }
+        }
+    }));
     out
 }
