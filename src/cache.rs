@@ -14,6 +14,11 @@ pub trait Store: Sync {
     fn get(&self, key: &str) -> Option<Vec<u8>>;
     /// Stores `bytes` under `key`; failures only cost a redraw next time.
     fn put(&self, key: &str, bytes: &[u8]);
+    /// The file holding `key`'s bytes, when the store keeps files: the
+    /// writer can link it instead of copying its bytes through memory.
+    fn file(&self, _key: &str) -> Option<PathBuf> {
+        None
+    }
     /// True when chart PNGs are left out, to be drawn later (`serve` shows
     /// an edited page first and draws them in the background).
     fn defers(&self) -> bool {
@@ -28,6 +33,9 @@ pub struct Deferred<'a>(pub &'a dyn Store);
 impl Store for Deferred<'_> {
     fn get(&self, key: &str) -> Option<Vec<u8>> {
         self.0.get(key)
+    }
+    fn file(&self, key: &str) -> Option<PathBuf> {
+        self.0.file(key)
     }
     fn put(&self, key: &str, bytes: &[u8]) {
         self.0.put(key, bytes);
@@ -106,6 +114,14 @@ impl Store for DiskCache {
         let bytes = fs::read(self.dir.join(key)).ok()?;
         self.mark(key);
         Some(bytes)
+    }
+
+    fn file(&self, key: &str) -> Option<PathBuf> {
+        let path = self.dir.join(key);
+        path.is_file().then(|| {
+            self.mark(key);
+            path
+        })
     }
 
     fn put(&self, key: &str, bytes: &[u8]) {

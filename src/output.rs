@@ -85,6 +85,15 @@ pub trait Sink: Sync {
     /// Stores one file (`rel` is `/`-separated, relative to the output).
     fn put(&self, rel: &str, bytes: &[u8]) -> Result<()>;
 
+    /// Stores a copy of the file at `from` (a cached chart): linked where
+    /// the file system allows, so its bytes never pass through memory.
+    /// Returns its size.
+    fn put_file(&self, rel: &str, from: &Path) -> Result<u64> {
+        let bytes = fs::read(from).with_context(|| format!("cannot read {}", from.display()))?;
+        self.put(rel, &bytes)?;
+        Ok(bytes.len() as u64)
+    }
+
     /// Keeps the previous build's file when it was made from the same inputs
     /// (`key`); true when it did, and the page need not be rendered.
     fn reuse(&self, _rel: &str, _key: &str) -> bool {
@@ -307,6 +316,26 @@ impl Sink for Staging {
         Ok(())
     }
 
+    fn put_file(&self, rel: &str, from: &Path) -> Result<u64> {
+        let dest = self.dir.join(rel);
+        if let Some(parent) = dest.parent() {
+            fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create {}", parent.display()))?;
+        }
+        let source =
+            fs::metadata(from).with_context(|| format!("cannot read {}", from.display()))?;
+        // The previous output linked the same cached file: nothing changed.
+        if same_file(&self.out.join(rel), &source) {
+            self.unchanged.fetch_add(1, Ordering::Relaxed);
+        } else {
+            self.written.fetch_add(1, Ordering::Relaxed);
+        }
+        if fs::hard_link(from, &dest).is_err() {
+            fs::copy(from, &dest).with_context(|| format!("cannot write {}", dest.display()))?;
+        }
+        Ok(source.len())
+    }
+
     fn reuse(&self, rel: &str, key: &str) -> bool {
         if self.old_keys.get(rel).map(String::as_str) != Some(key) {
             return false;
@@ -405,6 +434,18 @@ fn remove_all(dir: &Path) -> io::Result<()> {
             fs::remove_dir_all(dir).map_err(|_| first)
         }
     }
+}
+
+/// True when `path` is the file `meta` describes (a hard link to it).
+#[cfg(unix)]
+fn same_file(path: &Path, meta: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt as _;
+    fs::metadata(path).is_ok_and(|m| m.dev() == meta.dev() && m.ino() == meta.ino())
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &Path, _: &fs::Metadata) -> bool {
+    false
 }
 
 fn same_bytes(path: &Path, bytes: &[u8]) -> bool {

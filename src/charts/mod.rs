@@ -70,22 +70,6 @@ pub struct DataTable {
 /// Bumped when the drawing code changes, so cached PNGs are redrawn.
 const DRAWING_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/charts-2");
 
-/// Cached bytes for `parts`, or `make()` stored for next time. A failure
-/// is returned, never cached.
-fn cached(
-    store: &dyn Store,
-    parts: &[&[u8]],
-    make: impl FnOnce() -> Result<Vec<u8>, String>,
-) -> Result<Vec<u8>, String> {
-    let key = format!("{}.png", cache::hash(parts));
-    if let Some(bytes) = store.get(&key) {
-        return Ok(bytes);
-    }
-    let bytes = make()?;
-    store.put(&key, &bytes);
-    Ok(bytes)
-}
-
 /// A PNG that could not be encoded, as a problem with its output file.
 fn png_error(name: &str, e: &str) -> Diagnostic {
     Diagnostic::error(
@@ -144,33 +128,60 @@ pub fn territory(
     bars::territory(content, file, &bars::Style::new(content, t, palette), None).unwrap_or_default()
 }
 
+/// A file's content, as bytes or as a file to link (a cached PNG).
+pub enum Payload<'a> {
+    /// These bytes.
+    Bytes(&'a [u8]),
+    /// The bytes of this file.
+    File(&'a std::path::Path),
+}
+
 /// Draws every territory's chart files (SVG and PNG card) in parallel and
-/// hands each to `emit` at once, so a large site never holds them all; PNGs
-/// come from the cache when their SVG has not changed. Returns each file's
-/// path and size.
+/// hands each to `emit` at once, so a large site never holds them all; a
+/// PNG whose SVG has not changed is handed over as its cached file, never
+/// read. Returns each file's path and size.
 pub fn territory_files(
     content: &Content,
     t: &Labels,
     palette: Palette,
     store: &dyn Store,
-    emit: &(dyn Fn(&str, &[u8]) -> anyhow::Result<()> + Sync),
+    emit: &(dyn Fn(&str, Payload) -> anyhow::Result<u64> + Sync),
 ) -> Result<Vec<(String, usize)>, TerritoryFilesError> {
     use rayon::prelude::*;
     let st = bars::Style::new(content, t, palette);
+    let deferred = cache::Deferred(store);
     let per_territory: Vec<Vec<(String, usize)>> = content
         .territories
         .par_iter()
         .map(|f| {
-            let charts = bars::territory(content, f, &st, Some(store)).map_err(|e| {
+            let draw_error = |e: String| {
                 TerritoryFilesError::Draw(Diagnostic::error(
                     &f.path,
                     format!("cannot draw this territory's chart: {e}"),
                 ))
-            })?;
+            };
+            let charts = bars::territory(content, f, &st, Some(&deferred)).map_err(draw_error)?;
             let mut done = Vec::new();
-            for (path, bytes) in charts.into_iter().flat_map(chart_files) {
-                emit(&path, &bytes).map_err(TerritoryFilesError::Io)?;
-                done.push((path, bytes.len()));
+            for c in charts {
+                let size = emit(&c.svg_file, Payload::Bytes(c.svg.as_bytes()))
+                    .map_err(TerritoryFilesError::Io)?;
+                done.push((c.svg_file, size as usize));
+                let key = png_key(&c.svg, raster::CARD);
+                let size = match store.file(&key) {
+                    Some(cached) => emit(&c.png_file, Payload::File(&cached)),
+                    None => {
+                        let png = raster::png(&c.svg, raster::CARD).map_err(draw_error)?;
+                        store.put(&key, &png);
+                        // Linked from the cache from the first build on, so
+                        // the next build finds the very same file.
+                        match store.file(&key) {
+                            Some(cached) => emit(&c.png_file, Payload::File(&cached)),
+                            None => emit(&c.png_file, Payload::Bytes(&png)),
+                        }
+                    }
+                }
+                .map_err(TerritoryFilesError::Io)?;
+                done.push((c.png_file, size as usize));
             }
             Ok(done)
         })
@@ -223,11 +234,21 @@ pub fn fill_pngs(set: &mut ChartSet, store: &dyn Store) -> Result<(), Diagnostic
 
 /// `svg` as a PNG fitted by `fit`, from the cache when drawn before.
 fn rasterised(store: &dyn Store, svg: &str, fit: raster::Fit) -> Result<Vec<u8>, String> {
+    let key = png_key(svg, fit);
+    if let Some(bytes) = store.get(&key) {
+        return Ok(bytes);
+    }
+    let bytes = raster::png(svg, fit)?;
+    store.put(&key, &bytes);
+    Ok(bytes)
+}
+
+/// The cache key of `svg` rasterised with `fit`.
+fn png_key(svg: &str, fit: raster::Fit) -> String {
     let how = format!("{fit:?}");
-    cached(
-        store,
-        &[DRAWING_VERSION.as_bytes(), how.as_bytes(), svg.as_bytes()],
-        || raster::png(svg, fit),
+    format!(
+        "{}.png",
+        cache::hash(&[DRAWING_VERSION.as_bytes(), how.as_bytes(), svg.as_bytes()])
     )
 }
 

@@ -43,7 +43,10 @@ pub(super) fn assets(ctx: &Ctx, sink: &dyn Sink) -> Result<(Files, Sizes), Rende
     // search index comes after, so that its documents and the exports'
     // tables are never in memory together (the peak of a large build).
     let started = std::time::Instant::now();
-    let emit = |path: &str, bytes: &[u8]| sink.put(path, bytes);
+    let emit = |path: &str, payload: crate::charts::Payload| match payload {
+        crate::charts::Payload::Bytes(bytes) => sink.put(path, bytes).map(|()| bytes.len() as u64),
+        crate::charts::Payload::File(file) => sink.put_file(path, file),
+    };
     let (exports, territory_files) = rayon::join(
         || exports(ctx),
         || {

@@ -280,6 +280,20 @@ fn the_published_folder_holds_no_build_state_and_a_no_change_rebuild_touches_not
         1,
         "the build state lives in .bilan-cache: {states:?}"
     );
+    // A territory's card is its cached file, linked, not a second copy.
+    let card = std::fs::read_dir(out.join("charts"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            let name = p.file_name().unwrap().to_string_lossy();
+            name.starts_with("territoire-") && name.ends_with(".png")
+        })
+        .expect("a territory card");
+    let cached = std::fs::read_dir(site.join(".bilan-cache"))
+        .unwrap()
+        .map(|e| e.unwrap().metadata().unwrap().ino())
+        .collect::<Vec<_>>();
+    assert!(cached.contains(&std::fs::metadata(&card).unwrap().ino()));
     let stamp = |dir: &std::path::Path| -> std::collections::BTreeMap<String, (u64, i64)> {
         walkdir::WalkDir::new(dir)
             .into_iter()
