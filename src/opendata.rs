@@ -7,14 +7,18 @@ use std::fmt::Write as _;
 
 use crate::aggregate::Aggregates;
 use crate::config::Language;
+use std::borrow::Cow;
+
 use crate::content::Content;
 use crate::metrics::{Metric, Unit};
 
 /// One cell of an export.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Cell {
-    /// Text (empty text stays an empty string in JSON).
-    Text(String),
+pub enum Cell<'a> {
+    /// Text (empty text stays an empty string in JSON), borrowed from the
+    /// content where it can be: the projects export of a large programme
+    /// would otherwise copy every title and name once more.
+    Text(Cow<'a, str>),
     /// A whole number; `None` is "not reported": empty in CSV, `null` in JSON.
     Int(Option<i64>),
     /// A flag.
@@ -52,13 +56,13 @@ impl Column {
 
 /// One export: a file stem under `donnees/`, its columns and rows.
 #[derive(Debug, Clone)]
-pub struct Table {
+pub struct Table<'a> {
     /// `territoires` or `projets`.
     pub name: &'static str,
     /// Columns, in order.
     pub columns: Vec<Column>,
     /// Rows, each with one cell per column.
-    pub rows: Vec<Vec<Cell>>,
+    pub rows: Vec<Vec<Cell<'a>>>,
 }
 
 fn metric_column(m: &Metric, summed: bool) -> Column {
@@ -146,18 +150,19 @@ pub fn project_columns(content: &Content) -> Vec<Column> {
     c
 }
 
-fn int(v: Option<u64>) -> Cell {
+fn int(v: Option<u64>) -> Cell<'static> {
     // Totals are checked to fit in u64 by validation; exports carry i64 so
     // JSON readers that stop at 2^63 are never handed more.
     Cell::Int(v.map(|v| i64::try_from(v).unwrap_or(i64::MAX)))
 }
 
 /// Both exports: territories, then projects.
-pub fn tables(content: &Content, agg: &Aggregates) -> [Table; 2] {
+pub fn tables<'a>(content: &'a Content, agg: &Aggregates) -> [Table<'a>; 2] {
     let site = &content.site;
     let mut territories = Vec::new();
     let mut projects = Vec::new();
-    let text = |s: &str| Cell::Text(s.to_string());
+    let text = |s: &'a str| Cell::Text(Cow::Borrowed(s));
+    let owned = |s: String| Cell::Text(Cow::Owned(s));
     for t in &content.territories {
         let r = &t.record;
         let totals = agg.territory(&t.slug);
@@ -168,9 +173,9 @@ pub fn tables(content: &Content, agg: &Aggregates) -> [Table; 2] {
             text(&r.name),
             text(&r.region),
             text(region_name),
-            text(&r.departments.join(";")),
-            text(&r.intercommunalities.join(" | ")),
-            text(&r.communes.join(" | ")),
+            owned(r.departments.join(";")),
+            owned(r.intercommunalities.join(" | ")),
+            owned(r.communes.join(" | ")),
             int(Some(totals.projects)),
         ];
         row.extend(
@@ -419,7 +424,7 @@ mod tests {
                 "-",
             ]
             .iter()
-            .map(|s| vec![Cell::Text(s.to_string())])
+            .map(|s| vec![Cell::Text(s.to_string().into())])
             .collect(),
         };
         let csv = String::from_utf8(csv(&table).unwrap()).unwrap();

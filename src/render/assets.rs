@@ -48,7 +48,7 @@ pub(super) fn assets(ctx: &Ctx, sink: &dyn Sink) -> Result<(Files, Sizes), Rende
         crate::charts::Payload::File(file) => sink.put_file(path, file),
     };
     let (exports, territory_files) = rayon::join(
-        || exports(ctx),
+        || exports(ctx, sink),
         || {
             crate::charts::territory_files(
                 ctx.content,
@@ -66,22 +66,21 @@ pub(super) fn assets(ctx: &Ctx, sink: &dyn Sink) -> Result<(Files, Sizes), Rende
     crate::diag::log_time(started, "  of which exports and territory charts");
     let mut written = Sizes::new();
     written.extend(territory_files?);
-    let mut put = |path: String, bytes: Vec<u8>| -> Result<(), RenderError> {
-        sink.put(&path, &bytes).map_err(RenderError::Io)?;
-        written.insert(path, bytes.len());
-        Ok(())
-    };
-    for (path, bytes) in exports? {
-        // The kit bundle takes the CSV and XLSX files; JSON goes out now.
-        if path.ends_with(".json") {
-            put(path, bytes)?;
-        } else {
-            files.insert(path, bytes);
+    for (path, export) in exports? {
+        match export {
+            Export::Kept(bytes) => {
+                files.insert(path, bytes);
+            }
+            Export::Written(size) => {
+                written.insert(path, size);
+            }
         }
     }
     let started = std::time::Instant::now();
     for (name, bytes) in crate::search::files(&search::docs(ctx)) {
-        put(routes::search_file(&name), bytes)?;
+        let path = routes::search_file(&name);
+        sink.put(&path, &bytes).map_err(RenderError::Io)?;
+        written.insert(path, bytes.len());
     }
     crate::diag::log_time(started, "  of which search index");
     let started = std::time::Instant::now();
@@ -99,8 +98,17 @@ pub(super) fn assets(ctx: &Ctx, sink: &dyn Sink) -> Result<(Files, Sizes), Rende
     Ok((files, written))
 }
 
+/// One export file: its bytes, which the kit bundle takes (CSV, XLSX), or
+/// the size of what went to the sink at once (JSON).
+enum Export {
+    Kept(Vec<u8>),
+    Written(usize),
+}
+
 /// The open data exports, every table in every format, encoded in parallel.
-fn exports(ctx: &Ctx) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
+/// JSON goes to `sink` as soon as it is encoded, so that a large site does
+/// not hold every encoding at once.
+fn exports(ctx: &Ctx, sink: &dyn Sink) -> Result<Vec<(String, Export)>, RenderError> {
     let tables = opendata::tables(ctx.content, ctx.agg);
     let jobs: Vec<(&opendata::Table, &str)> = tables
         .iter()
@@ -114,12 +122,18 @@ fn exports(ctx: &Ctx) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
                 "json" => opendata::json(table).map_err(|e| e.to_string()),
                 _ => opendata::xlsx(table).map_err(|e| e.to_string()),
             };
-            bytes.map(|b| (path.clone(), b)).map_err(|e| {
+            let bytes = bytes.map_err(|e| {
                 RenderError::one(Diagnostic::error(
                     &path,
                     format!("cannot encode this export: {e}"),
                 ))
-            })
+            })?;
+            if ext == "json" {
+                sink.put(&path, &bytes).map_err(RenderError::Io)?;
+                Ok((path, Export::Written(bytes.len())))
+            } else {
+                Ok((path, Export::Kept(bytes)))
+            }
         })
         .collect()
 }

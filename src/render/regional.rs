@@ -78,7 +78,7 @@ fn region_files(ctx: &Ctx, r: &RegionView, tables: &[Table; 2]) -> Result<Files,
 }
 
 /// The rows of `table` whose region is `code`.
-fn region_rows(table: &Table, code: &str) -> Table {
+fn region_rows<'a>(table: &Table<'a>, code: &str) -> Table<'a> {
     let col = table.columns.iter().position(|c| c.name == "region_code");
     Table {
         name: table.name,

@@ -1,0 +1,113 @@
+//! Markdown checks: dangerous links and raw HTML, in pages and in the texts
+//! of site.yaml and kit.yaml, placed at their line and column.
+
+use crate::content::Content;
+use crate::diag::{key_line, Diagnostic, Diagnostics};
+use crate::markdown::{dangerous_url, excerpt, Finding};
+
+/// Raw HTML (left out unless the site allows it) and script or data URLs
+/// (never published) in every Markdown text, at their line and column.
+pub(super) fn check_markdown(content: &Content, d: &mut Diagnostics) {
+    use rayon::prelude::*;
+    let raw_allowed = content.site.markdown.raw_html;
+    let pages: Vec<&crate::records::Page> = content
+        .narratives
+        .iter()
+        .chain(content.press.iter())
+        .collect();
+    let found: Vec<Diagnostics> = pages
+        .par_iter()
+        .map(|page| {
+            let mut d = Diagnostics::default();
+            // The body starts after the opening `---`, the front matter and the closing `---`.
+            let first_line = page.front.lines().count() + 3;
+            let index = crate::diag::LineIndex::new(&page.body);
+            let place = |offset: usize| {
+                let (line, col) = index.locate(offset);
+                (first_line + line - 1, col)
+            };
+            report_markdown(&page.body, &page.path, &place, raw_allowed, &mut d);
+            d
+        })
+        .collect();
+    for f in found {
+        d.extend(f);
+    }
+    let site = &content.site;
+    let in_yaml: [(&str, Option<&String>); 3] = [
+        ("notes:", site.programme.notes.as_ref()),
+        ("results:", site.accessibility.results.as_ref()),
+        ("exceptions:", site.accessibility.exceptions.as_ref()),
+    ];
+    for (key, text) in in_yaml {
+        let line = key_line(&content.site_source, key);
+        if let Some(text) = text {
+            let path = std::path::Path::new("content/site.yaml");
+            report_markdown(text, path, &|_| (line, 1), raw_allowed, d);
+        }
+    }
+    if let Some(text) = content.kit.as_ref().and_then(|k| k.presentation.as_ref()) {
+        let path = std::path::Path::new("content/press/kit.yaml");
+        report_markdown(text, path, &|_| (1, 1), raw_allowed, d);
+    }
+    if let Some(contact) = &site.accessibility.contact {
+        if dangerous_url(contact) {
+            d.push(
+                Diagnostic::error(
+                    "content/site.yaml",
+                    format!("`accessibility.contact` `{}` is a script or data URL, which is never published", excerpt(contact, 40)),
+                )
+                .at(key_line(&content.site_source, "contact:"), 1)
+                .hint("give an e-mail address or an http(s) page"),
+            );
+        }
+    }
+}
+
+/// Reports what [`crate::markdown::scan`] finds in `text`, placed by `place`
+/// (byte offset → line, column); at most three raw-HTML warnings per text.
+fn report_markdown(
+    text: &str,
+    path: &std::path::Path,
+    place: &dyn Fn(usize) -> (usize, usize),
+    raw_allowed: bool,
+    d: &mut Diagnostics,
+) {
+    let mut raw = 0;
+    for finding in crate::markdown::scan(text) {
+        match finding {
+            Finding::DangerousUrl(offset, url) => {
+                let (line, col) = place(offset);
+                d.push(
+                    Diagnostic::error(
+                        path,
+                        format!("link to `{url}`: script and data URLs are never published"),
+                    )
+                    .at(line, col)
+                    .hint("link to an http(s) page or to a file of the site"),
+                );
+            }
+            Finding::RawHtml(offset, html) if !raw_allowed => {
+                raw += 1;
+                if raw <= 3 {
+                    let (line, col) = place(offset);
+                    d.push(
+                        Diagnostic::warning(path, format!("raw HTML `{html}` is left out of the page"))
+                            .at(line, col)
+                            .hint("write it in Markdown, or set `markdown: { raw_html: true }` in content/site.yaml to let raw HTML through"),
+                    );
+                }
+            }
+            Finding::RawHtml(..) => {}
+        }
+    }
+    if raw > 3 {
+        d.push(Diagnostic::warning(
+            path,
+            format!(
+                "{} more pieces of raw HTML are left out of the page",
+                raw - 3
+            ),
+        ));
+    }
+}
