@@ -192,6 +192,7 @@ pub fn reload(
     diags: &mut Diagnostics,
 ) -> Option<Content> {
     let dir = root.join("content").join("territories");
+    let changed: Vec<&PathBuf> = changed.iter().filter(|p| !is_litter(p)).collect();
     if changed
         .iter()
         .any(|p| p.parent() != Some(dir.as_path()) || p.is_dir())
@@ -310,9 +311,7 @@ fn files(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
         }
         match entry {
             Ok(e) if e.file_type().is_file() => {
-                let name = e.file_name().to_string_lossy();
-                // Editor backups and OS litter are never content.
-                if !name.starts_with('.') && !name.ends_with('~') {
+                if !is_litter(e.path()) {
                     out.push(e.into_path());
                 }
             }
@@ -330,6 +329,13 @@ fn files(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
         }
     }
     out
+}
+
+/// Editor backups and OS litter (hidden files, `name~`) are never content.
+pub fn is_litter(path: &Path) -> bool {
+    path.file_name()
+        .map(|n| n.to_string_lossy())
+        .is_some_and(|n| n.starts_with('.') || n.ends_with('~'))
 }
 
 fn read_text(root: &Path, path: &Path, diags: &mut Diagnostics) -> Option<String> {
@@ -440,6 +446,73 @@ fn par_load<T: Send>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What a load gives, for comparison: slug, name and the diagnostics.
+    fn summary(c: &Content, d: &Diagnostics) -> (Vec<(String, String)>, Vec<String>, Vec<String>) {
+        let t = c
+            .territories
+            .iter()
+            .map(|t| (t.slug.clone(), t.record.name.clone()))
+            .collect();
+        let diags = d.sorted().iter().map(|d| d.to_string()).collect();
+        (t, c.unreadable.iter().cloned().collect(), diags)
+    }
+
+    #[test]
+    fn a_reload_of_changed_records_equals_a_full_load() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/second-programme");
+        for e in WalkDir::new(&fixture)
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_file())
+        {
+            let to = root.join(e.path().strip_prefix(&fixture).unwrap());
+            fs::create_dir_all(to.parent().unwrap()).unwrap();
+            fs::copy(e.path(), to).unwrap();
+        }
+        let mut diags = Diagnostics::default();
+        let before = load(root, &mut diags).unwrap().unwrap();
+        let dir = root.join("content/territories");
+        // Edited, added, removed, broken, and an editor's litter.
+        fs::write(
+            dir.join("cap.yaml"),
+            "name: \"Cap Nouveau\"\nregion: \"A\"\n",
+        )
+        .unwrap();
+        fs::write(dir.join("aval.yaml"), "name: \"Aval\"\nregion: \"B\"\n").unwrap();
+        fs::remove_file(dir.join("baie.yaml")).unwrap();
+        fs::write(dir.join("zone.yaml"), "name: [\n").unwrap();
+        fs::write(dir.join(".cap.yaml.swp"), "x").unwrap();
+        let changed: Vec<PathBuf> = [
+            "cap.yaml",
+            "aval.yaml",
+            "baie.yaml",
+            "zone.yaml",
+            ".cap.yaml.swp",
+        ]
+        .iter()
+        .map(|n| dir.join(n))
+        .collect();
+        let reloaded = reload(root, &before, &changed, &mut diags).unwrap();
+        let mut full_diags = Diagnostics::default();
+        let full = load(root, &mut full_diags).unwrap().unwrap();
+        assert_eq!(summary(&reloaded, &diags), summary(&full, &full_diags));
+        let estuaire = |c: &Content| {
+            c.territories
+                .iter()
+                .find(|t| t.slug == "estuaire")
+                .cloned()
+                .unwrap()
+        };
+        assert!(
+            Arc::ptr_eq(&estuaire(&before), &estuaire(&reloaded)),
+            "estuaire is shared, not read again"
+        );
+        // Anything but records needs a full load.
+        assert!(reload(root, &full, &[root.join("content/site.yaml")], &mut diags).is_none());
+    }
 
     #[test]
     fn slugs() {

@@ -64,7 +64,9 @@ pub(super) fn watch(root: &Path, live: Arc<Live>) -> Result<RecommendedWatcher> 
             }
             paths.sort();
             paths.dedup();
-            let changed = changes(&root, &mut seen, &paths);
+            let mut changed = changes(&root, &mut seen, &paths);
+            // An editor's swap and backup files are not edits of the site.
+            changed.retain(|p| !crate::content::is_litter(p));
             if !changed.is_empty() {
                 live.update(Some(&content_changes(&root, &changed)));
             }
@@ -75,7 +77,7 @@ pub(super) fn watch(root: &Path, live: Arc<Live>) -> Result<RecommendedWatcher> 
 
 /// Every watched file's stamp: an edit is a change of size, time or
 /// presence (the watcher also reports mere reads).
-pub(super) fn stamps(root: &Path) -> BTreeMap<PathBuf, Stamp> {
+fn stamps(root: &Path) -> BTreeMap<PathBuf, Stamp> {
     let mut out = BTreeMap::new();
     for dir in WATCHED {
         for entry in walkdir::WalkDir::new(root.join(dir)).into_iter().flatten() {
@@ -92,11 +94,7 @@ pub(super) fn stamps(root: &Path) -> BTreeMap<PathBuf, Stamp> {
 /// The files among `paths` (what the watcher reported) that were added,
 /// removed or changed since `seen`, which is brought up to date. A folder
 /// among them (created, moved or deleted) means a walk of everything.
-pub(super) fn changes(
-    root: &Path,
-    seen: &mut BTreeMap<PathBuf, Stamp>,
-    paths: &[PathBuf],
-) -> Vec<PathBuf> {
+fn changes(root: &Path, seen: &mut BTreeMap<PathBuf, Stamp>, paths: &[PathBuf]) -> Vec<PathBuf> {
     let folder = paths
         .iter()
         .any(|p| p.is_dir() || (!p.exists() && seen.keys().any(|k| k.starts_with(p) && k != p)));
@@ -129,10 +127,9 @@ pub(super) fn changes(
     changed
 }
 
-/// What an update reads again: only content files (`None`, everything,
-/// when a content folder itself came or went). Theme edits reload nothing
-/// of the content.
-pub(super) fn content_changes(root: &Path, changed: &[PathBuf]) -> Vec<PathBuf> {
+/// What an update reads again: only content files; theme edits reload
+/// nothing of the content.
+fn content_changes(root: &Path, changed: &[PathBuf]) -> Vec<PathBuf> {
     let content = root.join("content");
     changed
         .iter()

@@ -421,3 +421,34 @@ fn an_edit_reaches_every_page_and_export_that_shows_its_totals() {
     let svg = get(port, "/charts/emplois-par-region.svg").unwrap().2;
     assert!(unspaced(&svg).contains("1274"), "the region chart's file");
 }
+
+/// A record that appears while serving as a link to a file outside the site
+/// is refused as a build would refuse it: its text is never served.
+#[cfg(unix)]
+#[test]
+fn a_link_added_while_serving_cannot_read_outside_the_site() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    copy_dir(&fixture("second-programme"), &root);
+    let secret = tmp.path().join("secret.yaml");
+    std::fs::write(&secret, "name: \"TOP SECRET\"\nregion: \"A\"\n").unwrap();
+    let (_server, port) = start(&root);
+    let (v0, _) = version(port);
+    std::os::unix::fs::symlink(&secret, root.join("content/territories/evil.yaml")).unwrap();
+    wait_for("the link to be noticed", Duration::from_secs(20), || {
+        let (v, error) = version(port);
+        v > v0 || error
+    });
+    std::thread::sleep(Duration::from_millis(300));
+    for page in ["/territoires/evil/", "/territoires/", "/"] {
+        let body = get(port, page).map(|r| r.2).unwrap_or_default();
+        assert!(
+            !body.contains("TOP SECRET"),
+            "{page} shows a file from outside the site"
+        );
+    }
+    let csv = get(port, "/donnees/territoires.csv")
+        .map(|r| r.2)
+        .unwrap_or_default();
+    assert!(!csv.contains("TOP SECRET"));
+}
