@@ -229,7 +229,15 @@ pub fn prepare(
         return Ok(Err(diags));
     }
     let labels = crate::i18n::Labels::new(content.site.language);
-    let (charts, chart_diags) = charts::all(&content, &agg, &labels, theme.palette, store);
+    let previous_charts = previous.map(|(m, _)| &m.charts);
+    let (charts, chart_diags) = charts::all(
+        &content,
+        &agg,
+        &labels,
+        theme.palette,
+        store,
+        previous_charts,
+    );
     diags.extend(chart_diags);
     log_time(start, "Drew charts");
     if diags.has_errors() {

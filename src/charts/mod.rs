@@ -114,6 +114,8 @@ pub struct ChartSet {
     pub map: Option<MapChart>,
     /// Per region code.
     pub regions: std::collections::BTreeMap<String, Vec<Chart>>,
+    /// What each region's charts were drawn from (see [`all`]).
+    pub region_keys: std::collections::BTreeMap<String, String>,
 }
 
 /// A territory's inline charts of its projects; none without projects.
@@ -207,6 +209,28 @@ pub fn chart_files(c: Chart) -> Vec<(String, Vec<u8>)> {
     out
 }
 
+/// Everything a region's charts are drawn from: the site's settings (labels,
+/// typography, metrics, source line), the palette, and its territories'
+/// names and totals.
+fn region_key(
+    content: &Content,
+    agg: &Aggregates,
+    members: &[&TerritoryFile],
+    code: &str,
+    palette: Palette,
+) -> String {
+    let mut text = format!("{DRAWING_VERSION}\n{code}\n{palette:?}\n");
+    for f in members {
+        let totals = agg.territory(&f.slug);
+        text.push_str(&f.record.name);
+        for (i, _) in content.metrics.iter() {
+            text.push_str(&format!(" {:?}", totals.sum(i).value()));
+        }
+        text.push('\n');
+    }
+    cache::hash(&[content.site_source.as_bytes(), text.as_bytes()])
+}
+
 /// The social card of a programme chart: its SVG at 1,200×630.
 pub fn card(c: &Chart, store: &dyn Store) -> Result<Vec<u8>, String> {
     rasterised(store, &c.svg, raster::CARD)
@@ -253,13 +277,17 @@ fn png_key(svg: &str, fit: raster::Fit) -> String {
 }
 
 /// Draws every chart. Problems with the map outlines come back as diagnostics.
+/// A region whose charts in `previous` were drawn from the same inputs keeps
+/// them (`serve`: an edit redraws its own region's charts, not all of them).
 pub fn all(
     content: &Content,
     agg: &Aggregates,
     t: &Labels,
     palette: Palette,
     store: &dyn Store,
+    previous: Option<&ChartSet>,
 ) -> (ChartSet, Diagnostics) {
+    use rayon::prelude::*;
     let mut diags = Diagnostics::default();
     let st = bars::Style::new(content, t, palette);
     let ((programme, png_errors), regions) = rayon::join(
@@ -281,16 +309,26 @@ pub fn all(
             for f in &content.territories {
                 members.entry(&f.record.region).or_default().push(f);
             }
+            let members: Vec<(&str, Vec<&TerritoryFile>)> = members.into_iter().collect();
             members
-                .into_iter()
+                .into_par_iter()
                 .map(|(code, files)| {
-                    let charts =
-                        bars::region(content, agg, &files, code, &st, store).unwrap_or_default();
-                    (code.to_string(), charts)
+                    let key = region_key(content, agg, &files, code, palette);
+                    let kept = previous
+                        .filter(|p| p.region_keys.get(code) == Some(&key))
+                        .and_then(|p| p.regions.get(code));
+                    let charts = match kept {
+                        Some(charts) => charts.clone(),
+                        None => {
+                            bars::region(content, agg, &files, code, &st, store).unwrap_or_default()
+                        }
+                    };
+                    ((code.to_string(), charts), (code.to_string(), key))
                 })
-                .collect()
+                .unzip()
         },
     );
+    let (regions, region_keys) = regions;
     for d in png_errors {
         diags.push(d);
     }
@@ -303,7 +341,58 @@ pub fn all(
             programme,
             map,
             regions,
+            region_keys,
         },
         diags,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::aggregate::aggregate;
+
+    /// The charts of every region, as SVG text, by region code.
+    fn svgs(set: &ChartSet) -> Vec<(String, Vec<String>)> {
+        set.regions
+            .iter()
+            .map(|(code, charts)| (code.clone(), charts.iter().map(|c| c.svg.clone()).collect()))
+            .collect()
+    }
+
+    /// What `serve` does after an edit: charts drawn with the previous set
+    /// at hand are exactly those drawn from scratch; none is stale.
+    #[test]
+    fn charts_kept_from_the_previous_set_are_never_stale() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/second-programme");
+        let mut d = Diagnostics::default();
+        let content = crate::content::load(&root, &mut d).unwrap().unwrap();
+        let t = Labels::new(content.site.language);
+        let store = cache::Deferred(&cache::NoCache);
+        let draw = |c: &Content, previous: Option<&ChartSet>| {
+            let agg = aggregate(&c.territories, c.metrics.len());
+            all(c, &agg, &t, Palette::default(), &store, previous).0
+        };
+        let first = draw(&content, None);
+        let mut edited = content.clone();
+        let i = edited
+            .territories
+            .iter()
+            .position(|t| t.slug == "estuaire")
+            .unwrap();
+        let mut estuaire = (*edited.territories[i]).clone();
+        estuaire.record.projects[1].values[0] = Some(1234);
+        edited.territories[i] = std::sync::Arc::new(estuaire);
+        let kept = draw(&edited, Some(&first));
+        let fresh = draw(&edited, None);
+        assert_eq!(svgs(&kept), svgs(&fresh));
+        assert_ne!(
+            svgs(&kept),
+            svgs(&first),
+            "the edit shows in its region's chart"
+        );
+        assert_eq!(kept.region_keys["B"], first.region_keys["B"]);
+        assert_ne!(kept.region_keys["A"], first.region_keys["A"]);
+    }
 }
