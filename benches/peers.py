@@ -194,11 +194,12 @@ def main():
     sizes = [int(s) for s in args.sizes.split(",") if s]
     hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
     print(f"bilan {args.bilan}, Hugo {hugo_version}, {os.cpu_count()} cores, {args.runs} rounds, tmpfs; median (min-max)\n")
-    print("1. Full builds (bilan cold: chart cache removed; warm: kept; output folder new each time)\n")
-    header = f"{'territories':>11} | {'tool':<10} | {'wall time':<26} | {'ratio to Hugo':>13} | {'peak MiB':>8}"
-    print(header)
-    print("-" * len(header))
     full = {}
+    if sizes:
+        print("1. Full builds (bilan cold: chart cache removed; warm: kept; output folder new each time)\n")
+        header = f"{'territories':>11} | {'tool':<10} | {'wall time':<26} | {'ratio to Hugo':>13} | {'peak MiB':>8}"
+        print(header)
+        print("-" * len(header))
     for n in sizes:
         times, mem = full_builds(n, args.runs, args.bilan)
         full[n] = times
