@@ -116,6 +116,10 @@ pub struct ChartSet {
     pub regions: std::collections::BTreeMap<String, Vec<Chart>>,
     /// What each region's charts were drawn from (see [`all`]).
     pub region_keys: std::collections::BTreeMap<String, String>,
+    /// What the map was drawn from, and the problems found then.
+    pub map_key: String,
+    /// Problems with the map outlines, kept with a map drawn before.
+    pub map_diags: Diagnostics,
 }
 
 /// A territory's inline charts of its projects; none without projects.
@@ -231,6 +235,32 @@ fn region_key(
     cache::hash(&[content.site_source.as_bytes(), text.as_bytes()])
 }
 
+/// Everything the map is drawn from but the values: the site's settings,
+/// kit.yaml (the credit), the outlines, the palette, and each territory's
+/// code, name, region and page.
+fn map_key(content: &Content, palette: Palette) -> String {
+    let mut places = String::new();
+    for f in &content.territories {
+        let r = &f.record;
+        places.push_str(&format!(
+            "{}|{:?}|{}|{}\n",
+            f.slug, r.code, r.name, r.region
+        ));
+    }
+    fn text(f: &Option<crate::content::TextFile>) -> &str {
+        f.as_ref().map_or("", |f| f.text.as_str())
+    }
+    let how = format!("{DRAWING_VERSION}\n{palette:?}");
+    cache::hash(&[
+        how.as_bytes(),
+        content.site_source.as_bytes(),
+        content.kit_source.as_bytes(),
+        text(&content.map_regions).as_bytes(),
+        text(&content.map_territories).as_bytes(),
+        places.as_bytes(),
+    ])
+}
+
 /// The social card of a programme chart: its SVG at 1,200×630.
 pub fn card(c: &Chart, store: &dyn Store) -> Result<Vec<u8>, String> {
     rasterised(store, &c.svg, raster::CARD)
@@ -332,7 +362,16 @@ pub fn all(
     for d in png_errors {
         diags.push(d);
     }
-    let map = map_chart(content, t, palette, store, &mut diags).map(|mut m| {
+    let map_key = map_key(content, palette);
+    let (map, map_diags) = match previous.filter(|p| p.map_key == map_key) {
+        Some(p) => (p.map.clone(), p.map_diags.clone()),
+        None => {
+            let mut found = Diagnostics::default();
+            (map_chart(content, t, palette, store, &mut found), found)
+        }
+    };
+    diags.extend(map_diags.clone());
+    let map = map.map(|mut m| {
         m.coloured = coloured_map(content, agg, t, &m);
         m
     });
@@ -342,6 +381,8 @@ pub fn all(
             map,
             regions,
             region_keys,
+            map_key,
+            map_diags,
         },
         diags,
     )
@@ -394,5 +435,37 @@ mod tests {
         );
         assert_eq!(kept.region_keys["B"], first.region_keys["B"]);
         assert_ne!(kept.region_keys["A"], first.region_keys["A"]);
+    }
+
+    /// The map is kept across an edit of values, and drawn again when a
+    /// territory's name changes; either way it is the map drawn from scratch.
+    #[test]
+    fn a_kept_map_is_the_map_drawn_from_scratch() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/english");
+        let mut d = Diagnostics::default();
+        let content = crate::content::load(&root, &mut d).unwrap().unwrap();
+        let t = Labels::new(content.site.language);
+        let store = cache::Deferred(&cache::NoCache);
+        let draw = |c: &Content, previous: Option<&ChartSet>| {
+            let agg = aggregate(&c.territories, c.metrics.len());
+            all(c, &agg, &t, Palette::default(), &store, previous).0
+        };
+        let map_svg = |set: &ChartSet| set.map.as_ref().map(|m| m.file_svg.clone()).unwrap();
+        let first = draw(&content, None);
+        let edit = |f: &dyn Fn(&mut crate::records::TerritoryFile)| {
+            let mut c = content.clone();
+            let mut one = (*c.territories[0]).clone();
+            f(&mut one);
+            c.territories[0] = std::sync::Arc::new(one);
+            c
+        };
+        let values = edit(&|f| f.record.projects[0].values[0] = Some(4321));
+        let kept = draw(&values, Some(&first));
+        assert_eq!(kept.map_key, first.map_key, "values do not change the map");
+        assert_eq!(map_svg(&kept), map_svg(&draw(&values, None)));
+        let renamed = edit(&|f| f.record.name = "Nom nouveau".into());
+        let redrawn = draw(&renamed, Some(&first));
+        assert_ne!(redrawn.map_key, first.map_key);
+        assert!(map_svg(&redrawn).contains("Nom nouveau"));
     }
 }

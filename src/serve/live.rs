@@ -165,9 +165,9 @@ fn write(snapshot: &Snapshot, opts: &BuildOptions) -> Option<String> {
             for d in outcome.diagnostics.sorted() {
                 eprintln!("{d}");
             }
-            if outcome.written.is_some() {
-                store.prune();
-            }
+            // No pruning here: the map and the charts an update fetched
+            // went through another store, and pruning would drop them. The
+            // next `bilan build` prunes.
             let w = outcome.written.unwrap_or_default();
             eprintln!(
                 "Wrote the site: {} written, {} unchanged, {} removed; {} ms.",
