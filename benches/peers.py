@@ -181,6 +181,11 @@ def serve_times(n, runs, bilan_bin):
     return bilan, hugo[0]
 
 
+def print_header(header):
+    print(header)
+    print("-" * len(header))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="146,1460,14600")
@@ -197,9 +202,7 @@ def main():
     full = {}
     if sizes:
         print("1. Full builds (bilan cold: chart cache removed; warm: kept; output folder new each time)\n")
-        header = f"{'territories':>11} | {'tool':<10} | {'wall time':<26} | {'ratio to Hugo':>13} | {'peak MiB':>8}"
-        print(header)
-        print("-" * len(header))
+        print_header(f"{'territories':>11} | {'tool':<10} | {'wall time':<26} | {'ratio to Hugo':>13} | {'peak MiB':>8}")
     for n in sizes:
         times, mem = full_builds(n, args.runs, args.bilan)
         full[n] = times
@@ -217,9 +220,7 @@ def main():
     serve_sizes = [int(s) for s in args.serve_sizes.split(",") if s]
     if serve_sizes:
         print("\n3. Watch mode: from saving a record to the edited page served (and, for bilan, to every file fresh)\n")
-        header = f"{'territories':>11} | {'bilan serve: page':<26} | {'bilan serve: all files':<26} | {'hugo server: page':<26}"
-        print(header)
-        print("-" * len(header))
+        print_header(f"{'territories':>11} | {'bilan serve: page':<26} | {'bilan serve: all files':<26} | {'hugo server: page':<26}")
         for n in serve_sizes:
             (page, files), hugo = serve_times(n, args.runs, args.bilan)
             print(f"{n:>11} | {spread(page):<26} | {spread(files):<26} | {spread(hugo):<26}", flush=True)

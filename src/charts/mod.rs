@@ -393,6 +393,23 @@ mod tests {
     use super::*;
     use crate::aggregate::aggregate;
 
+    /// A test site's content.
+    fn fixture(name: &str) -> Content {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name);
+        let mut d = Diagnostics::default();
+        crate::content::load(&root, &mut d).unwrap().unwrap()
+    }
+
+    /// Every chart of `c`, PNGs left out, as `serve` draws them.
+    fn draw(c: &Content, previous: Option<&ChartSet>) -> ChartSet {
+        let agg = aggregate(&c.territories, c.metrics.len());
+        let t = Labels::new(c.site.language);
+        let store = cache::Deferred(&cache::NoCache);
+        all(c, &agg, &t, Palette::default(), &store, previous).0
+    }
+
     /// The charts of every region, as SVG text, by region code.
     fn svgs(set: &ChartSet) -> Vec<(String, Vec<String>)> {
         set.regions
@@ -405,16 +422,7 @@ mod tests {
     /// at hand are exactly those drawn from scratch; none is stale.
     #[test]
     fn charts_kept_from_the_previous_set_are_never_stale() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/second-programme");
-        let mut d = Diagnostics::default();
-        let content = crate::content::load(&root, &mut d).unwrap().unwrap();
-        let t = Labels::new(content.site.language);
-        let store = cache::Deferred(&cache::NoCache);
-        let draw = |c: &Content, previous: Option<&ChartSet>| {
-            let agg = aggregate(&c.territories, c.metrics.len());
-            all(c, &agg, &t, Palette::default(), &store, previous).0
-        };
+        let content = fixture("second-programme");
         let first = draw(&content, None);
         let mut edited = content.clone();
         let i = edited
@@ -441,15 +449,7 @@ mod tests {
     /// territory's name changes; either way it is the map drawn from scratch.
     #[test]
     fn a_kept_map_is_the_map_drawn_from_scratch() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/english");
-        let mut d = Diagnostics::default();
-        let content = crate::content::load(&root, &mut d).unwrap().unwrap();
-        let t = Labels::new(content.site.language);
-        let store = cache::Deferred(&cache::NoCache);
-        let draw = |c: &Content, previous: Option<&ChartSet>| {
-            let agg = aggregate(&c.territories, c.metrics.len());
-            all(c, &agg, &t, Palette::default(), &store, previous).0
-        };
+        let content = fixture("english");
         let map_svg = |set: &ChartSet| set.map.as_ref().map(|m| m.file_svg.clone()).unwrap();
         let first = draw(&content, None);
         let edit = |f: &dyn Fn(&mut crate::records::TerritoryFile)| {

@@ -146,17 +146,7 @@ fn texts(ctx: &Ctx) -> Vec<(String, Vec<u8>)> {
         let lines: Vec<String> = kit
             .contacts
             .iter()
-            .map(|c| {
-                [
-                    Some(c.name.as_str()),
-                    c.email.as_deref(),
-                    c.phone.as_deref(),
-                ]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" · ")
-            })
+            .map(crate::presskit::contact_line)
             .collect();
         out.push((
             "textes/contacts.txt".to_string(),

@@ -170,15 +170,7 @@ fn spec(ctx: &Ctx, r: &RegionView, map: Option<&str>) -> Spec {
     if !kit.contacts.is_empty() {
         b.push(Block::Heading(1, tx(t.get("contacts"))));
         for c in &kit.contacts {
-            let line = [
-                Some(c.name.as_str()),
-                c.email.as_deref(),
-                c.phone.as_deref(),
-            ]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" · ");
+            let line = crate::presskit::contact_line(c);
             b.push(Block::Bullet(tx(&line)));
         }
     }

@@ -79,10 +79,7 @@ impl Live {
                 let m = &model;
                 OnDemand::new(&m.content, &m.agg, &m.charts, &m.theme, render_opts)
                     .map(|pages| (model, pages))
-                    .map_err(|e| match e {
-                        crate::render::RenderError::Content(d) => text(&d),
-                        crate::render::RenderError::Io(e) => format!("error: {e:#}"),
-                    })
+                    .map_err(render_error_text)
             }
             Ok(Err(diags)) => Err(text(&diags)),
             Err(e) => Err(format!("error: {e:#}")),
@@ -184,6 +181,14 @@ fn write(snapshot: &Snapshot, opts: &BuildOptions) -> Option<String> {
             Some(text)
         }
         Err(e) => Some(format!("error: {e:#}")),
+    }
+}
+
+/// A page or model that could not be rendered, as the overlay shows it.
+pub(super) fn render_error_text(e: crate::render::RenderError) -> String {
+    match e {
+        crate::render::RenderError::Content(d) => text(&d),
+        crate::render::RenderError::Io(e) => format!("error: {e:#}"),
     }
 }
 

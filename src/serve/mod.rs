@@ -20,7 +20,7 @@ use anyhow::{Context as _, Result};
 use tiny_http::{Header, Request, Response, Server};
 
 use crate::build::BuildOptions;
-use crate::render::{Answer, RenderError};
+use crate::render::Answer;
 use live::Live;
 
 mod live;
@@ -208,15 +208,7 @@ fn handle(req: Request, out: &Path, live: &Live) {
             }
             Ok(Answer::NotHere) => {}
             Err(e) => {
-                let text = match e {
-                    RenderError::Content(d) => d
-                        .sorted()
-                        .iter()
-                        .map(|d| d.to_string())
-                        .collect::<Vec<_>>()
-                        .join("\n"),
-                    RenderError::Io(e) => format!("{e:#}"),
-                };
+                let text = live::render_error_text(e);
                 let page = format!("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>bilan: this page failed</title></head><body><h1>bilan: this page could not be rendered</h1><pre>{}</pre></body></html>", crate::charts::xml_escape(&text));
                 let _ = req.respond(respond_html(page.into_bytes(), 500));
                 return;
