@@ -35,6 +35,8 @@ pub struct BuildOptions {
     pub strict: bool,
     /// A local preview (`serve`): publishing advice is not repeated.
     pub preview: bool,
+    /// The cache folder (`--cache-dir`); see [`crate::cache::location`].
+    pub cache_dir: Option<PathBuf>,
 }
 
 /// How a run ended, when it got as far as reading the content.
@@ -61,6 +63,14 @@ pub struct Outcome {
     pub leftovers: Vec<PathBuf>,
     /// Releases held back: drafts and releases under embargo.
     pub held_back: Vec<HeldBack>,
+    /// Files in the output folder that bilan did not write, kept.
+    pub kept: Vec<String>,
+    /// True when the previous build's file list was missing, so every
+    /// file the new site does not have was kept (`kept`).
+    pub unrecorded: bool,
+    /// The cache folder, when it lies inside the site (entries verified),
+    /// with the entries that failed verification.
+    pub cache_inside: Option<(PathBuf, Vec<String>)>,
 }
 
 /// A release this build does not publish (or, with `--drafts`, shows as a
@@ -88,6 +98,9 @@ impl Outcome {
             external_links: Vec::new(),
             leftovers: Vec::new(),
             held_back: Vec::new(),
+            kept: Vec::new(),
+            unrecorded: false,
+            cache_inside: None,
         }
     }
 
@@ -269,15 +282,27 @@ fn run(opts: &BuildOptions, write: bool) -> Result<Outcome> {
         output::check_target(&opts.root, &out_dir)?;
     }
     // `check` writes nothing, not even to the cache.
-    let disk_cache = DiskCache::new(&opts.root);
-    let store: &dyn Store = if write { &disk_cache } else { &NoCache };
+    let disk_cache = if write {
+        Some(DiskCache::open(&opts.root, opts.cache_dir.as_deref())?)
+    } else {
+        None
+    };
+    let store: &dyn Store = match &disk_cache {
+        Some(c) => c,
+        None => &NoCache,
+    };
     let model = match prepare(opts, store, None)? {
         Ok(m) => m,
         Err(diags) => return Ok(Outcome::stopped(diags, start, 0)),
     };
-    let outcome = emit(&model, &model.charts, opts, now, write, store, start)?;
-    if outcome.written.is_some() {
-        disk_cache.prune();
+    let mut outcome = emit(&model, &model.charts, opts, now, disk_cache.as_ref(), start)?;
+    if let Some(cache) = &disk_cache {
+        if outcome.written.is_some() {
+            cache.prune();
+        }
+        if cache.verifies() {
+            outcome.cache_inside = Some((cache.dir().to_path_buf(), cache.rejected()));
+        }
     }
     Ok(outcome)
 }
@@ -290,16 +315,20 @@ pub fn output_dir(opts: &BuildOptions) -> PathBuf {
 }
 
 /// Renders `model` with `charts` (its own, or the same with their PNGs
-/// drawn) and, when `write`, swaps it into the output folder.
+/// drawn) and, given a cache (which keeps the build state), swaps it into
+/// the output folder; without one, writes nothing.
 pub fn emit(
     model: &Model,
     charts: &charts::ChartSet,
     opts: &BuildOptions,
     now: DateTime<Utc>,
-    write: bool,
-    store: &dyn Store,
+    cache: Option<&DiskCache>,
     start: Instant,
 ) -> Result<Outcome> {
+    let store: &dyn Store = match cache {
+        Some(c) => c,
+        None => &NoCache,
+    };
     let Model {
         content,
         agg,
@@ -311,13 +340,12 @@ pub fn emit(
     let render_opts = render_options(opts, now);
     // Files stream into a staging folder beside the output; it is swapped in
     // only at the end, and removed if anything fails before (see `Staging`).
-    let staging = if write {
-        Some(
-            Staging::begin(&out_dir, &output::state_file(&opts.root, &out_dir))
+    let staging = match cache {
+        Some(c) => Some(
+            Staging::begin(&out_dir, c.state(&out_dir))
                 .with_context(|| format!("cannot prepare {}", out_dir.display()))?,
-        )
-    } else {
-        None
+        ),
+        None => None,
     };
     let sink: &dyn Sink = match &staging {
         Some(s) => s,
@@ -335,14 +363,14 @@ pub fn emit(
         }
     };
     log_time(start, "Rendered and staged");
-    diags.extend(link_diagnostics(&rendered, write));
+    diags.extend(link_diagnostics(&rendered, cache.is_some()));
     // Publishing advice, for a site that would publish: not for a preview,
     // and not on top of errors.
     if !opts.preview && !diags.has_errors() {
         check_base_url(content, opts.base_url.as_deref(), &mut diags);
     }
     let n = rendered.paths.len();
-    let Some(staging) = staging else {
+    let (Some(staging), Some(cache)) = (staging, cache) else {
         let external_links = rendered.external_links.into_iter().collect();
         return Ok(Outcome {
             files: n,
@@ -355,7 +383,8 @@ pub fn emit(
         return Ok(Outcome::stopped(diags, start, n));
     }
     let totals = summary(content, &agg.programme);
-    let outcome = commit(staging, &rendered, &totals, &out_dir)?;
+    let save = |state: &str| cache.save_state(&out_dir, state);
+    let outcome = commit(staging, &rendered, &totals, &out_dir, &save)?;
     log_time(start, "Swapped in");
     Ok(Outcome {
         charts: chart_count(content, charts),
@@ -379,17 +408,20 @@ fn commit(
     rendered: &render::Rendered,
     totals: &BTreeMap<String, u64>,
     out_dir: &std::path::Path,
+    save_state: &dyn Fn(&str) -> Result<()>,
 ) -> Result<Outcome> {
     let summary =
         serde_json::to_string(totals).context("cannot record the totals of this build")?;
     let (stats, changes) = staging
-        .commit(&rendered.paths, &summary)
+        .commit(&rendered.paths, &summary, save_state)
         .with_context(|| format!("cannot write the site to {}", out_dir.display()))?;
     Ok(Outcome {
         written: Some(stats),
         files: rendered.paths.len(),
         moved: moved(changes.previous_summary.as_deref(), totals),
         leftovers: changes.leftovers,
+        kept: changes.kept,
+        unrecorded: changes.unrecorded,
         changed_pages: if changes.previous_summary.is_some() {
             changes.pages
         } else {

@@ -149,7 +149,7 @@ pub struct Legal {
     #[serde(default)]
     pub host_address: Option<String>,
     /// How to reach the publisher: an e-mail address or a page.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::url::contact")]
     pub contact: Option<String>,
 }
 
@@ -177,7 +177,7 @@ pub struct Accessibility {
     #[serde(default)]
     pub audit_date: Option<NaiveDate>,
     /// How to report a problem: an e-mail address or a page.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::url::contact")]
     pub contact: Option<String>,
 }
 
@@ -306,22 +306,5 @@ impl SiteConfig {
 /// `/bilan/`) or an absolute http(s) URL; never another scheme, never
 /// `//host` (another site), never a space, quote or angle bracket.
 pub fn base_url_problem(url: &str) -> Option<String> {
-    let plain = !url.is_empty()
-        && url
-            .chars()
-            .all(|c| c.is_ascii_graphic() && !"\"'<>\\`".contains(c));
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"));
-    let ok = plain
-        && match rest {
-            Some(host) => !host.is_empty() && !host.starts_with('/'),
-            None => url.starts_with('/') && !url.starts_with("//"),
-        };
-    (!ok).then(|| {
-        format!(
-            "`{}` is neither a path such as `/` or `/bilan/` nor an http(s) URL",
-            crate::markdown::excerpt(url, 60)
-        )
-    })
+    crate::url::base_url_problem(url)
 }

@@ -48,14 +48,25 @@ pub fn assets(root: &Path, diags: &mut Diagnostics) -> Result<Vec<StaticFile>> {
             root.display()
         );
     }
-    let css = read(root, &dist, "dsfr.min.css", diags)?.unwrap_or_default();
+    let sources = crate::sandbox::Sources::of(root);
+    let css = read(root, &dist, "dsfr.min.css", &sources, diags)?.unwrap_or_default();
     let mut wanted: Vec<String> = FILES.iter().map(|f| f.to_string()).collect();
-    wanted.extend(css_references(&String::from_utf8_lossy(&css)));
+    let (references, climbing) = css_references(&String::from_utf8_lossy(&css));
+    wanted.extend(references);
+    for url in climbing {
+        diags.push(
+            crate::diag::Diagnostic::error(
+                format!("{DIST}/dsfr.min.css"),
+                format!("the stylesheet refers to `url({url})`, which climbs out of the package: bilan publishes nothing outside it"),
+            )
+            .hint("reinstall the package (`npm ci`, or `rm -rf node_modules && npm install`)"),
+        );
+    }
     wanted.sort();
     wanted.dedup();
     let mut out = Vec::with_capacity(wanted.len());
     for rel in wanted {
-        if let Some(bytes) = read(root, &dist, &rel, diags)? {
+        if let Some(bytes) = read(root, &dist, &rel, &sources, diags)? {
             out.push(StaticFile {
                 rel: format!("{OUT_DIR}/{rel}"),
                 bytes,
@@ -65,13 +76,21 @@ pub fn assets(root: &Path, diags: &mut Diagnostics) -> Result<Vec<StaticFile>> {
     Ok(out)
 }
 
-/// A file of the package, if it exists and stays inside the site.
-fn read(root: &Path, dist: &Path, rel: &str, diags: &mut Diagnostics) -> Result<Option<Vec<u8>>> {
+/// A file of the package, if it exists, is a regular file and its real
+/// path stays inside the package.
+fn read(
+    root: &Path,
+    dist: &Path,
+    rel: &str,
+    sources: &crate::sandbox::Sources,
+    diags: &mut Diagnostics,
+) -> Result<Option<Vec<u8>>> {
     let path: PathBuf = dist.join(rel);
-    if !path.is_file() {
+    if std::fs::symlink_metadata(&path).is_err() {
         return Ok(None);
     }
-    if let Err(d) = crate::sandbox::confined(root, &path) {
+    let package = dist.parent().unwrap_or(dist);
+    if let Err(d) = crate::sandbox::publishable(root, package, &path, sources) {
         diags.push(d);
         return Ok(None);
     }
@@ -80,22 +99,38 @@ fn read(root: &Path, dist: &Path, rel: &str, diags: &mut Diagnostics) -> Result<
         .with_context(|| format!("cannot read {}", path.display()))
 }
 
-/// The local files a stylesheet refers to with `url(…)`: fonts and icons.
-/// Data URLs, absolute URLs and paths that climb out are left out.
-fn css_references(css: &str) -> Vec<String> {
-    css.split("url(")
+/// The local files a stylesheet in `dist/` refers to with `url(…)`: fonts
+/// and icons; then the references that climb out of the package (an
+/// error). Data URLs and absolute URLs are left out, and so are paths with
+/// `..` that stay inside the package, which the DSFR never uses.
+fn css_references(css: &str) -> (Vec<String>, Vec<String>) {
+    let (mut local, mut climbing) = (Vec::new(), Vec::new());
+    let urls = css
+        .split("url(")
         .skip(1)
         .filter_map(|rest| rest.split(')').next())
         .map(|u| u.trim().trim_matches(['"', '\'']))
         .map(|u| u.split(['?', '#']).next().unwrap_or(u))
-        .filter(|u| {
-            !u.is_empty()
-                && !u.contains(':')
-                && !u.starts_with('/')
-                && !u.split('/').any(|part| part == ".." || part.is_empty())
-        })
-        .map(String::from)
-        .collect()
+        .filter(|u| !u.is_empty() && !u.contains(':') && !u.starts_with('/'));
+    for u in urls {
+        // `dist/` is one level below the package's root.
+        let mut depth: i64 = 1;
+        let mut climbs = false;
+        for part in u.split('/') {
+            match part {
+                ".." => depth -= 1,
+                "" | "." => {}
+                _ => depth += 1,
+            }
+            climbs |= depth < 0;
+        }
+        if climbs {
+            climbing.push(u.to_string());
+        } else if !u.split('/').any(|part| part == ".." || part.is_empty()) {
+            local.push(u.to_string());
+        }
+    }
+    (local, climbing)
 }
 
 #[cfg(test)]
@@ -105,14 +140,16 @@ mod tests {
     #[test]
     fn stylesheet_references_are_local_files_only() {
         let css = r#"@font-face{src:url(fonts/Marianne-Bold.woff2) format("woff2"),url("fonts/Marianne-Bold.woff")}.a{background:url(icons/system/close-line.svg?v=1)}.b{background:url("data:image/svg+xml;charset=utf8,<svg/>")}.c{background:url(https://example.org/x.svg)}.d{background:url(../../etc/passwd)}.e{background:url(/abs.svg)}"#;
+        let (local, climbing) = css_references(css);
         assert_eq!(
-            css_references(css),
+            local,
             [
                 "fonts/Marianne-Bold.woff2",
                 "fonts/Marianne-Bold.woff",
                 "icons/system/close-line.svg"
             ]
         );
+        assert_eq!(climbing, ["../../etc/passwd"]);
     }
 
     #[test]

@@ -26,6 +26,7 @@ pub mod markdown;
 pub mod metrics;
 pub mod opendata;
 pub mod output;
+pub mod paths;
 pub mod pdf;
 pub mod presskit;
 pub mod records;
@@ -38,6 +39,7 @@ pub mod serve;
 mod sys;
 pub mod theme;
 pub mod typo;
+pub mod url;
 pub mod validate;
 pub mod yaml;
 

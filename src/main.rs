@@ -42,6 +42,11 @@ enum Command {
         /// "generated on" stamp; SOURCE_DATE_EPOCH is used when absent.
         #[arg(long, value_name = "DATETIME")]
         now: Option<String>,
+        /// Where to keep the build cache (chart PNGs, cards, PDFs, build
+        /// state) [default: BILAN_CACHE_DIR, else the user's cache folder,
+        /// e.g. ~/.cache/bilan/<site>-<hash>]. Point a CI cache at it.
+        #[arg(long, value_name = "DIR")]
+        cache_dir: Option<PathBuf>,
     },
     /// Validate content and internal links; write nothing.
     Check {
@@ -67,6 +72,9 @@ enum Command {
         /// Also show drafts and press releases still under embargo.
         #[arg(long)]
         drafts: bool,
+        /// Where to keep the build cache [default: as for `build`].
+        #[arg(long, value_name = "DIR")]
+        cache_dir: Option<PathBuf>,
     },
     /// Read projects from a spreadsheet into the territory records.
     ///
@@ -141,11 +149,13 @@ fn main() -> ExitCode {
             port,
             bind,
             drafts,
+            cache_dir,
         } => {
             let opts = bilan::serve::ServeOptions {
                 root,
                 addr: std::net::SocketAddr::new(bind, port),
                 drafts,
+                cache_dir,
             };
             return match bilan::serve::serve(&opts) {
                 Ok(()) => ExitCode::SUCCESS,
@@ -161,6 +171,7 @@ fn main() -> ExitCode {
             base_url,
             drafts,
             now,
+            cache_dir,
         } => {
             let opts = BuildOptions {
                 root: site.root,
@@ -170,6 +181,7 @@ fn main() -> ExitCode {
                 now,
                 strict: site.strict,
                 preview: false,
+                cache_dir,
             };
             (bilan::build(&opts), site.strict, true)
         }
@@ -262,6 +274,7 @@ fn report(outcome: &Outcome, strict: bool, writes: bool) -> ExitCode {
             eprintln!("  {pages} page(s): {}{more}", shown.join(", "));
         }
     }
+    report_files(outcome);
     for dir in &outcome.leftovers {
         eprintln!(
             "warning: {} holds an earlier site that could not be removed (a file in it is protected); the new site is in place: remove that folder by hand",
@@ -276,6 +289,42 @@ fn report(outcome: &Outcome, strict: bool, writes: bool) -> ExitCode {
         _ => eprintln!("Checked {} files: {warnings} warning(s); {} ms.", outcome.files, outcome.millis),
     }
     ExitCode::SUCCESS
+}
+
+/// Files bilan kept in the output without having written them, and what
+/// it did with a cache found inside the site.
+fn report_files(outcome: &Outcome) {
+    if !outcome.kept.is_empty() {
+        let shown: Vec<&str> = outcome.kept.iter().take(5).map(String::as_str).collect();
+        let more = match outcome.kept.len() {
+            n if n > 5 => format!(" (+{} more)", n - 5),
+            _ => String::new(),
+        };
+        if outcome.unrecorded {
+            eprintln!(
+                "note: the output folder has no record of the files the last build wrote (a new cache): {} file(s) that this site does not have were kept: {}{more}; delete those that are stale",
+                outcome.kept.len(),
+                shown.join(", ")
+            );
+        } else {
+            eprintln!(
+                "Kept in the output, not written by bilan: {}{more}",
+                shown.join(", ")
+            );
+        }
+    }
+    if let Some((dir, rejected)) = &outcome.cache_inside {
+        eprintln!(
+            "note: the cache {} is inside the site folder: each entry was checked against its digest before use",
+            dir.display()
+        );
+        if !rejected.is_empty() {
+            eprintln!(
+                "warning: {} cache entries did not match their digest (brought by a checkout, or changed by hand) and were made again",
+                rejected.len()
+            );
+        }
+    }
 }
 
 fn import(opts: &bilan::import::ImportOptions) -> ExitCode {

@@ -16,6 +16,7 @@ pub fn render(markdown: &str, raw_html: bool) -> String {
     let events: Vec<Event> = Parser::new_ext(markdown, OPTIONS)
         .filter(|e| raw_html || !matches!(e, Event::Html(_) | Event::InlineHtml(_)))
         .map(defuse_link)
+        .map(|e| safe_attributes(e).0)
         .collect();
     let events = add_heading_ids(events);
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
@@ -30,6 +31,9 @@ pub enum Finding {
     RawHtml(usize, String),
     /// A link or image to a script or data URL at this byte offset.
     DangerousUrl(usize, String),
+    /// A heading attribute left out at this byte offset (anything but an
+    /// `#id` or `.class` of letters, digits, `-` and `_`).
+    DroppedAttribute(usize, String),
 }
 
 /// Raw HTML and dangerous URLs in `markdown`, with their byte offsets.
@@ -45,26 +49,18 @@ pub fn scan(markdown: &str) -> Vec<Finding> {
             {
                 out.push(Finding::DangerousUrl(range.start, excerpt(&dest_url, 40)));
             }
+            heading @ Event::Start(Tag::Heading { .. }) => {
+                for dropped in safe_attributes(heading).1 {
+                    out.push(Finding::DroppedAttribute(range.start, excerpt(&dropped, 40)));
+                }
+            }
             _ => {}
         }
     }
     out
 }
 
-/// True for URLs a browser would run or inline rather than visit:
-/// `javascript:`, `vbscript:`, `data:`, however they are cased or spaced.
-pub fn dangerous_url(url: &str) -> bool {
-    // Browsers drop tabs, newlines and leading spaces and ignore case.
-    let folded: String = url
-        .chars()
-        .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
-        .take(12)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    ["javascript:", "vbscript:", "data:"]
-        .iter()
-        .any(|s| folded.starts_with(s))
-}
+pub use crate::url::dangerous as dangerous_url;
 
 /// At most `max` characters of `text`, with `…` when cut.
 pub fn excerpt(text: &str, max: usize) -> String {
@@ -103,6 +99,63 @@ fn defuse_link(event: Event) -> Event {
         }),
         other => other,
     }
+}
+
+/// True for an id or class name that cannot leave its attribute: ASCII
+/// letters, digits, `-` and `_`, starting with a letter or `_`.
+fn safe_name(name: &str) -> bool {
+    name.len() <= 100
+        && name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// A heading keeps only a safe `#id` and safe `.class`es: `key=value`
+/// attributes (`onmouseover=…`, `style=…`) and odd names are dropped and
+/// returned, so validation can say where.
+fn safe_attributes(event: Event) -> (Event, Vec<String>) {
+    let Event::Start(Tag::Heading {
+        level,
+        id,
+        classes,
+        attrs,
+    }) = event
+    else {
+        return (event, Vec::new());
+    };
+    let mut dropped = Vec::new();
+    let id = match id {
+        Some(id) if safe_name(&id) => Some(id),
+        Some(id) => {
+            dropped.push(format!("#{id}"));
+            None
+        }
+        None => None,
+    };
+    let classes = classes
+        .into_iter()
+        .filter(|c| {
+            let keep = safe_name(c);
+            if !keep {
+                dropped.push(format!(".{c}"));
+            }
+            keep
+        })
+        .collect();
+    for (key, value) in attrs {
+        dropped.push(match value {
+            Some(v) => format!("{key}={v}"),
+            None => key.to_string(),
+        });
+    }
+    let heading = Event::Start(Tag::Heading {
+        level,
+        id,
+        classes,
+        attrs: Vec::new(),
+    });
+    (heading, dropped)
 }
 
 fn add_heading_ids(mut events: Vec<Event>) -> Vec<Event> {
@@ -231,6 +284,23 @@ mod tests {
         );
         assert!(dangerous_url(" java\tscript:x") && dangerous_url("VBScript:x"));
         assert!(!dangerous_url("https://x") && !dangerous_url("mailto:a@b"));
+    }
+
+    #[test]
+    fn heading_attributes_keep_only_safe_ids_and_classes() {
+        let md = "# Titre {#ok .note onmouseover=alert(1) style=\"x\"}\n\n## B {#\"x .a\"b}\n";
+        let html = render(md, false);
+        assert_eq!(html, "<h1 id=\"ok\" class=\"note\">Titre</h1>\n<h2 id=\"b\">B</h2>\n");
+        let found = scan(md);
+        assert_eq!(
+            found,
+            [
+                Finding::DroppedAttribute(0, "onmouseover=alert(1)".into()),
+                Finding::DroppedAttribute(0, "style=\"x\"".into()),
+                Finding::DroppedAttribute(52, "#\"x".into()),
+                Finding::DroppedAttribute(52, ".a\"b".into()),
+            ]
+        );
     }
 
     #[test]

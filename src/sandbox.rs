@@ -76,3 +76,106 @@ fn real_root(root: &Path) -> Result<PathBuf, Diagnostic> {
         .insert(root.to_path_buf(), real.clone());
     Ok(real)
 }
+
+/// Why the file at `path`, to be published from the folder `within`
+/// (`content/static`, the DSFR package), may not be: its real path leaves
+/// that folder (a link to a record, a release or `.env` elsewhere in the
+/// site), it is no regular file, or it is the same file as one of the
+/// site's sources (a hard link). An embargoed release must never leave
+/// through a folder that is copied as it is.
+pub(crate) fn publishable(
+    root: &Path,
+    within: &Path,
+    path: &Path,
+    sources: &Sources,
+) -> Result<(), Diagnostic> {
+    confined(root, path)?;
+    let rel = relative(root, path);
+    let real = fs::canonicalize(path).map_err(|e| Diagnostic::error(&rel, format!("cannot read: {e}")))?;
+    let within_real = fs::canonicalize(within).unwrap_or_else(|_| within.to_path_buf());
+    let place = relative(root, within);
+    if !real.starts_with(&within_real) {
+        let target = relative(&real_root(root)?, &real);
+        return Err(Diagnostic::error(
+            &rel,
+            format!(
+                "this is a link to `{}`, outside `{}`: only files inside it are published as they are",
+                target.display(),
+                place.display()
+            ),
+        )
+        .hint("copy the file into that folder if it is meant to be published, or remove the link"));
+    }
+    let meta = fs::metadata(&real).map_err(|e| Diagnostic::error(&rel, format!("cannot read: {e}")))?;
+    if !meta.is_file() {
+        return Err(Diagnostic::error(&rel, "this is not a regular file, so it is not published"));
+    }
+    if let Some(source) = sources.same_file(&meta) {
+        return Err(Diagnostic::error(
+            &rel,
+            format!(
+                "this is the same file as `{}` (a hard link): a source of the site is never published as it is",
+                source.display()
+            ),
+        )
+        .hint("remove the link, or copy what is meant to be public"));
+    }
+    Ok(())
+}
+
+/// The site's sources and secrets, by file identity: records, releases,
+/// narratives, settings and `.env`-like files at the root, so a hard link
+/// to one of them can be recognised wherever it is.
+#[derive(Debug, Default)]
+pub(crate) struct Sources {
+    #[cfg(unix)]
+    ids: std::collections::HashMap<(u64, u64), PathBuf>,
+}
+
+impl Sources {
+    /// Every file under `content/` (but `content/static`), and the files at
+    /// the root whose names start with `.` (`.env`, `.npmrc`, `.dsfr.yml`).
+    pub(crate) fn of(root: &Path) -> Sources {
+        let mut sources = Sources::default();
+        let content = root.join("content");
+        let under_content = walkdir::WalkDir::new(&content)
+            .into_iter()
+            .filter_entry(|e| e.path() != content.join("static"))
+            .flatten()
+            .map(|e| e.into_path());
+        let dotfiles = fs::read_dir(root)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
+            .map(|e| e.path());
+        for path in under_content.chain(dotfiles) {
+            sources.add(root, &path);
+        }
+        sources
+    }
+
+    #[cfg(unix)]
+    fn add(&mut self, root: &Path, path: &Path) {
+        use std::os::unix::fs::MetadataExt as _;
+        if let Ok(m) = fs::symlink_metadata(path) {
+            if m.is_file() {
+                self.ids.insert((m.dev(), m.ino()), relative(root, path));
+            }
+        }
+    }
+
+    #[cfg(not(unix))]
+    fn add(&mut self, _: &Path, _: &Path) {}
+
+    #[cfg(unix)]
+    fn same_file(&self, meta: &fs::Metadata) -> Option<&Path> {
+        use std::os::unix::fs::MetadataExt as _;
+        self.ids.get(&(meta.dev(), meta.ino())).map(PathBuf::as_path)
+    }
+
+    #[cfg(not(unix))]
+    fn same_file(&self, _: &fs::Metadata) -> Option<&Path> {
+        None
+    }
+}

@@ -228,7 +228,12 @@ fn load_statics(
     diags: &mut Diagnostics,
 ) -> Result<Vec<StaticFile>> {
     let mut statics = Vec::new();
+    let sources = crate::sandbox::Sources::of(root);
     for path in files(root, static_dir, diags) {
+        if let Err(d) = crate::sandbox::publishable(root, static_dir, &path, &sources) {
+            diags.push(d);
+            continue;
+        }
         let rel = path
             .strip_prefix(static_dir)
             .unwrap_or(&path)

@@ -19,11 +19,7 @@ struct Contact {
 }
 
 fn contact(c: &str) -> Contact {
-    let href = if c.contains('@') && !c.contains(':') {
-        format!("mailto:{c}")
-    } else {
-        c.to_string()
-    };
+    let href = crate::url::contact_href(c);
     Contact {
         text: c.to_string(),
         href,

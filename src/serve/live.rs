@@ -69,8 +69,9 @@ impl Live {
         let start = Instant::now();
         let previous = self.current();
         let prev = previous.as_ref().zip(changed).map(|(s, c)| (&s.model, c));
-        let cache = DiskCache::new(&self.opts.root);
-        let result = build::prepare(&self.opts, &Deferred(&cache), prev).and_then(|r| {
+        let result = DiskCache::open(&self.opts.root, self.opts.cache_dir.as_deref())
+            .and_then(|cache| build::prepare(&self.opts, &Deferred(&cache), prev))
+            .and_then(|r| {
             let now = build::resolve_now(self.opts.now.as_deref())?;
             Ok(r.map(|model| (model, build::render_options(&self.opts, now))))
         });
@@ -148,7 +149,10 @@ impl Live {
 /// that stopped it, if any.
 fn write(snapshot: &Snapshot, opts: &BuildOptions) -> Option<String> {
     let start = Instant::now();
-    let store = DiskCache::new(&opts.root);
+    let store = match DiskCache::open(&opts.root, opts.cache_dir.as_deref()) {
+        Ok(store) => store,
+        Err(e) => return Some(format!("error: {e:#}")),
+    };
     let mut charts = snapshot.model.charts.clone();
     if let Err(d) = crate::charts::fill_pngs(&mut charts, &store) {
         return Some(d.to_string());
@@ -157,7 +161,7 @@ fn write(snapshot: &Snapshot, opts: &BuildOptions) -> Option<String> {
         Ok(now) => now,
         Err(e) => return Some(format!("error: {e:#}")),
     };
-    match build::emit(&snapshot.model, &charts, opts, now, true, &store, start) {
+    match build::emit(&snapshot.model, &charts, opts, now, Some(&store), start) {
         Ok(outcome) if outcome.ok(false) => {
             for d in outcome.diagnostics.sorted() {
                 eprintln!("{d}");

@@ -35,6 +35,8 @@ pub struct ServeOptions {
     pub addr: SocketAddr,
     /// Include drafts and embargoed releases.
     pub drafts: bool,
+    /// The cache folder (`--cache-dir`).
+    pub cache_dir: Option<PathBuf>,
 }
 
 const RELOAD: &str = r#"<script>/* bilan serve: live reload, added by the server only */
@@ -74,6 +76,7 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
         output: Some(out.clone()),
         drafts: opts.drafts,
         preview: true,
+        cache_dir: opts.cache_dir.clone(),
         ..BuildOptions::default()
     };
     let live = Arc::new(Live::new(build_opts));

@@ -3,7 +3,7 @@
 
 use crate::content::Content;
 use crate::diag::{key_line, Diagnostic, Diagnostics};
-use crate::markdown::{dangerous_url, excerpt, Finding};
+use crate::markdown::Finding;
 
 /// Raw HTML (left out unless the site allows it) and script or data URLs
 /// (never published) in every Markdown text, at their line and column.
@@ -50,18 +50,7 @@ pub(super) fn check_markdown(content: &Content, d: &mut Diagnostics) {
         let path = std::path::Path::new("content/press/kit.yaml");
         report_markdown(text, path, &|_| (1, 1), raw_allowed, d);
     }
-    if let Some(contact) = &site.accessibility.contact {
-        if dangerous_url(contact) {
-            d.push(
-                Diagnostic::error(
-                    "content/site.yaml",
-                    format!("`accessibility.contact` `{}` is a script or data URL, which is never published", excerpt(contact, 40)),
-                )
-                .at(key_line(&content.site_source, "contact:"), 1)
-                .hint("give an e-mail address or an http(s) page"),
-            );
-        }
-    }
+
 }
 
 /// Reports what [`crate::markdown::scan`] finds in `text`, placed by `place`
@@ -99,6 +88,17 @@ fn report_markdown(
                 }
             }
             Finding::RawHtml(..) => {}
+            Finding::DroppedAttribute(offset, attribute) => {
+                let (line, col) = place(offset);
+                d.push(
+                    Diagnostic::warning(
+                        path,
+                        format!("heading attribute `{attribute}` is left out: a heading keeps only `#id` and `.class` made of letters, digits, `-` and `_`"),
+                    )
+                    .at(line, col)
+                    .hint("write `{#my-id .my-class}` after the heading, or remove the attribute"),
+                );
+            }
         }
     }
     if raw > 3 {

@@ -1,0 +1,207 @@
+//! The one rule for every text that becomes a link: Markdown links and
+//! images, and each URL-valued field of site.yaml, kit.yaml and front matter
+//! (contacts, e-mail addresses, `base_url`). Fields opt in through
+//! `#[serde(deserialize_with = …)]` with the functions below, so a bad value
+//! is an error at its line and column; a test reads the schema and fails on
+//! any URL-like field that does not.
+
+use serde::{de::Error as _, Deserialize, Deserializer};
+
+/// True for URLs a browser would run or inline rather than visit:
+/// `javascript:`, `vbscript:`, `data:`, however they are cased or spaced.
+pub fn dangerous(url: &str) -> bool {
+    // Browsers drop tabs, newlines and leading spaces and ignore case.
+    let folded: String = url
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
+        .take(12)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["javascript:", "vbscript:", "data:"]
+        .iter()
+        .any(|s| folded.starts_with(s))
+}
+
+/// True when `text` can sit in an `href` as it is: printable ASCII without
+/// quotes, angle brackets, backslashes or spaces.
+fn plain(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_graphic() && !"\"'<>\\`".contains(c))
+}
+
+/// Why `text` is not an e-mail address (`name@domain`).
+pub fn email_problem(text: &str) -> Option<String> {
+    let ok = plain(text)
+        && !text.contains(':')
+        && text
+            .split_once('@')
+            .is_some_and(|(user, host)| !user.is_empty() && host.contains('.') && !host.contains('@'));
+    (!ok).then(|| format!("`{}` is not an e-mail address", short(text)))
+}
+
+/// Why `text` is neither an e-mail address nor an http(s) or mailto link.
+pub fn contact_problem(text: &str) -> Option<String> {
+    if email_problem(text).is_none() {
+        return None;
+    }
+    let web = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"))
+        .is_some_and(|host| !host.is_empty() && !host.starts_with('/'));
+    let mail = text
+        .strip_prefix("mailto:")
+        .is_some_and(|a| email_problem(a).is_none());
+    let ok = plain(text) && !dangerous(text) && (web || mail);
+    (!ok).then(|| {
+        format!(
+            "`{}` is neither an e-mail address nor an http(s) page",
+            short(text)
+        )
+    })
+}
+
+/// Why `url` cannot be the site's base URL: a path such as `/` or
+/// `/bilan/`, or an http(s) URL.
+pub fn base_url_problem(url: &str) -> Option<String> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    let ok = plain(url)
+        && match rest {
+            Some(host) => !host.is_empty() && !host.starts_with('/'),
+            None => url.starts_with('/') && !url.starts_with("//"),
+        };
+    (!ok).then(|| {
+        format!(
+            "`{}` is neither a path such as `/` or `/bilan/` nor an http(s) URL",
+            short(url)
+        )
+    })
+}
+
+/// The `href` of a contact: `mailto:` added to a bare e-mail address.
+pub fn contact_href(contact: &str) -> String {
+    if email_problem(contact).is_none() {
+        format!("mailto:{contact}")
+    } else {
+        contact.to_string()
+    }
+}
+
+fn short(text: &str) -> String {
+    let mut chars = text.chars();
+    let head: String = chars.by_ref().take(60).collect();
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
+}
+
+fn checked<'de, D: Deserializer<'de>>(
+    de: D,
+    problem: fn(&str) -> Option<String>,
+    hint: &str,
+) -> Result<Option<String>, D::Error> {
+    let value = Option::<String>::deserialize(de)?;
+    match value.as_deref().map(str::trim).and_then(problem) {
+        Some(p) => Err(D::Error::custom(format!("{p} ({hint})"))),
+        None => Ok(value.map(|v| v.trim().to_string())),
+    }
+}
+
+/// `deserialize_with` for an optional e-mail address.
+pub fn email<'de, D: Deserializer<'de>>(de: D) -> Result<Option<String>, D::Error> {
+    checked(de, email_problem, "write it as `presse@example.org`")
+}
+
+/// `deserialize_with` for an optional contact: an e-mail address or a page.
+pub fn contact<'de, D: Deserializer<'de>>(de: D) -> Result<Option<String>, D::Error> {
+    checked(
+        de,
+        contact_problem,
+        "write `contact@example.org` or `https://example.org/contact`",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contacts_and_emails() {
+        assert!(email_problem("presse@example.org").is_none());
+        for bad in ["a@b", "x y@z.org", "javascript:a@b.c", "a\"@b.c", "@b.c", ""] {
+            assert!(email_problem(bad).is_some(), "{bad}");
+        }
+        for good in ["https://example.org/contact", "mailto:a@b.fr", "a@b.fr"] {
+            assert!(contact_problem(good).is_none(), "{good}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JaVa\tScript:x",
+            "data:text/html,x",
+            "ftp://x",
+            "https://x\" onmouseover=\"y",
+            "//evil.example",
+            "vbscript:x",
+        ] {
+            assert!(contact_problem(bad).is_some(), "{bad}");
+        }
+        assert_eq!(contact_href("a@b.fr"), "mailto:a@b.fr");
+        assert!(dangerous(" java\tscript:x") && dangerous("VBScript:x"));
+        assert!(!dangerous("https://x") && !dangerous("mailto:a@b"));
+    }
+
+    /// Every field of the content schema whose name says it holds a link
+    /// goes through this module, so a new one cannot skip the check.
+    #[test]
+    fn every_url_valued_field_is_checked() {
+        let schema = [
+            ("config.rs", include_str!("config.rs")),
+            ("records.rs", include_str!("records.rs")),
+            ("metrics.rs", include_str!("metrics.rs")),
+            ("theme.rs", include_str!("theme.rs")),
+        ];
+        // Checked where the site is validated, with `base_url_problem`,
+        // so that its error comes with the other checks of site.yaml.
+        let checked_elsewhere = ["base_url"];
+        let url_like = ["url", "href", "link", "email", "mail", "contact", "web", "site", "uri"];
+        let mut found = Vec::new();
+        for (file, text) in schema {
+            let lines: Vec<&str> = text.lines().collect();
+            for (i, line) in lines.iter().enumerate() {
+                let Some((name, ty)) = line
+                    .trim()
+                    .strip_prefix("pub ")
+                    .and_then(|l| l.split_once(": "))
+                else {
+                    continue;
+                };
+                let textual = ["String", "Option<String>", "Vec<String>"]
+                    .iter()
+                    .any(|t| ty.trim_end_matches(',') == *t);
+                if !textual || !url_like.iter().any(|u| name.contains(u)) {
+                    continue;
+                }
+                found.push(name.to_string());
+                let attrs = lines[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|l| l.trim().starts_with("#[") || l.trim().starts_with("///"))
+                    .any(|l| l.contains("deserialize_with = \"crate::url::"));
+                assert!(
+                    attrs || checked_elsewhere.contains(&name),
+                    "{file}:{}: `{name}` holds a link but skips crate::url",
+                    i + 1
+                );
+            }
+        }
+        // The scan sees the fields it must (a broken scan finds nothing).
+        for name in ["base_url", "contact", "email"] {
+            assert!(found.iter().any(|f| f == name), "{name} not found: {found:?}");
+        }
+    }
+}
