@@ -114,9 +114,10 @@ pub fn location(root: &Path, explicit: Option<&Path>) -> PathBuf {
         .take(40)
         .collect();
     match user_cache() {
-        Some(base) => base
-            .join("bilan")
-            .join(format!("{name}-{}", hash(&[real.to_string_lossy().as_bytes()]))),
+        Some(base) => base.join("bilan").join(format!(
+            "{name}-{}",
+            hash(&[real.to_string_lossy().as_bytes()])
+        )),
         None => root.join(".bilan-cache"),
     }
 }
@@ -125,7 +126,11 @@ fn user_cache() -> Option<PathBuf> {
     let abs = |v: std::ffi::OsString| Some(PathBuf::from(v)).filter(|p| p.is_absolute());
     std::env::var_os("XDG_CACHE_HOME")
         .and_then(abs)
-        .or_else(|| std::env::var_os("HOME").and_then(abs).map(|h| h.join(".cache")))
+        .or_else(|| {
+            std::env::var_os("HOME")
+                .and_then(abs)
+                .map(|h| h.join(".cache"))
+        })
 }
 
 /// True for the names bilan gives entries (`<16 hex>.<ext>`, its build
@@ -487,7 +492,10 @@ mod tests {
         c2.prune();
         assert!(c2.get("fedcba9876543210.png").is_none());
         assert!(dir.join("CACHEDIR.TAG").exists());
-        assert!(dir.join("notes.txt").exists(), "prune keeps what is not an entry");
+        assert!(
+            dir.join("notes.txt").exists(),
+            "prune keeps what is not an entry"
+        );
     }
 
     #[test]
@@ -502,10 +510,21 @@ mod tests {
         assert!(err.to_string().contains("is a link"), "{err}");
         std::fs::remove_file(&link).unwrap();
         std::fs::create_dir_all(&link).unwrap();
-        std::os::unix::fs::symlink(victim.join("0123456789abcdef.png"), link.join("0123456789abcdef.png")).unwrap();
+        std::os::unix::fs::symlink(
+            victim.join("0123456789abcdef.png"),
+            link.join("0123456789abcdef.png"),
+        )
+        .unwrap();
         let err = DiskCache::open(tmp.path(), Some(&link)).err().unwrap();
-        assert!(err.to_string().contains("holds a link, 0123456789abcdef.png"), "{err}");
-        assert_eq!(std::fs::read_to_string(victim.join("0123456789abcdef.png")).unwrap(), "precious");
+        assert!(
+            err.to_string()
+                .contains("holds a link, 0123456789abcdef.png"),
+            "{err}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(victim.join("0123456789abcdef.png")).unwrap(),
+            "precious"
+        );
     }
 
     #[test]
@@ -515,7 +534,10 @@ mod tests {
         let c = DiskCache::open(site.path(), Some(&dir)).unwrap();
         assert!(c.verifies());
         c.put("0123456789abcdef.png", b"drawn here");
-        assert_eq!(c.get("0123456789abcdef.png").as_deref(), Some(&b"drawn here"[..]));
+        assert_eq!(
+            c.get("0123456789abcdef.png").as_deref(),
+            Some(&b"drawn here"[..])
+        );
         // A checkout brings an entry with a digest made elsewhere.
         std::fs::write(dir.join("fedcba9876543210.png"), b"planted").unwrap();
         std::fs::write(dir.join("fedcba9876543210.png.mac"), "00").unwrap();
@@ -524,6 +546,8 @@ mod tests {
         assert_eq!(c.rejected(), ["fedcba9876543210.png"]);
         // A cache outside the site is the user's own: not signed.
         let elsewhere = tempfile::tempdir().unwrap();
-        assert!(!DiskCache::open(site.path(), Some(elsewhere.path())).unwrap().verifies());
+        assert!(!DiskCache::open(site.path(), Some(elsewhere.path()))
+            .unwrap()
+            .verifies());
     }
 }

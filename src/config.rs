@@ -149,7 +149,7 @@ pub struct Legal {
     #[serde(default)]
     pub host_address: Option<String>,
     /// How to reach the publisher: an e-mail address or a page.
-    #[serde(default, deserialize_with = "crate::url::contact")]
+    #[serde(default)]
     pub contact: Option<String>,
 }
 
@@ -177,7 +177,7 @@ pub struct Accessibility {
     #[serde(default)]
     pub audit_date: Option<NaiveDate>,
     /// How to report a problem: an e-mail address or a page.
-    #[serde(default, deserialize_with = "crate::url::contact")]
+    #[serde(default)]
     pub contact: Option<String>,
 }
 

@@ -20,6 +20,7 @@ pub mod dsfr;
 pub mod feeds;
 pub mod format;
 pub mod i18n;
+pub mod imagesize;
 pub mod import;
 pub mod links;
 pub mod markdown;

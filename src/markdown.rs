@@ -51,7 +51,10 @@ pub fn scan(markdown: &str) -> Vec<Finding> {
             }
             heading @ Event::Start(Tag::Heading { .. }) => {
                 for dropped in safe_attributes(heading).1 {
-                    out.push(Finding::DroppedAttribute(range.start, excerpt(&dropped, 40)));
+                    out.push(Finding::DroppedAttribute(
+                        range.start,
+                        excerpt(&dropped, 40),
+                    ));
                 }
             }
             _ => {}
@@ -290,7 +293,10 @@ mod tests {
     fn heading_attributes_keep_only_safe_ids_and_classes() {
         let md = "# Titre {#ok .note onmouseover=alert(1) style=\"x\"}\n\n## B {#\"x .a\"b}\n";
         let html = render(md, false);
-        assert_eq!(html, "<h1 id=\"ok\" class=\"note\">Titre</h1>\n<h2 id=\"b\">B</h2>\n");
+        assert_eq!(
+            html,
+            "<h1 id=\"ok\" class=\"note\">Titre</h1>\n<h2 id=\"b\">B</h2>\n"
+        );
         let found = scan(md);
         assert_eq!(
             found,

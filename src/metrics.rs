@@ -41,6 +41,24 @@ pub const PROJECT_FIELDS: [&str; 4] = ["title", "company", "sector", "year"];
 /// Keys of `programme.declared` that are not metrics.
 pub const COUNTS: [&str; 2] = ["territories", "projects"];
 
+/// The fixed columns of the open-data exports (territories, projects): a
+/// metric with one of these keys would overwrite a column in CSV and JSON.
+pub const EXPORT_COLUMNS: [&str; 13] = [
+    "slug",
+    "code",
+    "name",
+    "region_code",
+    "region_name",
+    "departments",
+    "intercommunalities",
+    "communes",
+    "territory_slug",
+    "territory_name",
+    "illustrative",
+    "region",
+    "territory",
+];
+
 /// One entry of `metrics:` in site.yaml, as written.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -303,6 +321,24 @@ fn check(s: &MetricSpec, before: &[Metric]) -> Result<Metric, Diagnostic> {
         return Err(err(format!(
             "metric key `{}` is already a project field or a count",
             s.key
+        )));
+    }
+    if EXPORT_COLUMNS.contains(&s.key.as_str()) {
+        let mut reserved: Vec<&str> = EXPORT_COLUMNS
+            .iter()
+            .chain(&PROJECT_FIELDS)
+            .chain(&COUNTS)
+            .copied()
+            .collect();
+        reserved.sort_unstable();
+        return Err(err(format!(
+            "metric key `{}` is a column of the open-data exports, which it would overwrite",
+            s.key
+        ))
+        .hint(format!(
+            "choose another key (`{}_total`, for example); reserved names: {}",
+            s.key,
+            reserved.join(", ")
         )));
     }
     let file = s.file.clone().unwrap_or_else(|| s.key.replace('_', "-"));

@@ -409,6 +409,33 @@ mod tests {
     }
 
     #[test]
+    fn fixed_columns_are_reserved_metric_keys() {
+        let content = crate::content::load(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")),
+            &mut crate::diag::Diagnostics::default(),
+        )
+        .unwrap()
+        .unwrap();
+        let reserved = crate::metrics::EXPORT_COLUMNS
+            .iter()
+            .chain(&crate::metrics::PROJECT_FIELDS)
+            .chain(&crate::metrics::COUNTS);
+        let reserved: Vec<&str> = reserved.copied().collect();
+        let metric_keys = content.metrics.keys();
+        for c in territory_columns(&content)
+            .iter()
+            .chain(&project_columns(&content))
+            .filter(|c| !metric_keys.contains(&c.name))
+        {
+            assert!(
+                reserved.contains(&c.name.as_str()),
+                "`{}` is not reserved",
+                c.name
+            );
+        }
+    }
+
+    #[test]
     fn formulas_are_neutralised_in_csv_only() {
         let table = Table {
             name: "t",

@@ -253,7 +253,7 @@ pub struct Contact {
     /// Name or service.
     pub name: String,
     /// E-mail address.
-    #[serde(default, deserialize_with = "crate::url::email")]
+    #[serde(default)]
     pub email: Option<String>,
     /// Phone number.
     #[serde(default)]

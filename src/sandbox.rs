@@ -91,7 +91,8 @@ pub(crate) fn publishable(
 ) -> Result<(), Diagnostic> {
     confined(root, path)?;
     let rel = relative(root, path);
-    let real = fs::canonicalize(path).map_err(|e| Diagnostic::error(&rel, format!("cannot read: {e}")))?;
+    let real =
+        fs::canonicalize(path).map_err(|e| Diagnostic::error(&rel, format!("cannot read: {e}")))?;
     let within_real = fs::canonicalize(within).unwrap_or_else(|_| within.to_path_buf());
     let place = relative(root, within);
     if !real.starts_with(&within_real) {
@@ -106,9 +107,13 @@ pub(crate) fn publishable(
         )
         .hint("copy the file into that folder if it is meant to be published, or remove the link"));
     }
-    let meta = fs::metadata(&real).map_err(|e| Diagnostic::error(&rel, format!("cannot read: {e}")))?;
+    let meta =
+        fs::metadata(&real).map_err(|e| Diagnostic::error(&rel, format!("cannot read: {e}")))?;
     if !meta.is_file() {
-        return Err(Diagnostic::error(&rel, "this is not a regular file, so it is not published"));
+        return Err(Diagnostic::error(
+            &rel,
+            "this is not a regular file, so it is not published",
+        ));
     }
     if let Some(source) = sources.same_file(&meta) {
         return Err(Diagnostic::error(
@@ -171,7 +176,9 @@ impl Sources {
     #[cfg(unix)]
     fn same_file(&self, meta: &fs::Metadata) -> Option<&Path> {
         use std::os::unix::fs::MetadataExt as _;
-        self.ids.get(&(meta.dev(), meta.ino())).map(PathBuf::as_path)
+        self.ids
+            .get(&(meta.dev(), meta.ino()))
+            .map(PathBuf::as_path)
     }
 
     #[cfg(not(unix))]

@@ -1,11 +1,8 @@
 //! The one rule for every text that becomes a link: Markdown links and
 //! images, and each URL-valued field of site.yaml, kit.yaml and front matter
-//! (contacts, e-mail addresses, `base_url`). Fields opt in through
-//! `#[serde(deserialize_with = …)]` with the functions below, so a bad value
-//! is an error at its line and column; a test reads the schema and fails on
-//! any URL-like field that does not.
-
-use serde::{de::Error as _, Deserialize, Deserializer};
+//! (contacts, e-mail addresses, `base_url`), which `validate::urls` checks
+//! with the functions below. A test reads the schema and fails on any
+//! URL-like field that `validate::urls` does not check.
 
 /// True for URLs a browser would run or inline rather than visit:
 /// `javascript:`, `vbscript:`, `data:`, however they are cased or spaced.
@@ -35,17 +32,16 @@ fn plain(text: &str) -> bool {
 pub fn email_problem(text: &str) -> Option<String> {
     let ok = plain(text)
         && !text.contains(':')
-        && text
-            .split_once('@')
-            .is_some_and(|(user, host)| !user.is_empty() && host.contains('.') && !host.contains('@'));
+        && text.split_once('@').is_some_and(|(user, host)| {
+            !user.is_empty() && host.contains('.') && !host.contains('@')
+        });
     (!ok).then(|| format!("`{}` is not an e-mail address", short(text)))
 }
 
 /// Why `text` is neither an e-mail address nor an http(s) or mailto link.
 pub fn contact_problem(text: &str) -> Option<String> {
-    if email_problem(text).is_none() {
-        return None;
-    }
+    // An e-mail address is a contact.
+    email_problem(text)?;
     let web = text
         .strip_prefix("https://")
         .or_else(|| text.strip_prefix("http://"))
@@ -100,32 +96,6 @@ fn short(text: &str) -> String {
     }
 }
 
-fn checked<'de, D: Deserializer<'de>>(
-    de: D,
-    problem: fn(&str) -> Option<String>,
-    hint: &str,
-) -> Result<Option<String>, D::Error> {
-    let value = Option::<String>::deserialize(de)?;
-    match value.as_deref().map(str::trim).and_then(problem) {
-        Some(p) => Err(D::Error::custom(format!("{p} ({hint})"))),
-        None => Ok(value.map(|v| v.trim().to_string())),
-    }
-}
-
-/// `deserialize_with` for an optional e-mail address.
-pub fn email<'de, D: Deserializer<'de>>(de: D) -> Result<Option<String>, D::Error> {
-    checked(de, email_problem, "write it as `presse@example.org`")
-}
-
-/// `deserialize_with` for an optional contact: an e-mail address or a page.
-pub fn contact<'de, D: Deserializer<'de>>(de: D) -> Result<Option<String>, D::Error> {
-    checked(
-        de,
-        contact_problem,
-        "write `contact@example.org` or `https://example.org/contact`",
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,7 +103,14 @@ mod tests {
     #[test]
     fn contacts_and_emails() {
         assert!(email_problem("presse@example.org").is_none());
-        for bad in ["a@b", "x y@z.org", "javascript:a@b.c", "a\"@b.c", "@b.c", ""] {
+        for bad in [
+            "a@b",
+            "x y@z.org",
+            "javascript:a@b.c",
+            "a\"@b.c",
+            "@b.c",
+            "",
+        ] {
             assert!(email_problem(bad).is_some(), "{bad}");
         }
         for good in ["https://example.org/contact", "mailto:a@b.fr", "a@b.fr"] {
@@ -156,7 +133,7 @@ mod tests {
     }
 
     /// Every field of the content schema whose name says it holds a link
-    /// goes through this module, so a new one cannot skip the check.
+    /// is checked in `validate/urls.rs`, so a new one cannot skip the check.
     #[test]
     fn every_url_valued_field_is_checked() {
         let schema = [
@@ -165,14 +142,13 @@ mod tests {
             ("metrics.rs", include_str!("metrics.rs")),
             ("theme.rs", include_str!("theme.rs")),
         ];
-        // Checked where the site is validated, with `base_url_problem`,
-        // so that its error comes with the other checks of site.yaml.
-        let checked_elsewhere = ["base_url"];
-        let url_like = ["url", "href", "link", "email", "mail", "contact", "web", "site", "uri"];
+        let checks = include_str!("validate/urls.rs");
+        let url_like = [
+            "url", "href", "link", "email", "mail", "contact", "web", "site", "uri",
+        ];
         let mut found = Vec::new();
         for (file, text) in schema {
-            let lines: Vec<&str> = text.lines().collect();
-            for (i, line) in lines.iter().enumerate() {
+            for (i, line) in text.lines().enumerate() {
                 let Some((name, ty)) = line
                     .trim()
                     .strip_prefix("pub ")
@@ -187,21 +163,19 @@ mod tests {
                     continue;
                 }
                 found.push(name.to_string());
-                let attrs = lines[..i]
-                    .iter()
-                    .rev()
-                    .take_while(|l| l.trim().starts_with("#[") || l.trim().starts_with("///"))
-                    .any(|l| l.contains("deserialize_with = \"crate::url::"));
                 assert!(
-                    attrs || checked_elsewhere.contains(&name),
-                    "{file}:{}: `{name}` holds a link but skips crate::url",
+                    checks.contains(&format!(".{name}")),
+                    "{file}:{}: `{name}` holds a link but validate/urls.rs does not check it",
                     i + 1
                 );
             }
         }
         // The scan sees the fields it must (a broken scan finds nothing).
         for name in ["base_url", "contact", "email"] {
-            assert!(found.iter().any(|f| f == name), "{name} not found: {found:?}");
+            assert!(
+                found.iter().any(|f| f == name),
+                "{name} not found: {found:?}"
+            );
         }
     }
 }

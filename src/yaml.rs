@@ -27,6 +27,13 @@ pub fn parse<T: DeserializeOwned>(
         );
         return None;
     }
+    if let Some(problem) = expansion_problem(text) {
+        diags.push(
+            Diagnostic::error(path, problem)
+                .hint("write the values out, or use fewer aliases: bilan reads at most four times a file's size plus 8 MiB"),
+        );
+        return None;
+    }
     let duplicates = duplicate_keys(text);
     for (line, col, key, first) in &duplicates {
         diags.push(
@@ -332,6 +339,117 @@ fn unknown_field_hint(message: &str) -> Option<String> {
         Some(best) => format!("did you mean `{best}`?"),
         None => format!("known fields are {}", known.join(", ")),
     })
+}
+
+/// How much text a document may expand to through its aliases (`*name`
+/// repeats what `&name` marks): four times its own size plus 8 MiB. A
+/// small file that repeats a long anchor thousands of times (a "billion
+/// laughs") would otherwise take gigabytes once read.
+fn expansion_budget(text: &str) -> usize {
+    text.len().saturating_mul(4).saturating_add(8 << 20)
+}
+
+/// Why `text` may not be read: its aliases expand it beyond
+/// [`expansion_budget`]. Counted by walking the document without keeping
+/// anything, and stopped as soon as the budget is spent.
+pub fn expansion_problem(text: &str) -> Option<String> {
+    use serde::de::DeserializeSeed as _;
+    if !text.contains('*') {
+        return None;
+    }
+    let budget = expansion_budget(text);
+    let seed = Counter {
+        left: std::cell::Cell::new(budget),
+    };
+    let de = serde_yaml::Deserializer::from_str(text).next()?;
+    match seed.deserialize(de) {
+        Err(e) if e.to_string().contains(OVER) => Some(format!(
+            "its aliases (`*name`) repeat so much text that it would take more than {} MiB once read",
+            budget >> 20
+        )),
+        _ => None,
+    }
+}
+
+const OVER: &str = "bilan: expansion budget spent";
+
+/// Walks any YAML value, spending its budget on every scalar and node.
+struct Counter {
+    left: std::cell::Cell<usize>,
+}
+
+impl Counter {
+    fn spend<E: serde::de::Error>(&self, n: usize) -> Result<(), E> {
+        match self.left.get().checked_sub(n.max(1)) {
+            Some(rest) => {
+                self.left.set(rest);
+                Ok(())
+            }
+            None => Err(E::custom(OVER)),
+        }
+    }
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for &Counter {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Counter {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(&self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for &Counter {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<(), E> {
+        self.spend(1)
+    }
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<(), E> {
+        self.spend(8)
+    }
+    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<(), E> {
+        self.spend(8)
+    }
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<(), E> {
+        self.spend(8)
+    }
+    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<(), E> {
+        self.spend(s.len())
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<(), E> {
+        self.spend(1)
+    }
+    fn visit_none<E: serde::de::Error>(self) -> Result<(), E> {
+        self.spend(1)
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        self.spend(1)?;
+        while seq.next_element_seed(self)?.is_some() {}
+        Ok(())
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        self.spend(1)?;
+        while map.next_key_seed(self)?.is_some() {
+            map.next_value_seed(self)?;
+        }
+        Ok(())
+    }
+    fn visit_enum<A: serde::de::EnumAccess<'de>>(self, data: A) -> Result<(), A::Error> {
+        use serde::de::VariantAccess as _;
+        let ((), variant) = data.variant_seed(self)?;
+        variant.newtype_variant_seed(self)
+    }
 }
 
 #[cfg(test)]

@@ -115,12 +115,22 @@ pub(crate) fn keys(metrics: &Metrics) -> Vec<String> {
 pub(crate) fn text(v: &Value) -> Option<String> {
     match v {
         Value::Empty => None,
-        Value::Text(s) => Some(s.trim().to_string()),
+        Value::Text(s) => Some(unguarded(s.trim()).to_string()),
         Value::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => Some(format!("{}", *n as i64)),
         Value::Number(n) => Some(n.to_string()),
         Value::Date(serial) => excel_date(*serial).map(|d| d.to_string()),
-        Value::DateIso(s) | Value::Error(s) => Some(s.clone()),
+        Value::DateIso(s) | Value::Error(s) | Value::Uncomputed(s) => Some(s.clone()),
         Value::Bool(b) => Some(b.to_string()),
+    }
+}
+
+/// Text without the `'` that bilan's CSV exports (and OWASP's advice) put
+/// before text a spreadsheet would run as a formula: re-importing the
+/// site's own CSV changes nothing.
+fn unguarded(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => s,
     }
 }
 
@@ -201,16 +211,20 @@ pub(crate) fn year(v: &Value) -> Result<Option<i32>, String> {
             quoted(shown)
         )
     };
+    let in_range = |y: i32| (1900..=2100).contains(&y).then_some(Some(y));
     match v {
         Value::Empty => Ok(None),
         Value::Number(n) if n.fract() == 0.0 && (1900.0..=2100.0).contains(n) => {
             Ok(Some(*n as i32))
         }
-        // A plain number beyond 2100 is an Excel serial day number.
-        Value::Number(n) | Value::Date(n) => excel_date(*n)
-            .map(|d| Some(d.year()))
+        // Only a cell typed as a date is a serial day number: a plain
+        // number such as 20211 is a typo, not 1955.
+        Value::Date(n) => excel_date(*n)
+            .and_then(|d| in_range(d.year()))
             .ok_or_else(|| bad(&text(v).unwrap_or_default())),
-        Value::Text(s) | Value::DateIso(s) => text_year(s.trim()).map(Some).ok_or_else(|| bad(s)),
+        Value::Text(s) | Value::DateIso(s) => {
+            text_year(s.trim()).and_then(in_range).ok_or_else(|| bad(s))
+        }
         other => Err(bad(&text(other).unwrap_or_default())),
     }
 }
@@ -270,16 +284,21 @@ mod tests {
             .unwrap_err()
             .contains("not a whole number"));
         assert!(whole(&t("-3")).unwrap_err().contains("0 or more"));
+        assert!(whole(&Value::Date(44480.0)).is_err(), "a date is no figure");
+        assert_eq!(text(&t("'=HYPERLINK(x)")).as_deref(), Some("=HYPERLINK(x)"));
+        assert_eq!(text(&t("'l'usine")).as_deref(), Some("'l'usine"));
     }
 
     #[test]
     fn years_and_dates() {
         assert_eq!(year(&Value::Number(2021.0)), Ok(Some(2021)));
-        assert_eq!(
-            year(&Value::Number(44480.0)),
-            Ok(Some(2021)),
-            "11/10/2021 as a serial"
+        assert!(
+            year(&Value::Number(20211.0)).is_err(),
+            "a plain number is never a serial date"
         );
+        assert!(year(&Value::Number(44480.0)).is_err());
+        assert!(year(&t("20211")).is_err());
+        assert!(year(&t("11/10/1820")).is_err());
         assert_eq!(year(&Value::Date(44480.0)), Ok(Some(2021)));
         assert_eq!(year(&t("11/10/2021")), Ok(Some(2021)));
         assert_eq!(year(&t("2021-10-11")), Ok(Some(2021)));

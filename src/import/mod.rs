@@ -21,7 +21,7 @@ use crate::content::{self, Content};
 use crate::diag::{closest, Diagnostic, Diagnostics};
 use crate::records::{Project, TerritoryFile};
 use cells::Field;
-use table::{cell_ref, Grid, Value};
+use table::{cell_ref, Grid};
 
 /// What `bilan import` was asked for.
 #[derive(Debug, Clone)]
@@ -86,19 +86,24 @@ pub fn run(opts: &ImportOptions) -> Result<ImportOutcome> {
     let changes = report::compare(&site, &rows);
     out.report = report::report(&site, &grid, &layout, &rows, &changes, &place, opts.dry_run);
     if !opts.dry_run {
-        for (file, projects) in changes
+        let writes: Vec<(PathBuf, String, String)> = changes
             .iter()
             .filter(|c| c.1.changed())
-            .map(|c| (c.0, &rows[&c.0.slug]))
-        {
-            let block = splice::projects_yaml(projects, &site.metrics);
-            let text = splice::replace_projects(&file.source, &block);
-            splice::write_atomically(&opts.root.join(&file.path), &text)?;
-            out.written += 1;
-        }
+            .map(|c| {
+                let (file, projects) = (c.0, &rows[&c.0.slug]);
+                let block = splice::projects_yaml(projects, &site.metrics);
+                let text = splice::replace_projects(&file.source, &block);
+                (opts.root.join(&file.path), file.source.clone(), text)
+            })
+            .collect();
+        splice::write_all(&writes)?;
+        out.written = writes.len();
     }
     Ok(out)
 }
+
+/// The widest header row read: a project sheet has a few dozen columns.
+const MAX_COLUMNS: u32 = 1_000;
 
 /// Where cells are, for messages: `projets.xlsx:Projets!F412`.
 struct Place {
@@ -146,17 +151,28 @@ fn columns(
     place: &Place,
     diags: &mut Diagnostics,
 ) -> Option<Layout> {
-    let Some((header_row, headers)) = grid
-        .rows
-        .iter()
-        .find(|(_, cells)| cells.iter().any(|c| *c != Value::Empty))
-    else {
+    let Some((header_row, headers)) = grid.rows.first() else {
         diags.push(Diagnostic::error(place.sheet(), "the sheet is empty"));
         return None;
     };
-    let headers: Vec<String> = headers
-        .iter()
-        .map(|v| cells::text(v).unwrap_or_default())
+    // Columns from the first to the last the header names.
+    let first_col = headers.first().map_or(0, |(c, _)| *c);
+    let last_col = headers.last().map_or(0, |(c, _)| *c);
+    if last_col - first_col >= MAX_COLUMNS {
+        diags.push(
+            Diagnostic::error(
+                place.sheet(),
+                format!(
+                    "the header row spans {} columns; bilan reads at most {MAX_COLUMNS}",
+                    last_col - first_col + 1
+                ),
+            )
+            .hint("keep one row of headers with the project fields, then one row per project"),
+        );
+        return None;
+    }
+    let headers: Vec<String> = (first_col..=last_col)
+        .map(|c| cells::text(table::cell(headers, c)).unwrap_or_default())
         .collect();
     let metrics = &site.metrics;
     let mapped = mapped_columns(&headers, map, site, place, diags);
@@ -164,7 +180,7 @@ fn columns(
     let mut ignored = Vec::new();
     let mut seen: BTreeMap<Field, u32> = BTreeMap::new();
     for (i, header) in headers.iter().enumerate() {
-        let col = i as u32 + grid.first_col;
+        let col = i as u32 + first_col;
         let field = mapped.get(&(i as u32)).copied().or_else(|| {
             // A column mapped by --map to another field is not read twice.
             (!map.values().any(|h| h.trim() == header.trim()))
@@ -278,23 +294,10 @@ fn read_rows(
     place: &Place,
     diags: &mut Diagnostics,
 ) -> BTreeMap<String, Vec<Project>> {
-    let mut by_key: BTreeMap<String, &TerritoryFile> = BTreeMap::new();
-    for t in &site.territories {
-        by_key.insert(t.slug.clone(), t);
-        if let Some(code) = &t.record.code {
-            by_key.insert(code.to_lowercase(), t);
-        }
-    }
+    let by_key = record_keys(site, diags);
     let mut out: BTreeMap<String, Vec<Project>> = BTreeMap::new();
     for (row, cells) in grid.rows.iter().filter(|(r, _)| *r > layout.header_row) {
-        if cells.iter().all(|c| *c == Value::Empty) {
-            continue;
-        }
-        let cell = |col: u32| {
-            cells
-                .get((col - grid.first_col) as usize)
-                .unwrap_or(&Value::Empty)
-        };
+        let cell = |col: u32| table::cell(cells, col);
         let mut p = Project {
             title: String::new(),
             company: None,
@@ -305,6 +308,16 @@ fn read_rows(
         let mut territory = None;
         for (col, field, _) in &layout.fields {
             let v = cell(*col);
+            if let table::Value::Uncomputed(formula) = v {
+                diags.push(
+                    Diagnostic::error(
+                        place.cell(*col, *row),
+                        format!("the formula `={}` has no computed value in the file", crate::markdown::excerpt(formula, 40)),
+                    )
+                    .hint("open the file in Excel or LibreOffice and save it again (or paste the values), so that each formula's result is stored"),
+                );
+                continue;
+            }
             let mut bad = |m: String| diags.push(Diagnostic::error(place.cell(*col, *row), m));
             match field {
                 Field::Territory => match cells::text(v) {
@@ -341,6 +354,52 @@ fn read_rows(
     out
 }
 
+/// How rows find records: by slug or `code`, case folded. A key that two
+/// records answer to (a code equal to another record's slug, one code
+/// twice) is an error naming both, and finds neither.
+fn record_keys<'a>(
+    site: &'a Content,
+    diags: &mut Diagnostics,
+) -> BTreeMap<String, &'a TerritoryFile> {
+    let mut owners: BTreeMap<String, Vec<&TerritoryFile>> = BTreeMap::new();
+    for t in site.territories.iter() {
+        owners.entry(t.slug.to_lowercase()).or_default().push(t);
+        if let Some(code) = &t.record.code {
+            let key = code.trim().to_lowercase();
+            let list = owners.entry(key).or_default();
+            if !list.iter().any(|o| o.slug == t.slug) {
+                list.push(t);
+            }
+        }
+    }
+    let mut by_key = BTreeMap::new();
+    for (key, list) in owners {
+        match list.as_slice() {
+            [one] => {
+                by_key.insert(key, *one);
+            }
+            [first, rest @ ..] => {
+                let others: Vec<String> = rest
+                    .iter()
+                    .map(|t| format!("`{}`", t.path.display()))
+                    .collect();
+                diags.push(
+                    Diagnostic::error(
+                        &first.path,
+                        format!(
+                            "`{key}` names this record and {}: a row naming it could go to either, so the import stops",
+                            others.join(", ")
+                        ),
+                    )
+                    .hint("give each record a `code` that no other record has as its code or file name"),
+                );
+            }
+            [] => {}
+        }
+    }
+    by_key
+}
+
 fn unknown_territory(key: &str, site: &Content, at: PathBuf) -> Diagnostic {
     let d = Diagnostic::error(
         at,
@@ -369,6 +428,23 @@ fn unknown_territory(key: &str, site: &Content, at: PathBuf) -> Diagnostic {
     }
 }
 
+/// For each project of `new`, the index of the recorded project it pairs
+/// with: the first not yet paired with the same title. Linear in both.
+pub(super) fn pair_by_title(old: &[Project], new: &[Project]) -> Vec<Option<usize>> {
+    use std::collections::{HashMap, VecDeque};
+    let mut by_title: HashMap<&str, VecDeque<usize>> = HashMap::new();
+    for (i, o) in old.iter().enumerate() {
+        by_title.entry(o.title.as_str()).or_default().push_back(i);
+    }
+    new.iter()
+        .map(|p| {
+            by_title
+                .get_mut(p.title.as_str())
+                .and_then(VecDeque::pop_front)
+        })
+        .collect()
+}
+
 /// A field the sheet has no column for is not erased: a project that pairs
 /// with a recorded one (same title, in order) keeps its recorded value.
 fn keep_unmapped_fields(
@@ -381,13 +457,9 @@ fn keep_unmapped_fields(
         let Some(new) = rows.get_mut(&t.slug) else {
             continue;
         };
-        let mut old: Vec<Option<&Project>> = t.record.projects.iter().map(Some).collect();
-        for p in new.iter_mut() {
-            let Some(o) = old
-                .iter_mut()
-                .find(|o| o.is_some_and(|o| o.title == p.title))
-                .and_then(Option::take)
-            else {
+        let pairs = pair_by_title(&t.record.projects, new);
+        for (p, pair) in new.iter_mut().zip(pairs) {
+            let Some(o) = pair.map(|i| &t.record.projects[i]) else {
                 continue;
             };
             if !has(Field::Company) {

@@ -33,24 +33,17 @@ pub(super) fn compare<'a>(
         .iter()
         .filter_map(|t| {
             let new = rows.get(&t.slug)?;
-            let mut old: Vec<Option<&Project>> = t.record.projects.iter().map(Some).collect();
+            let old = &t.record.projects;
             let mut c = Change::default();
-            for p in new {
-                match old
-                    .iter_mut()
-                    .find(|o| o.is_some_and(|o| o.title == p.title))
-                {
-                    Some(slot) => {
-                        if slot.take() == Some(p) {
-                            c.unchanged += 1;
-                        } else {
-                            c.changed += 1;
-                        }
-                    }
+            let pairs = super::pair_by_title(old, new);
+            for (p, pair) in new.iter().zip(&pairs) {
+                match pair {
+                    Some(i) if old[*i] == *p => c.unchanged += 1,
+                    Some(_) => c.changed += 1,
                     None => c.added += 1,
                 }
             }
-            c.removed = old.iter().filter(|o| o.is_some()).count();
+            c.removed = old.len() - pairs.iter().flatten().count();
             // Same projects in another order is a change of the list too.
             if !c.changed() && t.record.projects != *new {
                 c.changed = 1;

@@ -2,7 +2,7 @@
 //! comment kept byte for byte, and writing records atomically.
 
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 
@@ -83,23 +83,69 @@ pub(crate) fn replace_projects(source: &str, block: &str) -> String {
     out
 }
 
-/// Writes `text` to `path` through a temporary file in the same folder,
-/// renamed over it: a reader sees the old record or the new one, never half.
-pub(crate) fn write_atomically(path: &Path, text: &str) -> Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path
+/// Writes every record or none: each new text goes to a temporary file
+/// beside its record (the link's target for a record that is a link inside
+/// the site, so the link stays a link), and only when all are written are
+/// they renamed into place. A rename that fails puts back the records
+/// already replaced. No temporary file is left behind.
+pub(crate) fn write_all(writes: &[(PathBuf, String, String)]) -> Result<()> {
+    let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
+    let cleanup = |staged: &[(PathBuf, PathBuf)]| {
+        for (tmp, _) in staged {
+            let _ = std::fs::remove_file(tmp);
+        }
+    };
+    for (path, _, text) in writes {
+        match stage(path, text) {
+            Ok(pair) => staged.push(pair),
+            Err(e) => {
+                cleanup(&staged);
+                return Err(e.context("no record was changed"));
+            }
+        }
+    }
+    for (i, (tmp, real)) in staged.iter().enumerate() {
+        if let Err(e) = std::fs::rename(tmp, real) {
+            cleanup(&staged[i..]);
+            // Put back what was already replaced.
+            for ((_, real), (_, old, _)) in staged[..i].iter().zip(writes) {
+                if let Ok((tmp, _)) = stage(real, old) {
+                    let _ = std::fs::rename(&tmp, real);
+                }
+            }
+            return Err(anyhow::Error::from(e).context(format!(
+                "cannot replace {}: no record was changed",
+                real.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The new text of `path` in a temporary file beside the file it really
+/// is; returns (temporary file, real path).
+fn stage(path: &Path, text: &str) -> Result<(PathBuf, PathBuf)> {
+    let real =
+        std::fs::canonicalize(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let dir = real.parent().unwrap_or(Path::new("."));
+    let name = real
         .file_name()
         .map_or_else(|| "record".into(), |n| n.to_string_lossy().into_owned());
     let tmp = dir.join(format!(".{name}.bilan-import-{}", std::process::id()));
-    std::fs::write(&tmp, text).with_context(|| format!("cannot write {}", tmp.display()))?;
-    if let Ok(meta) = std::fs::metadata(path) {
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&tmp)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()));
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(anyhow::Error::from(e).context(format!("cannot write {}", tmp.display())));
+    }
+    if let Ok(meta) = std::fs::metadata(&real) {
         // Keep the record's permissions.
         let _ = std::fs::set_permissions(&tmp, meta.permissions());
     }
-    std::fs::rename(&tmp, path).with_context(|| {
-        let _ = std::fs::remove_file(&tmp);
-        format!("cannot replace {}", path.display())
-    })
+    Ok((tmp, real))
 }
 
 #[cfg(test)]

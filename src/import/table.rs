@@ -23,6 +23,9 @@ pub(crate) enum Value {
     Bool(bool),
     /// A formula error such as `#DIV/0!`.
     Error(String),
+    /// A formula whose file holds no computed value (the workbook was
+    /// saved by a program that does not calculate): never "not reported".
+    Uncomputed(String),
 }
 
 /// The cells of one sheet, with where they are.
@@ -30,13 +33,21 @@ pub(crate) enum Value {
 pub(crate) struct Grid {
     /// The sheet's name (a CSV's file stem).
     pub(crate) sheet: String,
-    /// Rows with their 1-based row number; cells from column `first_col`.
-    pub(crate) rows: Vec<(u32, Vec<Value>)>,
-    /// 0-based index of the first column.
-    pub(crate) first_col: u32,
+    /// Rows that hold something, with their 1-based row number and their
+    /// non-empty cells by 0-based column, in order: a sheet that declares a
+    /// million empty rows or columns costs nothing.
+    pub(crate) rows: Vec<(u32, Vec<(u32, Value)>)>,
     /// A line the CSV reader could not read, with why: rows after it are
     /// not read, and the import stops there rather than guess.
     pub(crate) unreadable: Option<(u32, String)>,
+}
+
+/// The cell of `cells` (one row of a [`Grid`]) in 0-based column `col`.
+pub(crate) fn cell(cells: &[(u32, Value)], col: u32) -> &Value {
+    match cells.binary_search_by_key(&col, |(c, _)| *c) {
+        Ok(i) => &cells[i].1,
+        Err(_) => &Value::Empty,
+    }
 }
 
 /// `F412`: a cell's reference from 0-based column and 1-based row.
@@ -65,7 +76,13 @@ pub(crate) fn read(path: &Path, sheet: Option<&str>) -> Result<Grid> {
             let stem = path
                 .file_stem()
                 .map_or_else(|| "csv".into(), |s| s.to_string_lossy().into_owned());
-            Ok(read_csv(&bytes, stem))
+            let text = decode(&bytes).map_err(|(line, byte)| {
+                anyhow::anyhow!(
+                    "{}:{line}: the file mixes encodings: it is UTF-8, but byte 0x{byte:02X} on line {line} is not, so its accents cannot be read safely\n  = hint: save the file again as \"CSV UTF-8\" (Excel) or with the UTF-8 character set (LibreOffice), or fix that line",
+                    path.display()
+                )
+            })?;
+            Ok(read_csv(&text, stem))
         }
         Some("xlsx" | "xlsm" | "ods" | "xls") => read_book(path, sheet),
         _ => bail!(
@@ -76,12 +93,31 @@ pub(crate) fn read(path: &Path, sheet: Option<&str>) -> Result<Grid> {
 }
 
 /// Text of a CSV file: UTF-8 (with or without BOM), else Windows-1252,
-/// the encoding French Excel writes.
-fn decode(bytes: &[u8]) -> String {
+/// the encoding French Excel writes. A file that is partly UTF-8 and
+/// partly not (two exports pasted together) is neither: `Err` gives the
+/// 1-based line of the first byte that is not UTF-8, and that byte.
+fn decode(bytes: &[u8]) -> Result<String, (usize, u8)> {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(_) => encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned(),
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Ok(s.to_string());
+    }
+    let mut utf8_accents = false;
+    let mut first_bad = None;
+    let mut offset = 0;
+    for chunk in bytes.utf8_chunks() {
+        utf8_accents |= !chunk.valid().is_ascii();
+        offset += chunk.valid().len();
+        if first_bad.is_none() && !chunk.invalid().is_empty() {
+            first_bad = Some(offset);
+        }
+        offset += chunk.invalid().len();
+    }
+    match first_bad {
+        Some(at) if utf8_accents => {
+            let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            Err((line, bytes[at]))
+        }
+        _ => Ok(encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned()),
     }
 }
 
@@ -103,16 +139,15 @@ fn separator(text: &str) -> u8 {
     [b';', b',', b'\t'][best]
 }
 
-fn read_csv(bytes: &[u8], stem: String) -> Grid {
-    let text = decode(bytes);
+fn read_csv(text: &str, stem: String) -> Grid {
     let mut reader = csv::ReaderBuilder::new()
-        .delimiter(separator(&text))
+        .delimiter(separator(text))
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
-    let lines = crate::diag::LineIndex::new(&text);
+    let lines = crate::diag::LineIndex::new(text);
     let mut unreadable = None;
     loop {
         match reader.read_record(&mut record) {
@@ -131,31 +166,65 @@ fn read_csv(bytes: &[u8], stem: String) -> Grid {
             start += 1;
         }
         let number = lines.locate(start).0 as u32;
-        let cells = record
+        let cells: Vec<(u32, Value)> = record
             .iter()
-            .map(|c| {
-                if c.trim().is_empty() {
-                    Value::Empty
-                } else {
-                    Value::Text(c.to_string())
-                }
-            })
+            .enumerate()
+            .filter(|(_, c)| !c.trim().is_empty())
+            .map(|(i, c)| (i as u32, Value::Text(c.to_string())))
             .collect();
-        rows.push((number, cells));
+        if !cells.is_empty() {
+            rows.push((number, cells));
+        }
     }
     Grid {
         sheet: stem,
         rows,
-        first_col: 0,
         unreadable,
     }
 }
 
 fn read_book(path: &Path, sheet: Option<&str>) -> Result<Grid> {
+    let is_xlsx = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx") || e.eq_ignore_ascii_case("xlsm"));
+    if is_xlsx {
+        let mut book: calamine::Xlsx<_> = calamine::open_workbook(path)
+            .with_context(|| format!("cannot open {} as a spreadsheet", path.display()))?;
+        let name = sheet_name(path, &book.sheet_names(), sheet)?;
+        return read_xlsx_cells(&mut book, &name)
+            .with_context(|| format!("cannot read sheet `{name}` of {}", path.display()));
+    }
     let mut book = calamine::open_workbook_auto(path)
         .with_context(|| format!("cannot open {} as a spreadsheet", path.display()))?;
-    let names = book.sheet_names();
-    let name = match sheet {
+    let name = sheet_name(path, &book.sheet_names(), sheet)?;
+    let range = book
+        .worksheet_range(&name)
+        .with_context(|| format!("cannot read sheet `{name}` of {}", path.display()))?;
+    let (row0, col0) = range.start().unwrap_or((0, 0));
+    let rows = range
+        .rows()
+        .enumerate()
+        .map(|(i, cells)| {
+            let cells: Vec<(u32, Value)> = cells
+                .iter()
+                .enumerate()
+                .map(|(j, d)| (col0 + j as u32, value(d)))
+                .filter(|(_, v)| *v != Value::Empty)
+                .collect();
+            (row0 + i as u32 + 1, cells)
+        })
+        .filter(|(_, cells)| !cells.is_empty())
+        .collect();
+    Ok(Grid {
+        sheet: name,
+        rows,
+        unreadable: None,
+    })
+}
+
+/// The sheet `wanted`, or the first one.
+fn sheet_name(path: &Path, names: &[String], wanted: Option<&str>) -> Result<String> {
+    match wanted {
         Some(s) => names
             .iter()
             .find(|n| n.as_str() == s)
@@ -168,27 +237,71 @@ fn read_book(path: &Path, sheet: Option<&str>) -> Result<Grid> {
                     path.display(),
                     names.join(", ")
                 )
-            })?,
+            }),
         None => names
             .first()
             .cloned()
-            .with_context(|| format!("{} has no sheet", path.display()))?,
-    };
-    let range = book
-        .worksheet_range(&name)
-        .with_context(|| format!("cannot read sheet `{name}` of {}", path.display()))?;
-    let (row0, col0) = range.start().unwrap_or((0, 0));
-    let rows = range
-        .rows()
-        .enumerate()
-        .map(|(i, cells)| (row0 + i as u32 + 1, cells.iter().map(value).collect()))
-        .collect();
+            .with_context(|| format!("{} has no sheet", path.display())),
+    }
+}
+
+/// An XLSX sheet's cells as they are stored, one by one: memory follows
+/// the cells the file holds, never the size it declares.
+fn read_xlsx_cells<RS: std::io::Read + std::io::Seek>(
+    book: &mut calamine::Xlsx<RS>,
+    name: &str,
+) -> Result<Grid> {
+    let mut reader = book.worksheet_cells_reader(name)?;
+    let mut rows: Vec<(u32, Vec<(u32, Value)>)> = Vec::new();
+    while let Some(c) = reader.next_cell_with_formula()? {
+        let (row, col) = c.pos;
+        let v = match (value_ref(&c.value), c.formula) {
+            (Value::Empty, Some(f)) if !f.trim().is_empty() => Value::Uncomputed(f),
+            (v, _) => v,
+        };
+        if v == Value::Empty {
+            continue;
+        }
+        match rows.last_mut() {
+            Some((r, cells)) if *r == row + 1 => cells.push((col, v)),
+            _ => rows.push((row + 1, vec![(col, v)])),
+        }
+    }
+    // Files written by hand may list rows or cells out of order.
+    rows.sort_by_key(|(r, _)| *r);
+    let mut merged: Vec<(u32, Vec<(u32, Value)>)> = Vec::with_capacity(rows.len());
+    for (r, cells) in rows {
+        match merged.last_mut() {
+            Some((last, prev)) if *last == r => prev.extend(cells),
+            _ => merged.push((r, cells)),
+        }
+    }
+    for (_, cells) in &mut merged {
+        cells.sort_by_key(|(c, _)| *c);
+        cells.dedup_by_key(|(c, _)| *c);
+    }
     Ok(Grid {
-        sheet: name,
-        rows,
-        first_col: col0,
+        sheet: name.to_string(),
+        rows: merged,
         unreadable: None,
     })
+}
+
+fn value_ref(d: &calamine::DataRef) -> Value {
+    use calamine::DataRef as D;
+    match d {
+        D::Empty => Value::Empty,
+        D::String(s) if s.trim().is_empty() => Value::Empty,
+        D::SharedString(s) if s.trim().is_empty() => Value::Empty,
+        D::String(s) => Value::Text(s.clone()),
+        D::SharedString(s) => Value::Text(s.to_string()),
+        D::Int(n) => Value::Number(*n as f64),
+        D::Float(f) => Value::Number(*f),
+        D::Bool(b) => Value::Bool(*b),
+        D::DateTime(dt) => Value::Date(dt.as_f64()),
+        D::DateTimeIso(s) | D::DurationIso(s) => Value::DateIso(s.clone()),
+        D::Error(e) => Value::Error(format!("{e:?}")),
+    }
 }
 
 fn value(d: &Data) -> Value {
@@ -222,13 +335,18 @@ mod tests {
     fn french_csv_in_windows_1252_with_semicolons() {
         // "Intitulé;Montant\r\nUsine rénovée;\"8 091 000\"\r\n" in Windows-1252.
         let bytes = b"Intitul\xe9;Montant\r\nUsine r\xe9nov\xe9e;\"8 091 000\"\r\n";
-        let g = read_csv(bytes, "projets".into());
-        assert_eq!(g.rows[0].1[0], Value::Text("Intitulé".into()));
+        let g = read_csv(&decode(bytes).unwrap(), "projets".into());
+        assert_eq!(*cell(&g.rows[0].1, 0), Value::Text("Intitulé".into()));
         assert_eq!(g.rows[1].0, 2);
-        assert_eq!(g.rows[1].1[1], Value::Text("8 091 000".into()));
-        let bom = read_csv(b"\xef\xbb\xbfa,b\n1,2\n", "x".into());
-        assert_eq!(bom.rows[0].1[0], Value::Text("a".into()));
-        let tabs = read_csv(b"a\tb\n1\t2\n", "x".into());
+        assert_eq!(*cell(&g.rows[1].1, 1), Value::Text("8 091 000".into()));
+        let bom = read_csv(&decode(b"\xef\xbb\xbfa,b\n1,2\n").unwrap(), "x".into());
+        assert_eq!(*cell(&bom.rows[0].1, 0), Value::Text("a".into()));
+        let tabs = read_csv("a\tb\n1\t2\n", "x".into());
+        // UTF-8 accents, then one Windows-1252 byte on line 3.
+        assert_eq!(
+            decode(b"Intitul\xc3\xa9\nA\nUsine r\xe9nov\xe9e\n"),
+            Err((3, 0xe9))
+        );
         assert_eq!(tabs.rows[1].1.len(), 2);
     }
 }

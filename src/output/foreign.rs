@@ -59,9 +59,7 @@ pub(super) fn find(
     }
     let clashes: Vec<&String> = foreign
         .iter()
-        .filter(|f| {
-            new.contains(*f) || new.iter().any(|n| n.starts_with(&format!("{f}/")))
-        })
+        .filter(|f| new.contains(*f) || new.iter().any(|n| n.starts_with(&format!("{f}/"))))
         .collect();
     if !clashes.is_empty() {
         let list: Vec<String> = clashes.iter().map(|c| format!("`{c}`")).collect();
@@ -101,7 +99,10 @@ pub(super) fn carry(out: &Path, staging: &Path, foreign: &[String]) -> Result<()
                 }
             };
             result.with_context(|| {
-                format!("cannot keep {}, which bilan did not write", entry.path().display())
+                format!(
+                    "cannot keep {}, which bilan did not write",
+                    entry.path().display()
+                )
             })?;
         }
     }

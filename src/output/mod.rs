@@ -324,7 +324,8 @@ impl Sink for Staging {
             self.written.fetch_add(1, Ordering::Relaxed);
         }
         if fs::hard_link(from, &dest).is_err() {
-            let bytes = fs::read(from).with_context(|| format!("cannot read {}", from.display()))?;
+            let bytes =
+                fs::read(from).with_context(|| format!("cannot read {}", from.display()))?;
             create(&dest, &bytes)?;
         }
         Ok(source.len())
@@ -469,7 +470,9 @@ fn stale_count(out: &Path, files: &BTreeSet<String>, kept: &[String]) -> usize {
                 .ok()?
                 .to_string_lossy()
                 .replace('\\', "/");
-            let theirs = kept.iter().any(|k| rel == *k || rel.starts_with(&format!("{k}/")));
+            let theirs = kept
+                .iter()
+                .any(|k| rel == *k || rel.starts_with(&format!("{k}/")));
             (rel != MARKER && !files.contains(&rel) && !theirs).then_some(())
         })
         .count()
@@ -518,7 +521,9 @@ mod tests {
             .par_iter()
             .try_for_each(|(rel, bytes)| staging.put(rel, bytes))?;
         let save = |text: &str| Ok(fs::write(&state, text)?);
-        Ok(staging.commit(&files.keys().cloned().collect(), "", &save)?.0)
+        Ok(staging
+            .commit(&files.keys().cloned().collect(), "", &save)?
+            .0)
     }
 
     #[test]

@@ -48,4 +48,3 @@ pub fn check_target(root: &Path, out: &Path) -> Result<()> {
     }
     Ok(())
 }
-

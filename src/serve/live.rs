@@ -72,9 +72,9 @@ impl Live {
         let result = DiskCache::open(&self.opts.root, self.opts.cache_dir.as_deref())
             .and_then(|cache| build::prepare(&self.opts, &Deferred(&cache), prev))
             .and_then(|r| {
-            let now = build::resolve_now(self.opts.now.as_deref())?;
-            Ok(r.map(|model| (model, build::render_options(&self.opts, now))))
-        });
+                let now = build::resolve_now(self.opts.now.as_deref())?;
+                Ok(r.map(|model| (model, build::render_options(&self.opts, now))))
+            });
         let model = match result {
             Ok(Ok((model, render_opts))) => {
                 let m = &model;

@@ -50,7 +50,6 @@ pub(super) fn check_markdown(content: &Content, d: &mut Diagnostics) {
         let path = std::path::Path::new("content/press/kit.yaml");
         report_markdown(text, path, &|_| (1, 1), raw_allowed, d);
     }
-
 }
 
 /// Reports what [`crate::markdown::scan`] finds in `text`, placed by `place`

@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 mod markdown;
 mod site_checks;
+mod urls;
 
 use crate::aggregate::Aggregates;
 use crate::content::Content;
@@ -66,13 +67,7 @@ fn check_site(content: &Content, d: &mut Diagnostics) {
     site_checks::check_legal(content, d);
     site_checks::check_photos(content, d);
     site_checks::check_colour_by(content, d);
-    if let Some(problem) = crate::config::base_url_problem(&site.base_url) {
-        d.push(
-            Diagnostic::error(path, format!("`base_url` {problem}"))
-                .at(key_line(&content.site_source, "base_url:"), 1)
-                .hint("write `/` or a URL such as `https://example.org/bilan/`"),
-        );
-    }
+    urls::check_urls(content, d);
 }
 
 fn check_territories(content: &Content, d: &mut Diagnostics) {

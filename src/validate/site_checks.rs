@@ -61,15 +61,20 @@ pub(super) fn check_photos(content: &Content, d: &mut Diagnostics) {
     let path = "content/press/kit.yaml";
     for p in &kit.photos {
         let line = line_containing(&content.kit_source, &p.file);
-        let found = content.statics.iter().any(|s| s.rel == p.file);
+        let file = content.statics.iter().find(|s| s.rel == p.file);
+        let found = file.is_some();
         let lower = p.file.to_lowercase();
+        let image = [".jpg", ".jpeg", ".png"].iter().any(|e| lower.ends_with(e));
+        if let Some(f) = file.filter(|_| image) {
+            check_photo_size(&p.file, &f.bytes, line, d);
+        }
         if !found {
             d.push(
                 Diagnostic::error(path, format!("photo `{}` is not in content/static", p.file))
                     .at(line, 1)
                     .hint("put the file under content/static and give its path from there, for example `photos/usine.jpg`"),
             );
-        } else if ![".jpg", ".jpeg", ".png"].iter().any(|e| lower.ends_with(e)) {
+        } else if !image {
             d.push(
                 Diagnostic::error(
                     path,
@@ -86,6 +91,29 @@ pub(super) fn check_photos(content: &Content, d: &mut Diagnostics) {
                     .hint("say in a sentence what the photo shows, for readers who cannot see it"),
             );
         }
+    }
+}
+
+/// A photo's size, read from its header before any decoding: a small file
+/// that declares a huge picture (a decompression bomb) is refused.
+fn check_photo_size(file: &str, bytes: &[u8], line: usize, d: &mut Diagnostics) {
+    let path = "content/press/kit.yaml";
+    let max = crate::imagesize::MAX_PIXELS;
+    match crate::imagesize::dimensions(bytes) {
+        Some((w, h)) if u64::from(w) * u64::from(h) > max || w == 0 || h == 0 => d.push(
+            Diagnostic::error(
+                path,
+                format!("photo `{file}` declares {w} × {h} pixels; bilan reads photos of at most {} megapixels", max / 1_000_000),
+            )
+            .at(line, 1)
+            .hint("export a smaller version (3000 pixels wide is plenty for print)"),
+        ),
+        Some(_) => {}
+        None => d.push(
+            Diagnostic::error(path, format!("photo `{file}` is not a readable JPEG or PNG"))
+                .at(line, 1)
+                .hint("export it again as .jpg or .png"),
+        ),
     }
 }
 

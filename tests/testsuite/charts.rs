@@ -113,7 +113,7 @@ fn pngs_render_text_without_system_fonts() {
     let out = tmp.path().join("site");
     let root = fixture("second-programme");
     // No fontconfig, no font folders: only the font bundled in the binary.
-    let o = std::process::Command::new(env!("CARGO_BIN_EXE_bilan"))
+    let o = crate::support::command()
         .args([
             "build",
             "--root",

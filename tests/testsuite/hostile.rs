@@ -93,9 +93,10 @@ fn link_to_the_output_is_refused() {
 fn links_inside_the_site_still_work() {
     let (_tmp, root) = site_with("base");
     std::fs::create_dir_all(root.join("content/static/img")).unwrap();
-    std::fs::write(root.join("shared.txt"), "partagé").unwrap();
+    std::fs::create_dir_all(root.join("content/static/partage")).unwrap();
+    std::fs::write(root.join("content/static/partage/shared.txt"), "partagé").unwrap();
     symlink(
-        root.join("shared.txt"),
+        "../partage/shared.txt",
         root.join("content/static/img/lien.txt"),
     )
     .unwrap();

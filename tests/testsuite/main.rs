@@ -15,6 +15,7 @@ mod legal;
 mod metrics;
 mod output_safety;
 mod pdf;
+mod planted;
 mod press;
 mod readers;
 mod search;

@@ -116,7 +116,7 @@ fn killed_build_leaves_a_complete_site() {
     let old = read_tree(&out);
     assert!(old != new);
     for delay_ms in [0u64, 3, 8, 15, 25, 40, 60, 90] {
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_bilan"))
+        let mut child = crate::support::command()
             .args([
                 "build",
                 "--root",
@@ -152,7 +152,7 @@ fn ten_builds_at_once_leave_a_clean_site() {
     for round in 0..5 {
         let children: Vec<std::process::Child> = (0..10)
             .map(|_| {
-                std::process::Command::new(env!("CARGO_BIN_EXE_bilan"))
+                crate::support::command()
                     .args(["build", "--root"])
                     .arg(fixture("second-programme"))
                     .arg("--output")
@@ -264,13 +264,15 @@ fn the_published_folder_holds_no_build_state_and_a_no_change_rebuild_touches_not
         &site.join("content"),
     );
     let out = tmp.path().join("out");
-    build(&site, &out, &[]);
+    let cache = tmp.path().join("cache");
+    let cache_arg = ["--cache-dir", cache.to_str().unwrap()];
+    build(&site, &out, &cache_arg);
     let marker = std::fs::read_to_string(out.join(".bilan-output")).unwrap();
     assert!(
         !marker.contains("page ") && !marker.contains("summary"),
         "{marker}"
     );
-    let states: Vec<String> = std::fs::read_dir(site.join(".bilan-cache"))
+    let states: Vec<String> = std::fs::read_dir(&cache)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.starts_with("state-"))
@@ -278,7 +280,7 @@ fn the_published_folder_holds_no_build_state_and_a_no_change_rebuild_touches_not
     assert_eq!(
         states.len(),
         1,
-        "the build state lives in .bilan-cache: {states:?}"
+        "the build state lives in the cache: {states:?}"
     );
     // A territory's card is its cached file, linked, not a second copy.
     let card = std::fs::read_dir(out.join("charts"))
@@ -289,7 +291,7 @@ fn the_published_folder_holds_no_build_state_and_a_no_change_rebuild_touches_not
             name.starts_with("territoire-") && name.ends_with(".png")
         })
         .expect("a territory card");
-    let cached = std::fs::read_dir(site.join(".bilan-cache"))
+    let cached = std::fs::read_dir(&cache)
         .unwrap()
         .map(|e| e.unwrap().metadata().unwrap().ino())
         .collect::<Vec<_>>();
@@ -309,8 +311,9 @@ fn the_published_folder_holds_no_build_state_and_a_no_change_rebuild_touches_not
             .collect()
     };
     let before = stamp(&out);
-    let o = build(&site, &out, &[]);
+    let o = build(&site, &out, &cache_arg);
     assert!(stderr(&o).contains(" 0 written,"), "{}", stderr(&o));
+    assert!(!site.join(".bilan-cache").exists());
     assert_eq!(
         stamp(&out),
         before,

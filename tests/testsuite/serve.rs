@@ -4,7 +4,7 @@
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::errors::copy_dir;
@@ -72,7 +72,7 @@ fn xlsx_numbers(bytes: Vec<u8>) -> Vec<f64> {
 /// Starts `bilan serve` on a free port and waits until it answers.
 fn start(root: &std::path::Path) -> (Server, u16) {
     let port = free_port();
-    let child = Command::new(env!("CARGO_BIN_EXE_bilan"))
+    let child = crate::support::command()
         .args([
             "serve",
             "--root",

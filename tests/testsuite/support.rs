@@ -14,9 +14,18 @@ pub(crate) fn fixture(name: &str) -> PathBuf {
     repo().join("tests/fixtures").join(name)
 }
 
+/// The `bilan` command, with its caches under `target/` (one folder per
+/// site, as for a user) rather than in the user's cache folder.
+pub(crate) fn command() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_bilan"));
+    c.env("XDG_CACHE_HOME", repo().join("target/test-cache"))
+        .env_remove("BILAN_CACHE_DIR");
+    c
+}
+
 /// Runs `bilan` with `args`, without SOURCE_DATE_EPOCH from the caller.
 pub(crate) fn bilan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bilan"))
+    command()
         .args(args)
         .env_remove("SOURCE_DATE_EPOCH")
         .output()
