@@ -108,15 +108,17 @@ pub fn eur_long(lang: Language, n: u64) -> String {
         (n as f64 / 1e6, "millions d'euros", "million")
     } else {
         return match lang {
-            Language::Fr => format!("{} euros", int(lang, n)),
+            Language::Fr => format!("{}{NNBSP}euros", int(lang, n)),
             Language::En => format!("€{}", int(lang, n)),
         };
     };
     let number = one_decimal(lang, value);
     match lang {
         // "1,5 milliard", but "2 milliards": French singular runs below 2.
-        Language::Fr if value < 2.0 => format!("{number} {}", fr_unit.replacen("s d'", " d'", 1)),
-        Language::Fr => format!("{number} {fr_unit}"),
+        Language::Fr if value < 2.0 => {
+            format!("{number}{NNBSP}{}", fr_unit.replacen("s d'", " d'", 1))
+        }
+        Language::Fr => format!("{number}{NNBSP}{fr_unit}"),
         Language::En => format!("€{number} {en_unit}"),
     }
 }
@@ -208,9 +210,9 @@ mod tests {
 
     #[test]
     fn amounts_in_words() {
-        assert_eq!(eur_long(Fr, 5_400_000_000), "5,4 milliards d'euros");
-        assert_eq!(eur_long(Fr, 1_500_000_000), "1,5 milliard d'euros");
-        assert_eq!(eur_long(Fr, 150_000_000), "150 millions d'euros");
+        assert_eq!(eur_long(Fr, 5_400_000_000), "5,4\u{202f}milliards d'euros");
+        assert_eq!(eur_long(Fr, 1_500_000_000), "1,5\u{202f}milliard d'euros");
+        assert_eq!(eur_long(Fr, 150_000_000), "150\u{202f}millions d'euros");
         assert_eq!(eur_long(En, 5_400_000_000), "€5.4 billion");
     }
 

@@ -33,6 +33,8 @@ const UNITS: &[&str] = &[
     "Mds€",
     "milliard",
     "milliards",
+    "euro",
+    "euros",
     "million",
     "millions",
     "Md",
@@ -218,6 +220,19 @@ fn between_letters(s: &str, i: usize, w: usize) -> bool {
     prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic)
 }
 
+/// True when the group of digits starting at `start` follows a decimal
+/// comma, directly or after groups of three: `3,141 592`.
+fn in_decimals(b: &[u8], start: usize) -> bool {
+    let mut p = start;
+    loop {
+        match p.checked_sub(1).map(|k| b[k]) {
+            Some(b',') => return p >= 2 && b[p - 2].is_ascii_digit(),
+            Some(b' ') if p >= 4 && b[p - 4..p - 1].iter().all(u8::is_ascii_digit) => p -= 4,
+            _ => return false,
+        }
+    }
+}
+
 /// What the space of width `w` at `i` should be, if not a plain space.
 fn space_rule(s: &str, i: usize, w: usize) -> Option<&'static str> {
     let b = s.as_bytes();
@@ -245,7 +260,13 @@ fn space_rule(s: &str, i: usize, w: usize) -> Option<&'static str> {
     let starts_clean = group_start == 0
         || !matches!(b[group_start - 1], b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' | b'#' | b'.');
     let next_group = after.bytes().take_while(u8::is_ascii_digit).count();
-    if run <= 3 && starts_clean && next_group == 3 && !digit_or_decimal(after.as_bytes(), 3) {
+    // A decimal part may follow (1 234,56), but not a fourth digit (1 4000).
+    let continues = after.as_bytes().get(3).is_some_and(u8::is_ascii_digit);
+    if run <= 3 && starts_clean && next_group == 3 && !continues {
+        return Some(NNBSP);
+    }
+    // Decimals grouped by three (3,141 592 6): the last group may be short.
+    if run == 3 && in_decimals(b, group_start) && (1..=3).contains(&next_group) && !continues {
         return Some(NNBSP);
     }
     // 5,4 milliards, 12 %, 40 M€
@@ -255,15 +276,6 @@ fn space_rule(s: &str, i: usize, w: usize) -> Option<&'static str> {
         .map_or(after.len(), |(k, _)| k);
     let word = &after[..word_end.max(next.len_utf8())];
     UNITS.contains(&word).then_some(NNBSP)
-}
-
-/// True when the byte at `k` continues a number (`1 4000`, `1 400,5`).
-fn digit_or_decimal(b: &[u8], k: usize) -> bool {
-    match b.get(k) {
-        Some(c) if c.is_ascii_digit() => true,
-        Some(b',') => b.get(k + 1).is_some_and(u8::is_ascii_digit),
-        _ => false,
-    }
 }
 
 #[cfg(test)]
@@ -310,6 +322,14 @@ mod tests {
         assert_eq!(t("1 4000"), "1 4000");
         assert_eq!(t("le 11 octobre 2021"), "le 11 octobre 2021");
         assert_eq!(t("version2 100"), "version2 100");
+        // Decimals: the groups before and after the comma.
+        assert_eq!(t("1 234,56 €"), "1\u{202f}234,56\u{202f}€");
+        assert_eq!(
+            t("12 345 678,9 euros"),
+            "12\u{202f}345\u{202f}678,9\u{202f}euros"
+        );
+        assert_eq!(t("π vaut 3,141 592 6"), "π vaut 3,141\u{202f}592\u{202f}6");
+        assert_eq!(t("0,5 %"), "0,5\u{202f}%");
     }
 
     #[test]

@@ -28,6 +28,16 @@ fn plain(text: &str) -> bool {
             .all(|c| c.is_ascii_graphic() && !"\"'<>\\`".contains(c))
 }
 
+/// The first character of `text` that XML 1.0 forbids (C0 controls but
+/// tab and line ends, U+FFFE, U+FFFF), with its byte offset: it would make
+/// the feed invalid and the PDF writer fail, so it is an error wherever a
+/// text comes from.
+pub fn xml_forbidden(text: &str) -> Option<(usize, char)> {
+    text.char_indices().find(|&(_, c)| {
+        (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{fffe}' || c == '\u{ffff}'
+    })
+}
+
 /// Why `text` is not an e-mail address (`name@domain`).
 pub fn email_problem(text: &str) -> Option<String> {
     let ok = plain(text)

@@ -231,7 +231,10 @@ fn locate(mut d: Diagnostic, text: &str, line_offset: usize) -> Diagnostic {
         let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         let ch = text.get(at..).and_then(|r| r.chars().next());
         d.message = match ch {
-            Some(c) => format!("control character U+{:04X} is not allowed", c as u32),
+            Some(c) if c < ' ' || c == '\u{7f}' => {
+                format!("control character U+{:04X} is not allowed", c as u32)
+            }
+            Some(c) => format!("character U+{:04X} is not allowed", c as u32),
             None => "a control character is not allowed".into(),
         };
         return d

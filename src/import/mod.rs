@@ -294,10 +294,18 @@ fn read_rows(
     place: &Place,
     diags: &mut Diagnostics,
 ) -> BTreeMap<String, Vec<Project>> {
-    let by_key = record_keys(site, diags);
+    let (by_key, ambiguous) = record_keys(site, diags);
     let mut out: BTreeMap<String, Vec<Project>> = BTreeMap::new();
     for (row, cells) in grid.rows.iter().filter(|(r, _)| *r > layout.header_row) {
         let cell = |col: u32| table::cell(cells, col);
+        // Cells outside the header's columns are no part of a project.
+        if layout
+            .fields
+            .iter()
+            .all(|(col, _, _)| *cell(*col) == table::Value::Empty)
+        {
+            continue;
+        }
         let mut p = Project {
             title: String::new(),
             company: None,
@@ -308,6 +316,19 @@ fn read_rows(
         let mut territory = None;
         for (col, field, _) in &layout.fields {
             let v = cell(*col);
+            if let Some((_, c)) = cells::text(v)
+                .as_deref()
+                .and_then(crate::url::xml_forbidden)
+            {
+                diags.push(
+                    Diagnostic::error(
+                        place.cell(*col, *row),
+                        format!("character U+{:04X} is not allowed in a record", c as u32),
+                    )
+                    .hint("remove it from the cell: it often comes with text pasted from another program"),
+                );
+                continue;
+            }
             if let table::Value::Uncomputed(formula) = v {
                 diags.push(
                     Diagnostic::error(
@@ -324,6 +345,10 @@ fn read_rows(
                     None => bad("the row names no territory".into()),
                     Some(key) => match by_key.get(&key.to_lowercase()) {
                         Some(t) => territory = Some(t.slug.clone()),
+                        None if ambiguous.contains(&key.to_lowercase()) => bad(format!(
+                            "territory \"{}\" names two records (see their error): the row could go to either",
+                            crate::markdown::excerpt(&key, 40)
+                        )),
                         None => diags.push(unknown_territory(&key, site, place.cell(*col, *row))),
                     },
                 },
@@ -357,10 +382,12 @@ fn read_rows(
 /// How rows find records: by slug or `code`, case folded. A key that two
 /// records answer to (a code equal to another record's slug, one code
 /// twice) is an error naming both, and finds neither.
-fn record_keys<'a>(
-    site: &'a Content,
-    diags: &mut Diagnostics,
-) -> BTreeMap<String, &'a TerritoryFile> {
+type RecordKeys<'a> = (
+    BTreeMap<String, &'a TerritoryFile>,
+    std::collections::BTreeSet<String>,
+);
+
+fn record_keys<'a>(site: &'a Content, diags: &mut Diagnostics) -> RecordKeys<'a> {
     let mut owners: BTreeMap<String, Vec<&TerritoryFile>> = BTreeMap::new();
     for t in site.territories.iter() {
         owners.entry(t.slug.to_lowercase()).or_default().push(t);
@@ -373,6 +400,7 @@ fn record_keys<'a>(
         }
     }
     let mut by_key = BTreeMap::new();
+    let mut ambiguous = std::collections::BTreeSet::new();
     for (key, list) in owners {
         match list.as_slice() {
             [one] => {
@@ -393,11 +421,12 @@ fn record_keys<'a>(
                     )
                     .hint("give each record a `code` that no other record has as its code or file name"),
                 );
+                ambiguous.insert(key);
             }
             [] => {}
         }
     }
-    by_key
+    (by_key, ambiguous)
 }
 
 fn unknown_territory(key: &str, site: &Content, at: PathBuf) -> Diagnostic {

@@ -204,4 +204,33 @@ mod tests {
         .unwrap();
         assert_eq!(doc.projects, [p]);
     }
+
+    #[test]
+    fn all_records_or_none_and_no_temporary_file_left() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.yaml"), dir.path().join("b.yaml"));
+        std::fs::write(&a, "old a").unwrap();
+        std::fs::write(&b, "old b").unwrap();
+        let missing = dir.path().join("gone/c.yaml");
+        let writes = vec![
+            (a.clone(), "old a".to_string(), "new a".to_string()),
+            (missing, String::new(), "new c".to_string()),
+            (b.clone(), "old b".to_string(), "new b".to_string()),
+        ];
+        let err = write_all(&writes).unwrap_err();
+        assert!(
+            format!("{err:#}").contains("no record was changed"),
+            "{err:#}"
+        );
+        assert_eq!(std::fs::read_to_string(&a).unwrap(), "old a");
+        assert_eq!(std::fs::read_to_string(&b).unwrap(), "old b");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 2, "{names:?}");
+        write_all(&[writes[0].clone(), writes[2].clone()]).unwrap();
+        assert_eq!(std::fs::read_to_string(&a).unwrap(), "new a");
+        assert_eq!(std::fs::read_to_string(&b).unwrap(), "new b");
+    }
 }

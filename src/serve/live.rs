@@ -114,6 +114,15 @@ impl Live {
     pub(super) fn write_loop(&self, out: &Path) {
         let mut opts = self.opts.clone();
         opts.output = Some(out.to_path_buf());
+        // The writer draws every card of a cold cache (minutes for a large
+        // site) on threads of its own, one fewer than the cores: an edit's
+        // update runs on rayon's global threads and never queues behind it.
+        let threads =
+            std::thread::available_parallelism().map_or(1, |n| n.get().saturating_sub(1).max(1));
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .thread_name(|i| format!("bilan-writer-{i}"))
+            .build();
         loop {
             let snapshot = {
                 let mut status = self.status();
@@ -123,7 +132,10 @@ impl Live {
                 self.current()
             };
             let Some(snapshot) = snapshot else { continue };
-            let problems = write(&snapshot, &opts);
+            let problems = match &pool {
+                Ok(pool) => pool.install(|| write(&snapshot, &opts)),
+                Err(_) => write(&snapshot, &opts),
+            };
             let mut status = self.status();
             status.written = status.written.max(snapshot.version);
             if let Some(text) = problems {

@@ -23,6 +23,7 @@ use crate::build::BuildOptions;
 use crate::render::Answer;
 use live::Live;
 
+mod guard;
 mod live;
 mod watch;
 
@@ -67,7 +68,14 @@ const RELOAD: &str = r#"<script>/* bilan serve: live reload, added by the server
 
 /// Loads the site, serves it and watches until Ctrl-C.
 pub fn serve(opts: &ServeOptions) -> Result<()> {
-    let out = scratch_dir().join(format!("bilan-serve-{}", std::process::id()));
+    // A private folder with an unpredictable name (0700, as mkdtemp makes
+    // it): no other user can read drafts in it or plant a link in its place.
+    // It holds the site and its lock, and goes when serve stops.
+    let scratch = tempfile::Builder::new()
+        .prefix("bilan-serve-")
+        .tempdir_in(scratch_dir())
+        .context("cannot create a private folder for the preview")?;
+    let out = scratch.path().join("site");
     // Absolute, so that the watcher's paths and the model's compare.
     let root = fs::canonicalize(&opts.root)
         .with_context(|| format!("cannot open the site folder {}", opts.root.display()))?;
@@ -86,8 +94,13 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
         std::thread::spawn(move || live.write_loop(&out));
     }
 
+    let listener = std::net::TcpListener::bind(opts.addr)
+        .with_context(|| format!("cannot listen on {}", opts.addr))?;
+    crate::sys::socket_timeouts(&listener, guard::TIMEOUT)
+        .context("cannot set the connection timeouts")?;
+    let served = listener.local_addr().unwrap_or(opts.addr);
     let server = Arc::new(
-        Server::http(opts.addr)
+        Server::from_listener(listener, None)
             .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", opts.addr))?,
     );
     let stop = Arc::new(AtomicBool::new(false));
@@ -116,32 +129,58 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
         .map(|_| {
             let (server, live, out, stop) =
                 (server.clone(), live.clone(), out.clone(), stop.clone());
-            std::thread::spawn(move || worker(&server, &live, &out, &stop))
+            std::thread::spawn(move || worker(&server, &live, &out, &stop, served))
         })
         .collect();
     for w in workers {
         let _ = w.join();
     }
     drop(watcher);
-    let _ = fs::remove_dir_all(&out);
+    drop(scratch);
     eprintln!("Stopped.");
     Ok(())
 }
 
-/// Answers requests until Ctrl-C or a termination signal.
-fn worker(server: &Server, live: &Live, out: &Path, stop: &AtomicBool) {
+/// Requests being answered, across workers.
+static SLOTS: guard::Slots = guard::Slots::new();
+
+/// Takes requests until Ctrl-C or a termination signal, and answers each
+/// on a thread of its own, so that a client that reads slowly holds only
+/// its own thread (until the socket's timeout), never the others'.
+fn worker(
+    server: &Server,
+    live: &Arc<Live>,
+    out: &Path,
+    stop: &AtomicBool,
+    served: std::net::SocketAddr,
+) {
     // A timeout, so every worker notices the stop (`unblock` wakes only one).
     while !stop.load(Ordering::SeqCst) {
         match server.recv_timeout(Duration::from_millis(200)) {
             Ok(Some(req)) => {
-                // No request may stop a worker: a bug here drops that one
-                // connection, and the worker serves the next.
-                let served = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    handle(req, out, live)
-                }));
-                if served.is_err() {
-                    eprintln!("bilan serve: a request failed; still serving");
+                if let Some((status, why)) =
+                    guard::host_refused(header(&req, "Host").as_deref(), served)
+                {
+                    let _ = req.respond(Response::from_string(why).with_status_code(status));
+                    continue;
                 }
+                let Some(slot) = SLOTS.take() else {
+                    let resp = Response::from_string("503: too many requests at once; try again\n");
+                    let _ = req.respond(resp.with_status_code(503));
+                    continue;
+                };
+                let (live, out) = (live.clone(), out.to_path_buf());
+                std::thread::spawn(move || {
+                    let _slot = slot;
+                    // No request may stop the server: a bug here drops that
+                    // one connection.
+                    let answered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        handle(req, &out, &live)
+                    }));
+                    if answered.is_err() {
+                        eprintln!("bilan serve: a request failed; still serving");
+                    }
+                });
             }
             Ok(None) => {}
             Err(_) => break,
@@ -149,10 +188,21 @@ fn worker(server: &Server, live: &Live, out: &Path, stop: &AtomicBool) {
     }
 }
 
-/// Where the served copy lives: memory-backed `/dev/shm` when the system has
-/// it (rebuilds touch every file, and the copy is thrown away on exit), else
-/// the temporary folder.
+/// The value of the request's header `name`, if any.
+fn header(req: &Request, name: &'static str) -> Option<String> {
+    req.headers()
+        .iter()
+        .find(|h| h.field.equiv(name))
+        .map(|h| h.value.as_str().to_string())
+}
+
+/// Where the served copy lives: `TMPDIR` when set, else memory-backed
+/// `/dev/shm` when the system has it (rebuilds touch every file, and the
+/// copy is thrown away on exit), else the temporary folder.
 fn scratch_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("TMPDIR").filter(|d| !d.is_empty()) {
+        return PathBuf::from(dir);
+    }
     let shm = Path::new("/dev/shm");
     if shm.is_dir() && fs::metadata(shm).is_ok_and(|m| !m.permissions().readonly()) {
         shm.to_path_buf()

@@ -27,6 +27,17 @@ pub(super) fn check_markdown(content: &Content, d: &mut Diagnostics) {
                 (first_line + line - 1, col)
             };
             report_markdown(&page.body, &page.path, &place, raw_allowed, &mut d);
+            if let Some((offset, c)) = crate::url::xml_forbidden(&page.body) {
+                let (line, col) = place(offset);
+                d.push(
+                    Diagnostic::error(
+                        &page.path,
+                        format!("character U+{:04X} is not allowed: no web page, feed or PDF can hold it", c as u32),
+                    )
+                    .at(line, col)
+                    .hint("remove it: it often comes with text pasted from another program"),
+                );
+            }
             d
         })
         .collect();

@@ -10,6 +10,7 @@ mod errors;
 mod fuzz;
 mod hostile;
 mod import;
+mod import_hostile;
 mod invalid;
 mod legal;
 mod metrics;

@@ -310,3 +310,62 @@ fn files_a_person_put_in_the_output_are_kept() {
     );
     assert!(out.join("CNAME").exists());
 }
+
+#[test]
+fn a_photo_that_declares_a_huge_picture_is_refused_before_decoding() {
+    let (_tmp, root) = site_with("base");
+    fs::create_dir_all(root.join("content/static/photos")).unwrap();
+    // A valid PNG header for 100,000 × 100,000 pixels, and nothing else.
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+    png.extend_from_slice(&100_000u32.to_be_bytes());
+    png.extend_from_slice(&100_000u32.to_be_bytes());
+    png.extend_from_slice(b"\x08\x02\0\0\0");
+    fs::write(root.join("content/static/photos/bombe.png"), png).unwrap();
+    fs::write(
+        root.join("content/press/kit.yaml"),
+        "photos:\n  - { file: photos/bombe.png, caption: Usine, credit: Moi, alt: \"Une usine\" }\n",
+    )
+    .unwrap();
+    insta::assert_snapshot!(build_fails(&root, 1, &[]));
+}
+
+#[test]
+fn yaml_aliases_that_expand_too_far_are_refused() {
+    let (_tmp, root) = site_with("base");
+    let bomb = format!(
+        "name: Bombe\nregion: \"84\"\nleads: {{ elected: &a \"{}\" }}\ncommunes: [{}]\n",
+        "x".repeat(100_000),
+        vec!["*a"; 5_000].join(",")
+    );
+    fs::write(root.join("content/territories/bombe.yaml"), bomb).unwrap();
+    insta::assert_snapshot!(build_fails(&root, 1, &[]));
+}
+
+#[test]
+fn a_metric_key_cannot_take_an_export_column() {
+    let (_tmp, root) = site_with("base");
+    let site = fs::read_to_string(root.join("content/site.yaml")).unwrap();
+    fs::write(
+        root.join("content/site.yaml"),
+        format!("{site}metrics:\n  - {{ key: code, label: \"codes\", unit: count }}\n  - {{ key: jobs_created, label: \"emplois\", unit: count }}\n  - {{ key: investment_eur, label: \"investis\", unit: eur }}\n  - {{ key: aid_eur, label: \"d'aide\", unit: eur }}\n"),
+    )
+    .unwrap();
+    insta::assert_snapshot!(build_fails(&root, 1, &[]));
+}
+
+#[test]
+fn characters_xml_forbids_are_errors_at_their_place() {
+    let (_tmp, root) = site_with("base");
+    fs::create_dir_all(root.join("content/narratives")).unwrap();
+    fs::write(
+        root.join("content/narratives/guide.md"),
+        "---\ntitle: Guide\n---\n\nUn texte \u{7} avec une cloche.\n",
+    )
+    .unwrap();
+    fs::write(
+        root.join("content/press/annonce.md"),
+        "---\ntitle: \"Annonce \u{fffe}\"\n---\nTexte.\n",
+    )
+    .unwrap();
+    insta::assert_snapshot!(build_fails(&root, 1, &[]));
+}

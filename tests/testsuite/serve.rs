@@ -39,7 +39,7 @@ fn get_bytes(port: u16, path: &str) -> Option<(u16, String, Vec<u8>)> {
     s.set_read_timeout(Some(Duration::from_secs(60))).ok()?;
     write!(
         s,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
     )
     .ok()?;
     let mut raw = Vec::new();
@@ -69,10 +69,15 @@ fn xlsx_numbers(bytes: Vec<u8>) -> Vec<f64> {
         .collect()
 }
 
-/// Starts `bilan serve` on a free port and waits until it answers.
+/// Starts `bilan serve` on a free port and waits until it answers. Its
+/// private folder goes under `root`'s parent's `tmp/`, so a test can check
+/// that nothing is left there.
 fn start(root: &std::path::Path) -> (Server, u16) {
     let port = free_port();
+    let tmp = root.parent().unwrap().join("tmp");
+    std::fs::create_dir_all(&tmp).unwrap();
     let child = crate::support::command()
+        .env("TMPDIR", &tmp)
         .args([
             "serve",
             "--root",
@@ -202,11 +207,11 @@ fn serves_reloads_and_refuses_to_leave_the_site() {
         let mut server = server;
         let status = server.0.wait().unwrap();
         assert!(status.success(), "Ctrl-C stops cleanly: {status:?}");
+        let _ = pid;
+        let left: Vec<_> = std::fs::read_dir(tmp.path().join("tmp")).unwrap().collect();
         assert!(
-            !std::env::temp_dir()
-                .join(format!("bilan-serve-{pid}"))
-                .exists(),
-            "its build folder is removed"
+            left.is_empty(),
+            "its private folder and lock are removed: {left:?}"
         );
     }
 }
@@ -276,7 +281,7 @@ fn no_request_breaks_the_server_and_sigterm_cleans_up() {
     let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
     write!(
         s,
-        "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+        "POST / HTTP/1.1\r\nHost: localhost:{port}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
     let mut raw = String::new();
@@ -333,7 +338,10 @@ fn no_request_breaks_the_server_and_sigterm_cleans_up() {
             req.extend_from_slice(method.as_bytes());
             req.push(b' ');
             req.extend_from_slice(&path);
-            req.extend_from_slice(b" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+            req.extend_from_slice(
+                format!(" HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n")
+                    .as_bytes(),
+            );
         }
         send_raw(port, &req);
     }
@@ -349,10 +357,11 @@ fn no_request_breaks_the_server_and_sigterm_cleans_up() {
         let mut server = server;
         let status = server.0.wait().unwrap();
         assert!(status.success(), "SIGTERM stops cleanly: {status:?}");
-        for dir in [std::path::PathBuf::from("/dev/shm"), std::env::temp_dir()] {
-            let left = dir.join(format!("bilan-serve-{pid}"));
-            assert!(!left.exists(), "{} is removed", left.display());
-        }
+        let left: Vec<_> = std::fs::read_dir(tmp.path().join("tmp")).unwrap().collect();
+        assert!(
+            left.is_empty(),
+            "its private folder and lock are removed: {left:?}"
+        );
     }
 }
 
@@ -451,4 +460,80 @@ fn a_link_added_while_serving_cannot_read_outside_the_site() {
         .map(|r| r.2)
         .unwrap_or_default();
     assert!(!csv.contains("TOP SECRET"));
+}
+
+/// DNS rebinding: a page on another site whose name now points at
+/// 127.0.0.1 sends its own name as `Host`. Drafts and embargoed releases
+/// must not answer it.
+#[test]
+fn other_hosts_are_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    copy_dir(&fixture("second-programme"), &root);
+    let (_server, port) = start(&root);
+    let ask = |host: &str| {
+        let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        write!(
+            s,
+            "GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut raw = String::new();
+        s.read_to_string(&mut raw).unwrap();
+        raw.split_whitespace().nth(1).unwrap().to_string()
+    };
+    assert_eq!(ask(&format!("127.0.0.1:{port}")), "200");
+    assert_eq!(ask(&format!("localhost:{port}")), "200");
+    assert_eq!(ask(&format!("rebind.example:{port}")), "421");
+    assert_eq!(ask("127.0.0.1:1"), "421");
+}
+
+/// Clients that never send their request, and clients that ask for the
+/// biggest file and never read it, hold no one else up; they are cut off
+/// after the timeout.
+#[test]
+fn slow_and_silent_clients_do_not_hold_others() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    copy_dir(&fixture("second-programme"), &root);
+    let (_server, port) = start(&root);
+    // Everything written, so the zip exists.
+    wait_for("the kit", Duration::from_secs(60), || {
+        get(port, "/presse/kit.zip").is_some_and(|r| r.0 == 200)
+    });
+    let mut idle = Vec::new();
+    for _ in 0..20 {
+        idle.push(TcpStream::connect(("127.0.0.1", port)).unwrap());
+    }
+    let mut stuck = Vec::new();
+    for _ in 0..12 {
+        let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        write!(
+            s,
+            "GET /presse/kit.zip HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n"
+        )
+        .unwrap();
+        stuck.push(s);
+    }
+    let took = wait_for("a page", Duration::from_secs(5), || {
+        get(port, "/").is_some_and(|r| r.0 == 200)
+    });
+    assert!(took < Duration::from_secs(5), "{took:?}");
+    // The silent ones are closed by the server after its timeout.
+    let mut first = idle.remove(0);
+    first
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    let mut buf = Vec::new();
+    let waited = Instant::now();
+    let _ = first.read_to_end(&mut buf);
+    assert!(
+        waited.elapsed() < Duration::from_secs(20),
+        "closed by the server's timeout"
+    );
+    let answer = String::from_utf8_lossy(&buf);
+    assert!(
+        answer.is_empty() || answer.starts_with("HTTP/1.1 408"),
+        "{answer}"
+    );
 }
