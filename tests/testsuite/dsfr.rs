@@ -192,3 +192,40 @@ fn the_repository_ships_nothing_of_the_dsfr() {
         );
     }
 }
+
+/// The package is copied as it is, so a planted link in it could publish
+/// an embargoed release or a secret: only regular files whose real path is
+/// inside the package are taken, and a stylesheet `url()` that climbs out
+/// of it is an error.
+#[test]
+fn the_package_cannot_publish_the_sites_sources() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    dsfr_site(&fixture("second-programme"), &site);
+    fake_dist(&site);
+    let dist = site.join("node_modules/@gouvfr/dsfr/dist");
+    std::fs::write(site.join(".env"), "TOKEN=5e3cr3t\n").unwrap();
+    std::fs::remove_file(dist.join("favicon/favicon.svg")).unwrap();
+    std::os::unix::fs::symlink("../../../../../.env", dist.join("favicon/favicon.svg")).unwrap();
+    let record = std::fs::read_dir(site.join("content/territories"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    std::fs::remove_file(dist.join("favicon/favicon.ico")).unwrap();
+    std::fs::hard_link(&record, dist.join("favicon/favicon.ico")).unwrap();
+    let css = std::fs::read_to_string(dist.join("dsfr.min.css")).unwrap();
+    std::fs::write(
+        dist.join("dsfr.min.css"),
+        format!("{css}.z{{background:url(../../../../content/press/secret.svg)}}"),
+    )
+    .unwrap();
+    let o = try_build(&site, &tmp.path().join("out"), &[]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o).replace(site.to_str().unwrap(), "[SITE]");
+    assert!(!err.contains("5e3cr3t"));
+    let name = record.file_name().unwrap().to_string_lossy().into_owned();
+    insta::assert_snapshot!(err.replace(&name, "[RECORD]"));
+    assert!(!tmp.path().join("out").exists(), "nothing written");
+}
