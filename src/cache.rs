@@ -455,17 +455,45 @@ impl Store for DiskCache {
 
 /// A stable 64-bit FNV-1a hash (std's hasher may change between releases).
 pub fn hash(parts: &[&[u8]]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut h = Fnv::new();
     for part in parts {
-        for &b in *part {
+        h.part(part);
+    }
+    h.hex()
+}
+
+/// The running state of [`hash`], fed one part at a time.
+#[derive(Debug, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv::new()
+    }
+}
+
+impl Fnv {
+    /// The empty hash.
+    pub fn new() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+
+    /// Adds one part.
+    pub fn part(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        for &b in bytes {
             h ^= b as u64;
             h = h.wrapping_mul(0x0100_0000_01b3);
         }
         // Separates parts, so ("ab", "c") and ("a", "bc") differ.
         h ^= 0xff;
-        h = h.wrapping_mul(0x0100_0000_01b3);
+        self.0 = h.wrapping_mul(0x0100_0000_01b3);
     }
-    format!("{h:016x}")
+
+    /// The hash as 16 hex digits.
+    pub fn hex(&self) -> String {
+        format!("{:016x}", self.0)
+    }
 }
 
 #[cfg(test)]

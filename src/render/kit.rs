@@ -318,5 +318,6 @@ pub(super) fn page(ctx: &Ctx, path: &str, sizes: &Sizes) -> Job {
         date: ctx.press.first().and_then(|p| p.meta.date),
         og_image: None,
         context: c,
+        recorded: None,
     }
 }

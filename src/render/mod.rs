@@ -14,6 +14,7 @@ mod kit;
 mod legal;
 mod live;
 mod pages;
+mod recorded;
 mod regional;
 mod search;
 mod site;
@@ -39,7 +40,7 @@ use crate::output::Sink;
 use crate::records::Page;
 use crate::routes::{self, PageKind};
 use crate::theme::{template_error, Theme};
-use site::{conformity_label, global_key, nav, page_sources, register_filters, SiteView};
+use site::{conformity_label, nav, page_sources, register_filters, SiteView};
 use views::{RegionView, TerritoryRow};
 
 pub use live::{Answer, OnDemand};
@@ -79,6 +80,9 @@ struct Job {
     /// The page's own social card (its chart), else the site's.
     og_image: Option<String>,
     context: Context,
+    /// The hash of everything in `context`, for pages a rebuild may keep
+    /// without rendering them (see [`recorded`]).
+    recorded: Option<String>,
 }
 
 /// Byte sizes of downloadable files, for the press kit page.
@@ -156,7 +160,7 @@ pub fn render(
     let regions = views::region_views(content, agg, &rows, &labels);
     let mut ctx = context(content, agg, charts, theme, opts, &rows, &regions);
     ctx.store = Some(store);
-    insert_globals(&mut tera, &ctx, opts);
+    let global = insert_globals(&mut tera, &ctx, opts);
 
     // Assets first: the kit bundle and the kit page need them (and their sizes).
     // Files no other file is made from go to the sink at once; the sizes of
@@ -179,7 +183,7 @@ pub fn render(
         .map_err(RenderError::Io)?;
 
     let started = std::time::Instant::now();
-    let done = render_pages(&ctx, &tera, opts, sink, specs, &paths, &sizes)?;
+    let done = render_pages(&ctx, &tera, sink, specs, &paths, &sizes, &global)?;
     crate::diag::log_time(started, "  of which pages");
     write_feeds(&ctx, opts, sink, &done.dated)?;
     let broken_links = broken_links(&ctx, done.broken, done.anchors, &done.ids);
@@ -258,9 +262,11 @@ fn context<'a>(
 }
 
 /// What every template sees: the site, labels, metrics, navigation, date.
-fn insert_globals(tera: &mut Tera, ctx: &Ctx, opts: &RenderOptions) {
+/// Returns the hash of all of it, with the templates and the typography
+/// rules: the part of every page's key that is not its own.
+fn insert_globals(tera: &mut Tera, ctx: &Ctx, opts: &RenderOptions) -> String {
     let site = &ctx.content.site;
-    let globals = tera.global_context();
+    let mut globals = recorded::Recorded::new();
     globals.insert(
         "site",
         &SiteView {
@@ -302,6 +308,12 @@ fn insert_globals(tera: &mut Tera, ctx: &Ctx, opts: &RenderOptions) {
         "generated_on",
         &format::date(ctx.lang, opts.now.date_naive()),
     );
+    globals.also(format!("{:?}", site.typography()).as_bytes());
+    globals.also(ctx.base_url.as_bytes());
+    site::render_inputs(ctx.theme, &mut globals);
+    let key = globals.key();
+    tera.global_context().extend(globals.into_context());
+    key
 }
 
 /// What rendering the pages found.
@@ -330,26 +342,25 @@ type PageDone = (
 fn render_pages(
     ctx: &Ctx,
     tera: &Tera,
-    opts: &RenderOptions,
     sink: &dyn Sink,
     specs: Vec<(String, PageKind)>,
     paths: &BTreeSet<String>,
     sizes: &Sizes,
+    global: &str,
 ) -> Result<PagesDone, RenderError> {
     // Links of a reused page can only break if the set of files changed.
     let links_stable = sink.previous_paths() == Some(crate::output::paths_hash(paths).as_str());
-    let global = global_key(ctx, ctx.theme, opts);
     let results: Vec<Result<PageDone, RenderError>> = specs
         .into_par_iter()
         .map(|(path, kind)| {
-            let key = pages::input_key(ctx, &path, kind, &global);
-            if let Some(k) = &key {
-                if links_stable && sink.reuse(&path, k) {
-                    return Ok((path, None, Vec::new(), None));
-                }
-            }
             let job = pages::build(ctx, &path, kind, sizes);
             let date = job.date;
+            let key = job.key(global);
+            if let Some(k) = &key {
+                if links_stable && sink.reuse(&path, k) {
+                    return Ok((path, date, Vec::new(), None));
+                }
+            }
             let html = render_job(ctx, tera, job)?;
             let broken = links::check_page(&path, &html, paths);
             let page_links = links::page_links(&path, &html);

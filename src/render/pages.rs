@@ -5,6 +5,7 @@
 use serde::Serialize;
 use tera::Context;
 
+use super::recorded::Recorded;
 use super::views::{self, PageView};
 use super::{kit, legal, Ctx, Job, Sizes};
 use crate::charts;
@@ -13,23 +14,6 @@ use crate::markdown;
 use crate::opendata;
 use crate::records::Page;
 use crate::routes::{self, PageKind};
-
-/// What a page is made from, hashed, for pages that can be reused from the
-/// previous build when it has not changed. Territory pages (nearly all pages
-/// of a large site) show their record, their narratives and what every page
-/// shows (`global`: settings, templates, navigation, date stamp, binary).
-/// Other pages show totals over everything and are always rendered.
-pub(super) fn input_key(ctx: &Ctx, path: &str, kind: PageKind, global: &str) -> Option<String> {
-    let PageKind::Territory(i) = kind else {
-        return None;
-    };
-    let f = &ctx.content.territories[i];
-    let mut parts: Vec<&[u8]> = vec![global.as_bytes(), path.as_bytes(), f.source.as_bytes()];
-    for p in ctx.attached.get(f.slug.as_str()).into_iter().flatten() {
-        parts.extend([p.stem.as_bytes(), p.front.as_bytes(), p.body.as_bytes()]);
-    }
-    Some(crate::cache::hash(&parts))
-}
 
 impl Job {
     pub(super) fn new(
@@ -49,7 +33,52 @@ impl Job {
             date: None,
             og_image: None,
             context,
+            recorded: None,
         }
+    }
+
+    /// A page whose whole context was recorded: a rebuild may keep the
+    /// previous page when its key (see [`Job::key`]) is the same.
+    fn recorded(
+        path: &str,
+        template: &'static str,
+        section: &str,
+        title: &str,
+        description: String,
+        c: Recorded,
+    ) -> Job {
+        let key = c.key();
+        let mut job = Job::new(
+            path,
+            template,
+            section,
+            title,
+            description,
+            c.into_context(),
+        );
+        job.recorded = Some(key);
+        job
+    }
+
+    /// The page's key, for pages whose context was recorded: everything
+    /// its template can read (`global`: the globals and the templates).
+    pub(super) fn key(&self, global: &str) -> Option<String> {
+        let own = self.recorded.as_deref()?;
+        let meta = format!(
+            "{}\n{}\n{}\n{}\n{}\n{:?}\n{:?}",
+            self.path,
+            self.template,
+            self.section,
+            self.title,
+            self.description,
+            self.og_image,
+            self.date
+        );
+        Some(crate::cache::hash(&[
+            global.as_bytes(),
+            own.as_bytes(),
+            meta.as_bytes(),
+        ]))
     }
 
     /// Gives the page its own social card.
@@ -223,7 +252,7 @@ fn territory(ctx: &Ctx, path: &str, i: usize) -> Job {
         .map(|p| views::page_view(lang, p, String::new(), md(ctx, p)))
         .collect();
     let leads = r.leads.as_ref();
-    let mut c = Context::new();
+    let mut c = Recorded::new();
     c.insert(
         "territory",
         &TerritoryView {
@@ -265,11 +294,11 @@ fn territory(ctx: &Ctx, path: &str, i: usize) -> Job {
     let card = charts.first().map(|c| c.png_file.clone());
     c.insert("charts", &charts);
     c.insert("narratives", &attached);
-    Job::new(
+    Job::recorded(
         path,
         "territory.html",
         "territories",
-        r.name.as_str(),
+        &r.name,
         description,
         c,
     )

@@ -8,7 +8,7 @@ use serde::Serialize;
 use tera::{Kwargs, State, Tera};
 
 use super::views::NavItem;
-use super::{Ctx, RenderOptions};
+use super::Ctx;
 use crate::config::Language;
 use crate::format;
 use crate::i18n::Labels;
@@ -32,10 +32,10 @@ pub(super) fn page_sources(ctx: &Ctx) -> BTreeMap<String, std::path::PathBuf> {
     out
 }
 
-/// What every page shows besides its own data, hashed: settings, templates,
-/// navigation, the date stamp, options, and the bilan binary itself (a new
-/// version may render differently).
-pub(super) fn global_key(ctx: &Ctx, theme: &Theme, opts: &RenderOptions) -> String {
+/// What every page's template sees outside the contexts recorded by
+/// [`super::recorded`]: the template texts, and the bilan binary itself (a
+/// new version may render differently).
+pub(super) fn render_inputs(theme: &Theme, recorded: &mut super::recorded::Recorded) {
     static BINARY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     let binary = BINARY.get_or_init(|| {
         let meta = std::env::current_exe().and_then(std::fs::metadata);
@@ -51,31 +51,11 @@ pub(super) fn global_key(ctx: &Ctx, theme: &Theme, opts: &RenderOptions) -> Stri
             stamp
         )
     });
-    let templates: Vec<&[u8]> = theme
-        .templates
-        .iter()
-        .flat_map(|(name, (text, _))| [name.as_bytes(), text.as_bytes()])
-        .collect();
-    let nav = serde_json::to_string(&nav(ctx)).unwrap_or_default();
-    let social = ctx
-        .charts
-        .programme
-        .first()
-        .map(|c| c.name.as_str())
-        .unwrap_or_default();
-    let palette = format!("{:?}", theme.palette);
-    let mut parts: Vec<&[u8]> = vec![
-        binary.as_bytes(),
-        palette.as_bytes(),
-        ctx.content.site_source.as_bytes(),
-        ctx.base_url.as_bytes(),
-        nav.as_bytes(),
-        social.as_bytes(),
-    ];
-    let day = opts.now.date_naive().to_string();
-    parts.push(day.as_bytes());
-    parts.extend(templates);
-    crate::cache::hash(&parts)
+    recorded.also(binary.as_bytes());
+    for (name, (text, _)) in &theme.templates {
+        recorded.also(name.as_bytes());
+        recorded.also(text.as_bytes());
+    }
 }
 
 pub(super) fn nav(ctx: &Ctx) -> Vec<NavItem> {

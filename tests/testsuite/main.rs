@@ -11,6 +11,7 @@ mod fuzz;
 mod hostile;
 mod import;
 mod import_hostile;
+mod incremental;
 mod invalid;
 mod legal;
 mod metrics;

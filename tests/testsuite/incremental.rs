@@ -1,0 +1,285 @@
+//! Fast paths must equal slow ones: random sequences of edits to a fixture
+//! site (figures, names, regions and codes of records, map outlines,
+//! site.yaml, narratives, templates, static files, kit.yaml, records added
+//! and removed). After each edit the incremental build (same output, same
+//! cache) must equal a clean build (new output) byte for byte, and now and
+//! then a clean build with an empty cache too.
+//!
+//! The seed is fixed; `BILAN_PROPTEST_CASES` sets the number of sequences
+//! (200 by default, as in CI).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::errors::copy_dir;
+use crate::support::*;
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 33) as usize
+    }
+    fn below(&mut self, n: usize) -> usize {
+        self.next() % n.max(1)
+    }
+}
+
+fn records(site: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(site.join("content/territories"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    v.sort();
+    v
+}
+
+fn replace_line(path: &Path, starts: &str, with: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let out: Vec<String> = text
+        .lines()
+        .map(|l| {
+            if l.trim_start().starts_with(starts) {
+                let indent = &l[..l.len() - l.trim_start().len()];
+                format!("{indent}{with}")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect();
+    std::fs::write(path, out.join("\n") + "\n").unwrap();
+}
+
+/// Applies one random edit; returns what it did, for the failure message.
+fn edit(site: &Path, rng: &mut Rng) -> String {
+    let recs = records(site);
+    let rec = &recs[rng.below(recs.len())];
+    let name = rec.file_name().unwrap().to_string_lossy().into_owned();
+    let n = rng.below(1000);
+    match rng.below(12) {
+        0 => {
+            let text = std::fs::read_to_string(rec).unwrap();
+            let re = text.replacen("jobs_created: ", &format!("jobs_created: {n}0"), 1);
+            // `jobs_created: 12000` becomes `jobs_created: {n}012000`.
+            std::fs::write(rec, re).unwrap();
+            format!("figure of {name}")
+        }
+        1 => {
+            replace_line(rec, "name:", &format!("name: \"Harbour {n}\""));
+            format!("name of {name}")
+        }
+        2 => {
+            let text = std::fs::read_to_string(rec).unwrap();
+            let flipped = if text.contains("region: \"N\"") {
+                text.replace("region: \"N\"", "region: \"S\"")
+            } else {
+                text.replace("region: \"S\"", "region: \"N\"")
+            };
+            std::fs::write(rec, flipped).unwrap();
+            format!("region of {name}")
+        }
+        3 => {
+            replace_line(rec, "code:", &format!("code: \"c{n}\""));
+            format!("code of {name}")
+        }
+        4 => {
+            // Outlines for the first two records' codes, moved a little.
+            let codes: Vec<String> = recs
+                .iter()
+                .take(2)
+                .map(|r| {
+                    let t = std::fs::read_to_string(r).unwrap();
+                    t.lines()
+                        .find_map(|l| l.strip_prefix("code: "))
+                        .unwrap_or("\"none\"")
+                        .trim_matches('"')
+                        .to_string()
+                })
+                .collect();
+            let dx = n as f64 / 1000.0;
+            let features: Vec<String> = codes
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    let x = i as f64 * 1.5 + dx;
+                    format!(
+                        r#"{{"type":"Feature","properties":{{"code":"{c}"}},"geometry":{{"type":"Polygon","coordinates":[[[{x},50],[{x1},50],[{x1},51],[{x},51],[{x},50]]]}}}}"#,
+                        x1 = x + 1.0
+                    )
+                })
+                .collect();
+            std::fs::write(
+                site.join("content/map/outlines.geojson"),
+                format!(
+                    r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+                    features.join(",")
+                ),
+            )
+            .unwrap();
+            "outlines".into()
+        }
+        5 => {
+            replace_line(
+                &site.join("content/site.yaml"),
+                "title:",
+                &format!("title: \"Harbours {n}\""),
+            );
+            "site title".into()
+        }
+        6 => {
+            std::fs::write(
+                site.join("content/narratives/method.md"),
+                format!("---\ntitle: \"Method\"\nweight: 1\ndate: 2025-03-01\n---\n## Sources\n\nFigures, version {n}.\n"),
+            )
+            .unwrap();
+            "narrative".into()
+        }
+        7 => {
+            let t = site.join("templates/territory.html");
+            if t.exists() && n.is_multiple_of(2) {
+                std::fs::remove_file(&t).unwrap();
+                "template removed".into()
+            } else {
+                let base =
+                    std::fs::read_to_string(repo().join("themes/default/templates/territory.html"))
+                        .unwrap();
+                std::fs::create_dir_all(t.parent().unwrap()).unwrap();
+                std::fs::write(&t, format!("{base}\n<!-- v{n} -->\n")).unwrap();
+                "template overridden".into()
+            }
+        }
+        8 => {
+            let dir = site.join("content/static");
+            std::fs::create_dir_all(&dir).unwrap();
+            let existing: Vec<PathBuf> = std::fs::read_dir(&dir)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .collect();
+            if !existing.is_empty() && n.is_multiple_of(2) {
+                std::fs::remove_file(&existing[0]).unwrap();
+                "static file removed".into()
+            } else {
+                std::fs::write(dir.join(format!("extra-{n}.txt")), format!("{n}")).unwrap();
+                "static file added".into()
+            }
+        }
+        9 => {
+            replace_line(
+                &site.join("content/press/kit.yaml"),
+                "presentation:",
+                &format!("presentation: \"Ports, version {n}.\""),
+            );
+            "kit.yaml".into()
+        }
+        10 => {
+            let text = std::fs::read_to_string(&recs[0]).unwrap();
+            let added = site.join(format!("content/territories/t{n}.yaml"));
+            let text = text
+                .lines()
+                .map(|l| {
+                    if l.starts_with("name:") {
+                        format!("name: \"Added {n}\"")
+                    } else if l.starts_with("code:") {
+                        format!("code: \"t{n}\"")
+                    } else {
+                        l.to_string()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            std::fs::write(&added, text + "\n").unwrap();
+            format!("record t{n} added")
+        }
+        _ => {
+            if recs.len() > 1 {
+                std::fs::remove_file(rec).unwrap();
+                format!("{name} removed")
+            } else {
+                "nothing (one record left)".into()
+            }
+        }
+    }
+}
+
+fn build_into(site: &Path, out: &Path, cache: &Path) -> (Option<i32>, String) {
+    let o = bilan(&[
+        "build",
+        "--root",
+        site.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+        "--cache-dir",
+        cache.to_str().unwrap(),
+        "--now",
+        "2025-06-01T12:00:00+02:00",
+    ]);
+    (o.status.code(), stderr(&o))
+}
+
+fn differences(a: &BTreeMap<String, Vec<u8>>, b: &BTreeMap<String, Vec<u8>>) -> Vec<String> {
+    let mut keys: Vec<&String> = a.keys().chain(b.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    keys.into_iter()
+        .filter(|k| a.get(*k) != b.get(*k))
+        .map(|k| match (a.get(k), b.get(k)) {
+            (Some(_), None) => format!("{k}: only in the incremental build"),
+            (None, Some(_)) => format!("{k}: only in the clean build"),
+            _ => format!("{k}: bytes differ"),
+        })
+        .collect()
+}
+
+#[test]
+fn incremental_builds_equal_clean_builds_after_random_edits() {
+    let cases: usize = std::env::var("BILAN_PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(200);
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(&fixture("english"), &site);
+    let (inc, clean, cache) = (
+        tmp.path().join("inc"),
+        tmp.path().join("clean"),
+        tmp.path().join("cache"),
+    );
+    let mut rng = Rng(0x00b1_1a40);
+    let (code, err) = build_into(&site, &inc, &cache);
+    assert_eq!(code, Some(0), "{err}");
+    let mut history = Vec::new();
+    for case in 0..cases {
+        for _ in 0..1 + rng.below(3) {
+            history.push(format!("{case}: {}", edit(&site, &mut rng)));
+            let (inc_code, inc_err) = build_into(&site, &inc, &cache);
+            let _ = std::fs::remove_dir_all(&clean);
+            // Now and then the clean build draws everything anew.
+            let fresh = tmp.path().join(format!("fresh-{case}"));
+            let clean_cache = if case % 25 == 24 { &fresh } else { &cache };
+            let (clean_code, clean_err) = build_into(&site, &clean, clean_cache);
+            let _ = std::fs::remove_dir_all(&fresh);
+            let last = history[history.len().saturating_sub(6)..].join("\n");
+            assert_eq!(
+                inc_code, clean_code,
+                "after:\n{last}\n{inc_err}\n{clean_err}"
+            );
+            if clean_code != Some(0) {
+                continue;
+            }
+            let diff = differences(&read_tree(&inc), &read_tree(&clean));
+            assert!(
+                diff.is_empty(),
+                "incremental and clean builds differ after:\n{last}\n{}",
+                diff.join("\n")
+            );
+        }
+    }
+    eprintln!(
+        "{cases} sequences, {} edits: incremental = clean",
+        history.len()
+    );
+}
