@@ -47,7 +47,7 @@ fn region_files(ctx: &Ctx, r: &RegionView, tables: &[Table; 2]) -> Result<Files,
         ))
     })?;
     let mut entries = vec![
-        ("LISEZMOI.txt".to_string(), readme(ctx, r).into_bytes()),
+        ("README.txt".to_string(), readme(ctx, r).into_bytes()),
         ("dossier-de-presse.pdf".to_string(), bytes.clone()),
     ];
     for c in charts(ctx, r) {
@@ -101,8 +101,12 @@ fn charts<'a>(ctx: &'a Ctx, r: &RegionView) -> &'a [crate::charts::Chart] {
 
 fn readme(ctx: &Ctx, r: &RegionView) -> String {
     let t = &ctx.labels;
+    let contents = match ctx.lang {
+        crate::config::Language::Fr => "- dossier-de-presse.pdf : le dossier de la région, en A4\n- visuels/ : graphiques et carte, en SVG et PNG\n- donnees/ : les territoires et projets de la région, en CSV",
+        crate::config::Language::En => "- dossier-de-presse.pdf: the region's kit, A4\n- visuels/: charts and map, as SVG and PNG\n- donnees/: the region's territories and projects, as CSV",
+    };
     format!(
-        "{} — {}\n{}\n\n- dossier-de-presse.pdf\n- visuels/ : SVG, PNG\n- donnees/ : CSV\n",
+        "{} — {}\n{}\n\n{contents}\n",
         t.get("regional_kit"),
         r.name,
         ctx.content.site.programme.name
@@ -133,17 +137,27 @@ fn spec(ctx: &Ctx, r: &RegionView, map: Option<&str>) -> Spec {
         1,
         tx(&format!("{} ({})", t.get("region_territories"), r.count)),
     ));
+    let lang = ctx.lang;
     for row in &r.territories {
-        let figures: Vec<String> =
-            std::iter::once(format!("{} {}", row.totals.projects, t.get("projects_lc")))
-                .chain(
-                    ctx.content
-                        .metrics
-                        .headline()
-                        .zip(&row.totals.headline)
-                        .map(|((_, m), c)| format!("{} {}", c.text, m.label)),
-                )
-                .collect();
+        // The same words as the pages: "1 projet", "0 emploi créé".
+        let projects = crate::i18n::count_label(
+            lang,
+            row.raw_projects,
+            t.get("project_lc"),
+            t.get("projects_lc"),
+        );
+        let figures: Vec<String> = std::iter::once(format!("{} {projects}", row.totals.projects))
+            .chain(
+                ctx.content
+                    .metrics
+                    .headline()
+                    .zip(&row.totals.headline)
+                    .map(|((_, m), c)| match c.raw.parse::<u64>() {
+                        Ok(v) => format!("{} {}", c.text, m.label_for(lang, v)),
+                        Err(_) => format!("{}{} {}", m.label, t.get("colon"), c.text),
+                    }),
+            )
+            .collect();
         b.push(Block::Bullet(tx(&format!(
             "{} — {}",
             row.name,

@@ -331,3 +331,47 @@ fn photos_are_on_the_kit_page_in_the_pdf_and_in_the_zip_and_need_a_file_and_alt(
         "{err}"
     );
 }
+
+/// The regional kits say "1 projet", never "1 projets", and an English
+/// site's regional kits are English everywhere: PDF and zip README.
+#[test]
+fn regional_kits_use_plurals_and_the_sites_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (site, lang) in [(repo(), "fr"), (fixture("english"), "en")] {
+        let out = tmp.path().join(lang);
+        build(&site, &out, &[]);
+        let kits = out.join("presse/kit/regions");
+        for entry in std::fs::read_dir(&kits).unwrap() {
+            let dir = entry.unwrap().path();
+            let file = std::fs::File::open(dir.join("kit.zip")).unwrap();
+            let mut zip = zip::ZipArchive::new(file).unwrap();
+            let mut readme = String::new();
+            std::io::Read::read_to_string(&mut zip.by_name("README.txt").unwrap(), &mut readme)
+                .unwrap();
+            if lang == "en" {
+                for french in ["visuels/ :", "graphiques", "région", "Dossier"] {
+                    assert!(!readme.contains(french), "{}: {readme}", dir.display());
+                }
+            }
+            if !poppler() {
+                continue;
+            }
+            let text = tool("pdftotext", &[], &dir.join("dossier-de-presse.pdf"))
+                .replace(['\u{202f}', '\u{a0}'], " ");
+            let bad: &[&str] = if lang == "fr" {
+                &[" 1 projets", " 0 projets", " 1 emplois", " 0 emplois"]
+            } else {
+                &[
+                    " 1 projects",
+                    " 1 jobs created",
+                    "projets",
+                    "emplois",
+                    "Dossier de presse régional",
+                ]
+            };
+            for b in bad {
+                assert!(!text.contains(b), "{}: `{b}` in\n{text}", dir.display());
+            }
+        }
+    }
+}
