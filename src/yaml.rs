@@ -366,7 +366,8 @@ pub fn expansion_problem(text: &str) -> Option<String> {
     };
     let de = serde_yaml::Deserializer::from_str(text).next()?;
     match seed.deserialize(de) {
-        Err(e) if e.to_string().contains(OVER) => Some(format!(
+        // serde_yaml's own bound on alias repetitions says the same.
+        Err(e) if e.to_string().contains(OVER) || e.to_string().contains("repetition limit") => Some(format!(
             "its aliases (`*name`) repeat so much text that it would take more than {} MiB once read",
             budget >> 20
         )),
