@@ -3,26 +3,7 @@
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-/// Interface language: labels, number and date formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum Language {
-    /// French (the default).
-    #[default]
-    Fr,
-    /// English.
-    En,
-}
-
-impl Language {
-    /// The BCP 47 code for the `lang` attribute.
-    pub fn code(self) -> &'static str {
-        match self {
-            Language::Fr => "fr",
-            Language::En => "en",
-        }
-    }
-}
+pub use crate::text::Language;
 
 /// The whole of `site.yaml`.
 #[derive(Debug, Clone, Deserialize)]
@@ -53,7 +34,7 @@ pub struct SiteConfig {
     /// What the programme counts (see [`crate::metrics`]); jobs created,
     /// investment and public aid when absent.
     #[serde(default)]
-    pub metrics: Option<Vec<crate::metrics::MetricSpec>>,
+    pub metrics: Option<Vec<MetricSpec>>,
     /// Outlines for the map (optional).
     #[serde(default)]
     pub map: Option<MapConfig>,
@@ -307,4 +288,65 @@ impl SiteConfig {
 /// `//host` (another site), never a space, quote or angle bracket.
 pub fn base_url_problem(url: &str) -> Option<String> {
     crate::url::base_url_problem(url)
+}
+
+/// How a metric's values are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Unit {
+    /// A whole number of things: `27 250`.
+    Count,
+    /// Euros: `5,4 Md€`.
+    Eur,
+}
+
+/// A programme chart drawn for a metric.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChartKind {
+    /// By region on the home page, and by territory on each region page.
+    Region,
+    /// By project year, with the number of projects.
+    Year,
+    /// By sector.
+    Sector,
+    /// The ten territories with the largest values.
+    Top,
+    /// By project, on each territory page.
+    Project,
+}
+
+/// One entry of `metrics:` in site.yaml, as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MetricSpec {
+    /// The project field holding the value, and the export column.
+    pub key: String,
+    /// Written after a number: `27 250 emplois créés`.
+    pub label: String,
+    /// Written after 1 (and 0 in French); the label when absent.
+    #[serde(default)]
+    pub singular: Option<String>,
+    /// Column headers and chart titles; the label, capitalised, when absent.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// `count` or `eur`.
+    pub unit: Unit,
+    /// A key-figure card and a column of the territory tables (default true).
+    #[serde(default = "yes")]
+    pub headline: bool,
+    /// The chart files' name part (default: the key with `-` for `_`).
+    #[serde(default)]
+    pub file: Option<String>,
+    /// Programme charts to draw (default: `[region]`).
+    #[serde(default)]
+    pub charts: Option<Vec<ChartKind>>,
+    /// Another metric this one never exceeds in a project (aid is at most
+    /// the investment); a project breaking it gets a warning.
+    #[serde(default)]
+    pub at_most: Option<String>,
+}
+
+fn yes() -> bool {
+    true
 }

@@ -5,7 +5,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::config::Language;
+use crate::text::Language;
 
 const NNBSP: char = '\u{202f}';
 

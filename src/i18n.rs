@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::config::Language;
+use crate::text::Language;
 
 /// `(key, French, English)`.
 const LABELS: &[(&str, &str, &str)] = &[

@@ -38,6 +38,7 @@ pub mod scaffold;
 pub mod search;
 pub mod serve;
 mod sys;
+pub mod text;
 pub mod theme;
 pub mod typo;
 pub mod url;

@@ -65,16 +65,7 @@ pub fn scan(markdown: &str) -> Vec<Finding> {
 
 pub use crate::url::dangerous as dangerous_url;
 
-/// At most `max` characters of `text`, with `…` when cut.
-pub fn excerpt(text: &str, max: usize) -> String {
-    let mut chars = text.chars();
-    let head: String = chars.by_ref().take(max).collect();
-    if chars.next().is_some() {
-        format!("{head}…")
-    } else {
-        head
-    }
-}
+pub use crate::text::excerpt;
 
 fn defuse_link(event: Event) -> Event {
     match event {
@@ -207,7 +198,7 @@ fn add_heading_ids(mut events: Vec<Event>) -> Vec<Event> {
 
 /// A heading's anchor: accents folded, lowercase, `-` between words.
 pub fn slug_id(text: &str) -> String {
-    crate::content::suggest_slug(text)
+    crate::text::suggest_slug(text)
 }
 
 /// The first paragraph of `markdown` as plain text, for summaries.

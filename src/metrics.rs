@@ -3,37 +3,11 @@
 //! press kit) is derived from this one list, so adding a metric is a block of
 //! `site.yaml`, never code.
 
-use serde::Deserialize;
-
-use crate::config::Language;
 use crate::diag::{closest, Diagnostic, Diagnostics};
 use crate::format;
+use crate::text::Language;
 
-/// How a metric's values are written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Unit {
-    /// A whole number of things: `27 250`.
-    Count,
-    /// Euros: `5,4 Md€`.
-    Eur,
-}
-
-/// A programme chart drawn for a metric.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ChartKind {
-    /// By region on the home page, and by territory on each region page.
-    Region,
-    /// By project year, with the number of projects.
-    Year,
-    /// By sector.
-    Sector,
-    /// The ten territories with the largest values.
-    Top,
-    /// By project, on each territory page.
-    Project,
-}
+pub use crate::config::{ChartKind, MetricSpec, Unit};
 
 /// Field keys a project always has; a metric may not take one of them.
 pub const PROJECT_FIELDS: [&str; 4] = ["title", "company", "sector", "year"];
@@ -58,41 +32,6 @@ pub const EXPORT_COLUMNS: [&str; 13] = [
     "region",
     "territory",
 ];
-
-/// One entry of `metrics:` in site.yaml, as written.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct MetricSpec {
-    /// The project field holding the value, and the export column.
-    pub key: String,
-    /// Written after a number: `27 250 emplois créés`.
-    pub label: String,
-    /// Written after 1 (and 0 in French); the label when absent.
-    #[serde(default)]
-    pub singular: Option<String>,
-    /// Column headers and chart titles; the label, capitalised, when absent.
-    #[serde(default)]
-    pub title: Option<String>,
-    /// `count` or `eur`.
-    pub unit: Unit,
-    /// A key-figure card and a column of the territory tables (default true).
-    #[serde(default = "yes")]
-    pub headline: bool,
-    /// The chart files' name part (default: the key with `-` for `_`).
-    #[serde(default)]
-    pub file: Option<String>,
-    /// Programme charts to draw (default: `[region]`).
-    #[serde(default)]
-    pub charts: Option<Vec<ChartKind>>,
-    /// Another metric this one never exceeds in a project (aid is at most
-    /// the investment); a project breaking it gets a warning.
-    #[serde(default)]
-    pub at_most: Option<String>,
-}
-
-fn yes() -> bool {
-    true
-}
 
 /// A metric, every field resolved.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -342,7 +281,7 @@ fn check(s: &MetricSpec, before: &[Metric]) -> Result<Metric, Diagnostic> {
         )));
     }
     let file = s.file.clone().unwrap_or_else(|| s.key.replace('_', "-"));
-    if !crate::content::is_slug(&file) {
+    if !crate::text::is_slug(&file) {
         return Err(
             err(format!("metric file name `{file}` is not a valid slug"))
                 .hint("use lowercase ASCII letters, digits and `-`"),

@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 
 use crate::aggregate::Aggregates;
-use crate::config::Language;
+use crate::text::Language;
 use std::borrow::Cow;
 
 use crate::content::Content;

@@ -6,6 +6,9 @@ use std::path::{Component, Path, PathBuf};
 
 use anyhow::Result;
 
+/// Marks a folder as written by bilan, and so safe to replace.
+pub const MARKER: &str = ".bilan-output";
+
 /// `path` made absolute and free of `.` and `..`, without requiring it to exist.
 pub fn absolute(path: &Path) -> Result<PathBuf> {
     let joined = if path.is_absolute() {

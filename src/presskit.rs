@@ -45,7 +45,7 @@ pub fn contact_line(c: &crate::records::Contact) -> String {
 
 /// A file size for people: `245 Ko`, `1,2 Mo` (French), `245 KB`, `1.2 MB`.
 pub fn size(lang: crate::config::Language, bytes: usize) -> String {
-    use crate::config::Language;
+    use crate::text::Language;
     let (fr, en) = if bytes >= 1_000_000 {
         ("Mo", "MB")
     } else {
@@ -67,7 +67,7 @@ pub fn size(lang: crate::config::Language, bytes: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Language;
+    use crate::text::Language;
 
     #[test]
     fn zip_is_reproducible_and_readable() {

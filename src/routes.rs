@@ -36,8 +36,7 @@ pub const RESERVED: [&str; 18] = [
     "robots.txt",
 ];
 
-/// Marks an output folder as written by bilan, and so safe to replace.
-pub const MARKER: &str = ".bilan-output";
+pub use crate::paths::MARKER;
 /// The home page.
 pub const HOME: &str = "index.html";
 /// All territories.

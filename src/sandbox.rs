@@ -44,7 +44,7 @@ pub(crate) fn confined(root: &Path, path: &Path) -> Result<(), Diagnostic> {
             || name.ends_with(".bilan-old")
             || name.contains(".bilan-new-")
             || name == ".bilan-cache"
-            || at.join(crate::routes::MARKER).is_file();
+            || at.join(crate::paths::MARKER).is_file();
         if generated {
             return Err(Diagnostic::error(
                 &rel,

@@ -41,54 +41,7 @@ pub struct Doc {
     pub text: String,
 }
 
-/// `Château-d'Œx` → `chateau d oex`: lowercase ASCII letters and digits,
-/// one space between words. Letters without an ASCII form stay as they are.
-pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        // Most text is ASCII: no Unicode tables for it.
-        if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                out.push(c.to_ascii_lowercase());
-            } else if !out.ends_with(' ') && !out.is_empty() {
-                out.push(' ');
-            }
-            continue;
-        }
-        fold_char(c, &mut out);
-    }
-    out.trim_end().to_string()
-}
-
-/// Folds one non-ASCII character into `out`.
-fn fold_char(c: char, out: &mut String) {
-    for c in c.to_lowercase() {
-        let folded: &str = match c {
-            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => "a",
-            'é' | 'è' | 'ê' | 'ë' => "e",
-            'î' | 'ï' | 'í' | 'ì' => "i",
-            'ô' | 'ö' | 'ó' | 'ò' | 'õ' => "o",
-            'ù' | 'û' | 'ü' | 'ú' => "u",
-            'ÿ' | 'ý' => "y",
-            'ç' => "c",
-            'ñ' => "n",
-            'œ' => "oe",
-            'æ' => "ae",
-            c if c.is_alphanumeric() => {
-                out.push(c);
-                continue;
-            }
-            _ => " ",
-        };
-        if folded == " " {
-            if !out.ends_with(' ') && !out.is_empty() {
-                out.push(' ');
-            }
-        } else {
-            out.push_str(folded);
-        }
-    }
-}
+pub use crate::text::fold;
 
 /// The shard a word belongs to: its first two characters.
 fn shard(word: &str) -> Option<String> {

@@ -7,13 +7,13 @@ use super::draw::{self, Bar, BarChart};
 use super::{accessible, Chart, DataTable, HtmlBar};
 use crate::aggregate::Aggregates;
 use crate::cache::Store;
-use crate::config::Language;
 use crate::content::Content;
 use crate::format;
 use crate::i18n::Labels;
 use crate::metrics::{lowercase_first, ChartKind, Metric};
 use crate::records::TerritoryFile;
 use crate::routes;
+use crate::text::Language;
 use crate::theme::Palette;
 
 /// What every chart of a site shares.

@@ -378,12 +378,7 @@ fn stem(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// Lowercase ASCII letters, digits and `-`: safe in URLs and on every file system.
-pub fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
+pub use crate::text::{is_slug, suggest_slug};
 
 fn check_slug(slug: &str, rel: &Path, diags: &mut Diagnostics) {
     if !is_slug(slug) {
@@ -397,34 +392,6 @@ fn check_slug(slug: &str, rel: &Path, diags: &mut Diagnostics) {
             .hint(format!("rename the file to `{}`", suggest_slug(slug))),
         );
     }
-}
-
-/// A slug close to `s`: accents dropped, everything else turned into `-`.
-pub fn suggest_slug(s: &str) -> String {
-    let mut out = String::new();
-    for ch in s.chars().flat_map(fold_accent) {
-        if ch.is_ascii_alphanumeric() {
-            out.push(ch.to_ascii_lowercase());
-        } else if !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    out.trim_matches('-').to_string()
-}
-
-fn fold_accent(c: char) -> Vec<char> {
-    let base = match c {
-        'à' | 'â' | 'ä' | 'á' | 'À' | 'Â' | 'Ä' => 'a',
-        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
-        'î' | 'ï' | 'Î' | 'Ï' => 'i',
-        'ô' | 'ö' | 'Ô' | 'Ö' => 'o',
-        'ù' | 'û' | 'ü' | 'Ù' | 'Û' | 'Ü' => 'u',
-        'ç' | 'Ç' => 'c',
-        'œ' | 'Œ' => return vec!['o', 'e'],
-        'æ' | 'Æ' => return vec!['a', 'e'],
-        other => other,
-    };
-    vec![base]
 }
 
 /// Loads files in parallel, keeping their order and every diagnostic.

@@ -70,7 +70,7 @@ const FIXED: [(Field, &str, &[&str]); 5] = [
 /// A header folded for matching: accents dropped, lowercase, every run of
 /// other characters one space. `Intitulé du projet` → `intitule du projet`.
 pub(crate) fn fold(header: &str) -> String {
-    crate::content::suggest_slug(header).replace('-', " ")
+    crate::text::suggest_slug(header).replace('-', " ")
 }
 
 /// The field a header names by itself: a fixed field's key or one of its
@@ -252,13 +252,13 @@ fn excel_date(serial: f64) -> Option<NaiveDate> {
 
 /// A value quoted for a message, cut when long.
 fn quoted(s: &str) -> String {
-    format!("\"{}\"", crate::markdown::excerpt(s, 40))
+    format!("\"{}\"", crate::text::excerpt(s, 40))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Language;
+    use crate::text::Language;
 
     fn t(s: &str) -> Value {
         Value::Text(s.into())

@@ -333,7 +333,7 @@ fn read_rows(
                 diags.push(
                     Diagnostic::error(
                         place.cell(*col, *row),
-                        format!("the formula `={}` has no computed value in the file", crate::markdown::excerpt(formula, 40)),
+                        format!("the formula `={}` has no computed value in the file", crate::text::excerpt(formula, 40)),
                     )
                     .hint("open the file in Excel or LibreOffice and save it again (or paste the values), so that each formula's result is stored"),
                 );
@@ -347,7 +347,7 @@ fn read_rows(
                         Some(t) => territory = Some(t.slug.clone()),
                         None if ambiguous.contains(&key.to_lowercase()) => bad(format!(
                             "territory \"{}\" names two records (see their error): the row could go to either",
-                            crate::markdown::excerpt(&key, 40)
+                            crate::text::excerpt(&key, 40)
                         )),
                         None => diags.push(unknown_territory(&key, site, place.cell(*col, *row))),
                     },
@@ -434,7 +434,7 @@ fn unknown_territory(key: &str, site: &Content, at: PathBuf) -> Diagnostic {
         at,
         format!(
             "territory \"{}\" matches no record's code or slug",
-            crate::markdown::excerpt(key, 40)
+            crate::text::excerpt(key, 40)
         ),
     );
     if let Some(t) = site

@@ -6,11 +6,11 @@ use tera::Context;
 
 use super::views;
 use super::{Ctx, Files, Job, Sizes};
-use crate::config::Language;
 use crate::format;
 use crate::markdown;
 use crate::presskit;
 use crate::routes;
+use crate::text::Language;
 
 #[derive(Serialize)]
 struct Visual {

@@ -29,7 +29,6 @@ use tera::{Context, Tera};
 
 use crate::aggregate::Aggregates;
 use crate::charts::ChartSet;
-use crate::config::Language;
 use crate::content::Content;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::feeds;
@@ -39,6 +38,7 @@ use crate::links::{self, BrokenLink, PageLinks};
 use crate::output::Sink;
 use crate::records::Page;
 use crate::routes::{self, PageKind};
+use crate::text::Language;
 use crate::theme::{template_error, Theme};
 use site::{conformity_label, nav, page_sources, register_filters, SiteView};
 use views::{RegionView, TerritoryRow};

@@ -9,11 +9,11 @@ use tera::{Kwargs, State, Tera};
 
 use super::views::NavItem;
 use super::Ctx;
-use crate::config::Language;
 use crate::format;
 use crate::i18n::Labels;
 use crate::records::Page;
 use crate::routes;
+use crate::text::Language;
 use crate::theme::Theme;
 
 /// The content file behind each page that has one, to name it in link errors.

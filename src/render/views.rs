@@ -9,7 +9,6 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use crate::aggregate::{Aggregates, Totals};
-use crate::config::Language;
 use crate::content::{suggest_slug, Content};
 use crate::format::{self, Scale};
 use crate::i18n::{count_label, Labels};
@@ -17,6 +16,7 @@ use crate::metrics::Metric;
 use crate::opendata::shown_total;
 use crate::records::{Page, TerritoryFile};
 use crate::routes;
+use crate::text::Language;
 
 /// A navigation entry.
 #[derive(Debug, Clone, Serialize)]

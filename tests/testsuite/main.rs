@@ -13,6 +13,7 @@ mod import;
 mod import_hostile;
 mod incremental;
 mod invalid;
+mod layers;
 mod legal;
 mod metrics;
 mod output_safety;
