@@ -1,6 +1,7 @@
 //! The pipeline, top to bottom: load → validate → aggregate → render →
 //! check links → write. Each step is timed when `BILAN_LOG=time` is set.
 
+use crate::error::Error;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -14,7 +15,7 @@ use crate::charts;
 use crate::content;
 use crate::diag::{log_time, Diagnostic, Diagnostics};
 use crate::output::{self, Discard, Sink, Staging, WriteStats};
-use crate::render::{self, RenderError, RenderOptions};
+use crate::render::{self, RenderOptions};
 use crate::theme;
 use crate::validate::validate_records;
 
@@ -210,7 +211,8 @@ pub fn prepare(
     opts: &BuildOptions,
     store: &dyn Store,
     previous: Option<(&Model, &[PathBuf])>,
-) -> Result<std::result::Result<Model, Diagnostics>> {
+) -> crate::error::Result<Model> {
+    use crate::error::Error;
     let start = Instant::now();
     let mut load_diags = Diagnostics::default();
     let reloaded = previous.and_then(|(m, changed)| {
@@ -227,7 +229,7 @@ pub fn prepare(
                     let md = crate::validate::markdown(&c);
                     (c, md)
                 }
-                None => return Ok(Err(load_diags)),
+                None => return Err(Error::Content(load_diags)),
             }
         }
     };
@@ -239,7 +241,7 @@ pub fn prepare(
     log_time(start, "Validated and aggregated");
     let theme = theme::load(&opts.root, &content.site.theme, &mut diags)?;
     if diags.has_errors() || (opts.strict && diags.warning_count() > 0) {
-        return Ok(Err(diags));
+        return Err(Error::Content(diags));
     }
     let labels = crate::i18n::Labels::new(content.site.language);
     let previous_charts = previous.map(|(m, _)| &m.charts);
@@ -254,9 +256,9 @@ pub fn prepare(
     diags.extend(chart_diags);
     log_time(start, "Drew charts");
     if diags.has_errors() {
-        return Ok(Err(diags));
+        return Err(Error::Content(diags));
     }
-    Ok(Ok(Model {
+    Ok(Model {
         content,
         agg,
         theme,
@@ -264,7 +266,7 @@ pub fn prepare(
         diagnostics: diags,
         load_diags,
         markdown_diags,
-    }))
+    })
 }
 
 fn run(opts: &BuildOptions, write: bool) -> Result<Outcome> {
@@ -291,9 +293,10 @@ fn run(opts: &BuildOptions, write: bool) -> Result<Outcome> {
         Some(c) => c,
         None => &NoCache,
     };
-    let model = match prepare(opts, store, None)? {
+    let model = match prepare(opts, store, None) {
         Ok(m) => m,
-        Err(diags) => return Ok(Outcome::stopped(diags, start, 0)),
+        Err(crate::error::Error::Content(diags)) => return Ok(Outcome::stopped(diags, start, 0)),
+        Err(crate::error::Error::Io(e)) => return Err(e),
     };
     let mut outcome = emit(&model, &model.charts, opts, now, disk_cache.as_ref(), start)?;
     if let Some(cache) = &disk_cache {
@@ -354,11 +357,11 @@ pub fn emit(
     let held_back = held_back(content, now, opts.drafts);
     let rendered = match render::render(content, agg, charts, theme, &render_opts, sink, store) {
         Ok(r) => r,
-        Err(RenderError::Content(render_diags)) => {
+        Err(Error::Content(render_diags)) => {
             diags.extend(render_diags);
             return Ok(Outcome::stopped(diags, start, 0));
         }
-        Err(RenderError::Io(e)) => {
+        Err(Error::Io(e)) => {
             return Err(e.context(format!("cannot write the site to {}", out_dir.display())))
         }
     };

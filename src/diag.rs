@@ -186,6 +186,24 @@ pub struct Diagnostics {
     items: Vec<Diagnostic>,
 }
 
+/// What is wrong with a value, before it is placed in a file (a cell, a
+/// field): [`Problem::at`] makes it a diagnostic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem(pub String);
+
+impl Problem {
+    /// The error at `path`.
+    pub fn at(self, path: impl Into<PathBuf>) -> Diagnostic {
+        Diagnostic::error(path, self.0)
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 impl Diagnostics {
     /// Records one problem.
     pub fn push(&mut self, d: Diagnostic) {

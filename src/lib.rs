@@ -17,6 +17,7 @@ pub mod config;
 pub mod content;
 pub mod diag;
 pub mod dsfr;
+pub mod error;
 pub mod feeds;
 pub mod format;
 pub mod i18n;

@@ -235,6 +235,16 @@ pub fn neutralise(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// `table` in `format`.
+pub fn encode(table: &Table, format: crate::routes::ExportFormat) -> anyhow::Result<Vec<u8>> {
+    use crate::routes::ExportFormat as F;
+    Ok(match format {
+        F::Csv => csv(table)?,
+        F::Json => json(table)?,
+        F::Xlsx => xlsx(table)?,
+    })
+}
+
 /// CSV with a header row, UTF-8, comma-separated, RFC 4180 quoting; text
 /// cells are [neutralised](neutralise).
 pub fn csv(table: &Table) -> Result<Vec<u8>, csv::Error> {

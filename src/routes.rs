@@ -75,8 +75,34 @@ pub const SOCIAL_CARD: &str = "charts/partage.png";
 pub const MAP: &str = "carte";
 /// The open data exports: territories and projects.
 pub const EXPORTS: [&str; 2] = ["territoires", "projets"];
+/// A format of the open-data exports: every use matches on it, so a new
+/// format cannot be written as another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// Comma-separated values, UTF-8.
+    Csv,
+    /// JSON: an array of objects.
+    Json,
+    /// An Excel workbook.
+    Xlsx,
+}
+
+impl ExportFormat {
+    /// Every format, in the order pages list them.
+    pub const ALL: [ExportFormat; 3] = [ExportFormat::Csv, ExportFormat::Json, ExportFormat::Xlsx];
+
+    /// The file extension.
+    pub fn ext(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "csv",
+            ExportFormat::Json => "json",
+            ExportFormat::Xlsx => "xlsx",
+        }
+    }
+}
+
 /// The formats of each export.
-pub const EXPORT_FORMATS: [&str; 3] = ["csv", "json", "xlsx"];
+pub const EXPORT_FORMATS: [ExportFormat; 3] = ExportFormat::ALL;
 
 /// One territory's page.
 pub fn territory(slug: &str) -> String {
@@ -140,8 +166,8 @@ pub fn chart(name: &str, ext: &str) -> String {
 }
 
 /// An open data export: `donnees/<name>.<ext>`.
-pub fn export(name: &str, ext: &str) -> String {
-    format!("donnees/{name}.{ext}")
+pub fn export(name: &str, format: ExportFormat) -> String {
+    format!("donnees/{name}.{}", format.ext())
 }
 
 /// The name of a programme chart of metric `m`. `first_year` tells whether

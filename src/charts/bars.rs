@@ -129,7 +129,7 @@ pub(super) fn region(
     code: &str,
     st: &Style,
     store: &dyn Store,
-) -> Result<Vec<Chart>, String> {
+) -> anyhow::Result<Vec<Chart>> {
     content
         .metrics
         .iter()
@@ -165,7 +165,7 @@ pub(super) fn territory(
     file: &TerritoryFile,
     st: &Style,
     store: Option<&dyn Store>,
-) -> Result<Vec<Chart>, String> {
+) -> anyhow::Result<Vec<Chart>> {
     let projects = &file.record.projects;
     let mut first = true;
     let mut out = Vec::new();
@@ -358,7 +358,7 @@ fn finish_with_files(
     st: &Style,
     store: &dyn Store,
     fit: super::raster::Fit,
-) -> Result<Chart, String> {
+) -> anyhow::Result<Chart> {
     let svg_text = draw::svg(&chart);
     let c = finish(name, chart, table, st);
     let svg = accessible(&svg_text, &c.name, &c.title, &c.desc);

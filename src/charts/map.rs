@@ -30,17 +30,18 @@ pub struct Place {
 }
 
 /// Reads the features of a GeoJSON FeatureCollection, keyed by `key`.
-pub fn parse(text: &str, key: &str) -> Result<Vec<Feature>, String> {
-    let doc: Value = serde_json::from_str(text).map_err(|e| format!("not valid GeoJSON: {e}"))?;
+pub fn parse(text: &str, key: &str) -> anyhow::Result<Vec<Feature>> {
+    let doc: Value =
+        serde_json::from_str(text).map_err(|e| anyhow::anyhow!("not valid GeoJSON: {e}"))?;
     let features = doc
         .get("features")
         .and_then(Value::as_array)
-        .ok_or("not a GeoJSON FeatureCollection: no `features` list")?;
+        .ok_or_else(|| anyhow::anyhow!("not a GeoJSON FeatureCollection: no `features` list"))?;
     let mut out = Vec::new();
     for (i, f) in features.iter().enumerate() {
         let props = f.get("properties").and_then(Value::as_object);
         let Some(k) = props.and_then(|p| p.get(key)) else {
-            return Err(format!("feature {} has no `{key}` property", i + 1));
+            anyhow::bail!("feature {} has no `{key}` property", i + 1);
         };
         let k = match k {
             Value::String(s) => s.clone(),
@@ -48,10 +49,10 @@ pub fn parse(text: &str, key: &str) -> Result<Vec<Feature>, String> {
         };
         let geometry = f
             .get("geometry")
-            .ok_or_else(|| format!("feature `{k}` has no geometry"))?;
+            .ok_or_else(|| anyhow::anyhow!("feature `{k}` has no geometry"))?;
         let coords = geometry
             .get("coordinates")
-            .ok_or_else(|| format!("feature `{k}` has no coordinates"))?;
+            .ok_or_else(|| anyhow::anyhow!("feature `{k}` has no coordinates"))?;
         let polygons: Vec<&Value> = match geometry.get("type").and_then(Value::as_str) {
             Some("Polygon") => vec![coords],
             Some("MultiPolygon") => coords
@@ -59,9 +60,7 @@ pub fn parse(text: &str, key: &str) -> Result<Vec<Feature>, String> {
                 .map(|a| a.iter().collect())
                 .unwrap_or_default(),
             other => {
-                return Err(format!(
-                    "feature `{k}`: geometry {other:?} is not a Polygon or MultiPolygon"
-                ))
+                anyhow::bail!("feature `{k}`: geometry {other:?} is not a Polygon or MultiPolygon")
             }
         };
         let mut rings = Vec::new();
@@ -605,6 +604,7 @@ mod tests {
         assert!(parse("{", "id").is_err());
         assert!(parse("{\"features\": [{\"properties\": {}}]}", "id")
             .unwrap_err()
+            .to_string()
             .contains("no `id`"));
         assert!(parse("{\"features\": [{\"properties\": {\"id\": 1}, \"geometry\": {\"type\": \"Point\", \"coordinates\": [0, 0]}}]}", "id").is_err());
     }

@@ -198,12 +198,12 @@ pub(super) fn map_chart(
         return None;
     };
     let parsed = map::parse(&file.text, &cfg.key)
-        .map_err(|e| diags.push(Diagnostic::error(&file.path, e)))
+        .map_err(|e| diags.push(Diagnostic::error(&file.path, format!("{e:#}"))))
         .ok();
     let region_shapes = match &content.map_regions {
         Some(r) => map::parse(&r.text, &cfg.region_key)
             .map_err(|e| {
-                diags.push(Diagnostic::error(&r.path, e).hint(
+                diags.push(Diagnostic::error(&r.path, format!("{e:#}")).hint(
                     "set `map.region_key` in site.yaml to the property holding the region code",
                 ))
             })

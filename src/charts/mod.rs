@@ -71,10 +71,10 @@ pub struct DataTable {
 const DRAWING_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/charts-2");
 
 /// A PNG that could not be encoded, as a problem with its output file.
-fn png_error(name: &str, e: &str) -> Diagnostic {
+fn png_error(name: &str, e: &anyhow::Error) -> Diagnostic {
     Diagnostic::error(
         routes::chart(name, "png"),
-        format!("cannot encode this chart as PNG: {e}"),
+        format!("cannot encode this chart as PNG: {e:#}"),
     )
 }
 
@@ -131,8 +131,14 @@ pub fn territory(
     t: &Labels,
     palette: Palette,
 ) -> Vec<Chart> {
+    // The same drawing fails, with an error naming the record, when the
+    // build writes the territory's chart files (`territory_files`), so no
+    // build publishes a page that lost its chart.
     bars::territory(content, file, &bars::Style::new(content, t, palette), None).unwrap_or_default()
 }
+
+/// A region's code and its charts, or why they could not be drawn.
+type RegionCharts = (String, anyhow::Result<Vec<Chart>>);
 
 /// A file's content, as bytes or as a file to link (a cached PNG).
 pub enum Payload<'a> {
@@ -152,7 +158,7 @@ pub fn territory_files(
     palette: Palette,
     store: &dyn Store,
     emit: &(dyn Fn(&str, Payload) -> anyhow::Result<u64> + Sync),
-) -> Result<Vec<(String, usize)>, TerritoryFilesError> {
+) -> Result<Vec<(String, usize)>, crate::error::Error> {
     use rayon::prelude::*;
     let st = bars::Style::new(content, t, palette);
     let deferred = cache::Deferred(store);
@@ -160,8 +166,8 @@ pub fn territory_files(
         .territories
         .par_iter()
         .map(|f| {
-            let draw_error = |e: String| {
-                TerritoryFilesError::Draw(Diagnostic::error(
+            let draw_error = |e: anyhow::Error| {
+                crate::error::Error::one(Diagnostic::error(
                     &f.path,
                     format!("cannot draw this territory's chart: {e}"),
                 ))
@@ -170,7 +176,7 @@ pub fn territory_files(
             let mut done = Vec::new();
             for c in charts {
                 let size = emit(&c.svg_file, Payload::Bytes(c.svg.as_bytes()))
-                    .map_err(TerritoryFilesError::Io)?;
+                    .map_err(crate::error::Error::Io)?;
                 done.push((c.svg_file, size as usize));
                 let key = png_key(&c.svg, raster::CARD);
                 let size = match store.file(&key) {
@@ -186,22 +192,13 @@ pub fn territory_files(
                         }
                     }
                 }
-                .map_err(TerritoryFilesError::Io)?;
+                .map_err(crate::error::Error::Io)?;
                 done.push((c.png_file, size as usize));
             }
             Ok(done)
         })
-        .collect::<Result<_, _>>()?;
+        .collect::<Result<_, crate::error::Error>>()?;
     Ok(per_territory.into_iter().flatten().collect())
-}
-
-/// Why the territory charts could not all be written.
-#[derive(Debug)]
-pub enum TerritoryFilesError {
-    /// A chart could not be drawn (invalid content).
-    Draw(Diagnostic),
-    /// The writer failed.
-    Io(anyhow::Error),
 }
 
 /// A chart's SVG and PNG files, by output path.
@@ -262,7 +259,7 @@ fn map_key(content: &Content, palette: Palette) -> String {
 }
 
 /// The social card of a programme chart: its SVG at 1,200×630.
-pub fn card(c: &Chart, store: &dyn Store) -> Result<Vec<u8>, String> {
+pub fn card(c: &Chart, store: &dyn Store) -> anyhow::Result<Vec<u8>> {
     rasterised(store, &c.svg, raster::CARD)
 }
 
@@ -287,7 +284,7 @@ pub fn fill_pngs(set: &mut ChartSet, store: &dyn Store) -> Result<(), Diagnostic
 }
 
 /// `svg` as a PNG fitted by `fit`, from the cache when drawn before.
-fn rasterised(store: &dyn Store, svg: &str, fit: raster::Fit) -> Result<Vec<u8>, String> {
+fn rasterised(store: &dyn Store, svg: &str, fit: raster::Fit) -> anyhow::Result<Vec<u8>> {
     let key = png_key(svg, fit);
     if let Some(bytes) = store.get(&key) {
         return Ok(bytes);
@@ -348,17 +345,28 @@ pub fn all(
                         .filter(|p| p.region_keys.get(code) == Some(&key))
                         .and_then(|p| p.regions.get(code));
                     let charts = match kept {
-                        Some(charts) => charts.clone(),
-                        None => {
-                            bars::region(content, agg, &files, code, &st, store).unwrap_or_default()
-                        }
+                        Some(charts) => Ok(charts.clone()),
+                        None => bars::region(content, agg, &files, code, &st, store),
                     };
                     ((code.to_string(), charts), (code.to_string(), key))
                 })
                 .unzip()
         },
     );
-    let (regions, region_keys) = regions;
+    let (drawn, region_keys): (Vec<RegionCharts>, _) = regions;
+    let mut regions = std::collections::BTreeMap::new();
+    for (code, charts) in drawn {
+        match charts {
+            Ok(charts) => {
+                regions.insert(code, charts);
+            }
+            // Never a region without its charts and without a word.
+            Err(e) => diags.push(Diagnostic::error(
+                "content/site.yaml",
+                format!("cannot draw the charts of region `{code}`: {e:#}"),
+            )),
+        }
+    }
     for d in png_errors {
         diags.push(d);
     }

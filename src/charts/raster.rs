@@ -35,13 +35,13 @@ pub(crate) const PRINT: Fit = Fit::Scale(super::draw::PNG_SCALE as f32);
 pub(crate) const CARD: Fit = Fit::Canvas(1200, 630);
 
 /// Rasterises `svg` on a white background and encodes it as PNG.
-pub(crate) fn png(svg: &str, fit: Fit) -> Result<Vec<u8>, String> {
+pub(crate) fn png(svg: &str, fit: Fit) -> anyhow::Result<Vec<u8>> {
     let options = usvg::Options {
         fontdb: fonts(),
         font_family: "DejaVu Sans".into(),
         ..usvg::Options::default()
     };
-    let tree = usvg::Tree::from_str(svg, &options).map_err(|e| e.to_string())?;
+    let tree = usvg::Tree::from_str(svg, &options)?;
     let (sw, sh) = (tree.size().width(), tree.size().height());
     let (w, h, transform) = match fit {
         Fit::Scale(s) => (
@@ -56,7 +56,8 @@ pub(crate) fn png(svg: &str, fit: Fit) -> Result<Vec<u8>, String> {
             (w, h, Transform::from_row(s, 0.0, 0.0, s, dx, dy))
         }
     };
-    let mut pixmap = Pixmap::new(w.max(1), h.max(1)).ok_or("the picture has no size")?;
+    let mut pixmap = Pixmap::new(w.max(1), h.max(1))
+        .ok_or_else(|| anyhow::anyhow!("the picture has no size"))?;
     pixmap.fill(resvg::tiny_skia::Color::WHITE);
     resvg::render(&tree, transform, &mut pixmap.as_mut());
     // Opaque on white: RGB is enough, and smaller.
@@ -64,5 +65,6 @@ pub(crate) fn png(svg: &str, fit: Fit) -> Result<Vec<u8>, String> {
     for p in pixmap.data().chunks_exact(4) {
         rgb.extend_from_slice(&p[..3]);
     }
-    super::draw::encode_png(&rgb, pixmap.width(), pixmap.height()).map_err(|e| e.to_string())
+    super::draw::encode_png(&rgb, pixmap.width(), pixmap.height())
+        .map_err(|e| anyhow::anyhow!("{e}"))
 }

@@ -4,6 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::table::Value;
+use crate::diag::Problem;
 use crate::metrics::Metrics;
 
 /// A project field a column can fill.
@@ -137,30 +138,30 @@ fn unguarded(s: &str) -> &str {
 /// A whole number of 0 or more; `None` for an empty cell. French writing
 /// is read: `8 091 000`, `27 250 €`, `1 234,0`, with ordinary, no-break or
 /// narrow spaces.
-pub(crate) fn whole(v: &Value) -> Result<Option<u64>, String> {
+pub(crate) fn whole(v: &Value) -> Result<Option<u64>, Problem> {
     let number = match v {
         Value::Empty => return Ok(None),
         Value::Number(n) => *n,
         Value::Text(s) => match french_number(s) {
             Some(n) => n,
-            None => return Err(format!("{} is not a whole number", quoted(s))),
+            None => return Err(Problem(format!("{} is not a whole number", quoted(s)))),
         },
         other => {
             let shown = text(other).unwrap_or_default();
-            return Err(format!("{} is not a whole number", quoted(&shown)));
+            return Err(Problem(format!("{} is not a whole number", quoted(&shown))));
         }
     };
     if number.fract() != 0.0 {
-        return Err(format!(
+        return Err(Problem(format!(
             "{} is not a whole number: figures are whole euros or whole counts",
             quoted(&text(v).unwrap_or_default())
-        ));
+        )));
     }
     if number < 0.0 || number > u64::MAX as f64 {
-        return Err(format!(
+        return Err(Problem(format!(
             "{} is not a whole number of 0 or more",
             quoted(&text(v).unwrap_or_default())
-        ));
+        )));
     }
     Ok(Some(number as u64))
 }
@@ -204,12 +205,12 @@ fn french_number(s: &str) -> Option<f64> {
 }
 
 /// A year: `2021`, an Excel date, `11/10/2021`, `2021-10-11`.
-pub(crate) fn year(v: &Value) -> Result<Option<i32>, String> {
+pub(crate) fn year(v: &Value) -> Result<Option<i32>, Problem> {
     let bad = |shown: &str| {
-        format!(
+        Problem(format!(
             "{} is not a year or a date (write `2021`, `11/10/2021` or `2021-10-11`)",
             quoted(shown)
-        )
+        ))
     };
     let in_range = |y: i32| (1900..=2100).contains(&y).then_some(Some(y));
     match v {
@@ -278,12 +279,13 @@ mod tests {
         assert_eq!(whole(&Value::Empty), Ok(None));
         assert_eq!(
             whole(&t("12 emplois")),
-            Err("\"12 emplois\" is not a whole number".into())
+            Err(Problem("\"12 emplois\" is not a whole number".into()))
         );
         assert!(whole(&t("1 234,5"))
             .unwrap_err()
+            .0
             .contains("not a whole number"));
-        assert!(whole(&t("-3")).unwrap_err().contains("0 or more"));
+        assert!(whole(&t("-3")).unwrap_err().0.contains("0 or more"));
         assert!(whole(&Value::Date(44480.0)).is_err(), "a date is no figure");
         assert_eq!(text(&t("'=HYPERLINK(x)")).as_deref(), Some("=HYPERLINK(x)"));
         assert_eq!(text(&t("'l'usine")).as_deref(), Some("'l'usine"));

@@ -360,13 +360,13 @@ fn read_rows(
                 Field::Sector => p.sector = cells::text(v),
                 Field::Year => {
                     p.year = cells::year(v).unwrap_or_else(|e| {
-                        bad(e);
+                        bad(e.0);
                         None
                     })
                 }
                 Field::Metric(i) => {
                     p.values[*i] = cells::whole(v).unwrap_or_else(|e| {
-                        bad(e);
+                        bad(e.0);
                         None
                     })
                 }

@@ -12,9 +12,9 @@ pub(super) struct Face {
 }
 
 impl Face {
-    pub(super) fn new(data: &'static [u8]) -> Result<Face, String> {
+    pub(super) fn new(data: &'static [u8]) -> anyhow::Result<Face> {
         let font = Font::new(Arc::new(data.to_vec()).into(), 0)
-            .ok_or_else(|| "the bundled font cannot be read".to_string())?;
+            .ok_or_else(|| anyhow::anyhow!("the bundled font cannot be read"))?;
         Ok(Face { font, data })
     }
 

@@ -76,11 +76,11 @@ enum Op {
     },
 }
 
-pub(super) fn render(spec: &Spec) -> Result<Vec<u8>, String> {
+pub(super) fn render(spec: &Spec) -> anyhow::Result<Vec<u8>> {
     let config = ConfigurationBuilder::new()
         .with_accessibility_validator(Accessibility::UA1)
         .finish()
-        .map_err(|e| format!("PDF/UA-1 is not available: {e:?}"))?;
+        .map_err(|e| anyhow::anyhow!("PDF/UA-1 is not available: {e:?}"))?;
     let settings = SerializeSettings {
         configuration: config,
         enable_tagging: true,
@@ -161,7 +161,7 @@ pub(super) fn render(spec: &Spec) -> Result<Vec<u8>, String> {
             ])),
     );
     doc.finish()
-        .map_err(|e| format!("cannot write the PDF: {e:?}"))
+        .map_err(|e| anyhow::anyhow!("cannot write the PDF: {e:?}"))
 }
 
 impl Writer {
@@ -208,7 +208,7 @@ impl Writer {
         groups.len() - 1
     }
 
-    fn block(&mut self, block: &Block, groups: &mut Vec<TagGroup>) -> Result<(), String> {
+    fn block(&mut self, block: &Block, groups: &mut Vec<TagGroup>) -> anyhow::Result<()> {
         match block {
             Block::Cover { title, lines } => {
                 self.y = PAGE_H * 0.3;
@@ -327,7 +327,7 @@ impl Writer {
         caption: &str,
         alt: &str,
         groups: &mut Vec<TagGroup>,
-    ) -> Result<(), String> {
+    ) -> anyhow::Result<()> {
         let options = usvg::Options {
             fontdb: self.fonts.clone(),
             font_family: "DejaVu Sans".into(),
@@ -336,11 +336,12 @@ impl Writer {
         // The markup is ASCII; only its text can hold what the font lacks.
         let svg = self.regular.drawable(svg);
         let tree = usvg::Tree::from_str(&svg, &options)
-            .map_err(|e| format!("a chart cannot be read: {e}"))?;
+            .map_err(|e| anyhow::anyhow!("a chart cannot be read: {e}"))?;
         let (w, h) = (tree.size().width(), tree.size().height());
         let max_h = Self::BOTTOM - MARGIN - 40.0;
         let scale = (Self::WIDTH / w).min(max_h / h);
-        let size = Size::from_wh(w * scale, h * scale).ok_or("a chart has no size")?;
+        let size = Size::from_wh(w * scale, h * scale)
+            .ok_or_else(|| anyhow::anyhow!("a chart has no size"))?;
         self.room(size.height() + 30.0, groups);
         let g = self.open(groups, Tag::Figure(Some(alt.to_string())));
         self.page.push(Op::Svg {
@@ -359,15 +360,15 @@ impl Writer {
         caption: &str,
         alt: &str,
         groups: &mut Vec<TagGroup>,
-    ) -> Result<(), String> {
+    ) -> anyhow::Result<()> {
         let data: krilla::Data = Arc::new(bytes.to_vec()).into();
         let image = Image::from_jpeg(data.clone(), true)
             .or_else(|_| Image::from_png(data, true))
-            .map_err(|e| format!("a photo cannot be read (JPEG or PNG expected): {e}"))?;
+            .map_err(|e| anyhow::anyhow!("a photo cannot be read (JPEG or PNG expected): {e}"))?;
         let (w, h) = image.size();
         let scale = (Self::WIDTH / w as f32).min(300.0 / h as f32);
-        let size =
-            Size::from_wh(w as f32 * scale, h as f32 * scale).ok_or("a photo has no size")?;
+        let size = Size::from_wh(w as f32 * scale, h as f32 * scale)
+            .ok_or_else(|| anyhow::anyhow!("a photo has no size"))?;
         self.room(size.height() + 30.0, groups);
         let g = self.open(groups, Tag::Figure(Some(alt.to_string())));
         self.page.push(Op::Image {

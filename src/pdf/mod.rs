@@ -76,7 +76,7 @@ pub struct Spec {
 }
 
 /// Writes the PDF. An error names what could not be drawn.
-pub fn render(spec: &Spec) -> Result<Vec<u8>, String> {
+pub fn render(spec: &Spec) -> anyhow::Result<Vec<u8>> {
     layout::render(spec)
 }
 
@@ -84,7 +84,7 @@ pub fn render(spec: &Spec) -> Result<Vec<u8>, String> {
 const LAYOUT_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/pdf-1");
 
 /// The PDF from the cache when its spec has not changed, else written.
-pub fn render_cached(spec: &Spec, store: &dyn crate::cache::Store) -> Result<Vec<u8>, String> {
+pub fn render_cached(spec: &Spec, store: &dyn crate::cache::Store) -> anyhow::Result<Vec<u8>> {
     let key = format!("{spec:?}");
     crate::cache::cached(
         store,

@@ -1,17 +1,17 @@
 //! Files that are not pages: theme and content static files, charts, open
 //! data exports, the search index, and the kit bundle made from them.
 
+use crate::error::Error;
 use rayon::prelude::*;
 
-use super::{kit, search, Ctx, Files, RenderError, Sizes};
-use crate::diag::Diagnostic;
+use super::{kit, search, Ctx, Files, Sizes};
 use crate::opendata;
 use crate::output::Sink;
 use crate::routes;
 
 /// Files that are not pages: theme and content static files, charts, open
 /// data, and the kit bundle made from them.
-pub(super) fn assets(ctx: &Ctx, sink: &dyn Sink) -> Result<(Files, Sizes), RenderError> {
+pub(super) fn assets(ctx: &Ctx, sink: &dyn Sink) -> Result<(Files, Sizes), Error> {
     let mut files = Files::new();
     for f in ctx.theme.statics.iter().chain(ctx.content.statics.iter()) {
         files.insert(f.rel.clone(), f.bytes.clone());
@@ -30,7 +30,7 @@ pub(super) fn assets(ctx: &Ctx, sink: &dyn Sink) -> Result<(Files, Sizes), Rende
     let store = ctx.store.unwrap_or(&crate::cache::NoCache);
     if let Some(first) = ctx.charts.programme.first() {
         let card = crate::charts::card(first, store)
-            .map_err(|e| RenderError::one(Diagnostic::error(routes::SOCIAL_CARD, e)))?;
+            .map_err(|e| Error::encode(routes::SOCIAL_CARD, format!("{e:#}")))?;
         files.insert(routes::SOCIAL_CARD.into(), card);
     }
     for c in ctx.charts.regions.values().flatten() {
@@ -57,10 +57,6 @@ pub(super) fn assets(ctx: &Ctx, sink: &dyn Sink) -> Result<(Files, Sizes), Rende
                 store,
                 &emit,
             )
-            .map_err(|e| match e {
-                crate::charts::TerritoryFilesError::Draw(d) => RenderError::one(d),
-                crate::charts::TerritoryFilesError::Io(e) => RenderError::Io(e),
-            })
         },
     );
     crate::diag::log_time(started, "  of which exports and territory charts");
@@ -79,7 +75,7 @@ pub(super) fn assets(ctx: &Ctx, sink: &dyn Sink) -> Result<(Files, Sizes), Rende
     let started = std::time::Instant::now();
     for (name, bytes) in crate::search::files(&search::docs(ctx)) {
         let path = routes::search_file(&name);
-        sink.put(&path, &bytes).map_err(RenderError::Io)?;
+        sink.put(&path, &bytes).map_err(Error::Io)?;
         written.insert(path, bytes.len());
     }
     crate::diag::log_time(started, "  of which search index");
@@ -92,7 +88,7 @@ pub(super) fn assets(ctx: &Ctx, sink: &dyn Sink) -> Result<(Files, Sizes), Rende
     crate::diag::log_time(started, "  of which regional kits");
     let started = std::time::Instant::now();
     let bundle = kit::bundle(ctx, &files)
-        .map_err(|e| RenderError::Io(anyhow::anyhow!("cannot build {}: {e}", routes::KIT_ZIP)))?;
+        .map_err(|e| Error::Io(anyhow::anyhow!("cannot build {}: {e}", routes::KIT_ZIP)))?;
     files.insert(routes::KIT_ZIP.into(), bundle);
     crate::diag::log_time(started, "  of which kit zip");
     Ok((files, written))
@@ -108,28 +104,20 @@ enum Export {
 /// The open data exports, every table in every format, encoded in parallel.
 /// JSON goes to `sink` as soon as it is encoded, so that a large site does
 /// not hold every encoding at once.
-fn exports(ctx: &Ctx, sink: &dyn Sink) -> Result<Vec<(String, Export)>, RenderError> {
+fn exports(ctx: &Ctx, sink: &dyn Sink) -> Result<Vec<(String, Export)>, Error> {
     let tables = opendata::tables(ctx.content, ctx.agg);
-    let jobs: Vec<(&opendata::Table, &str)> = tables
+    let jobs: Vec<(&opendata::Table, routes::ExportFormat)> = tables
         .iter()
         .flat_map(|t| routes::EXPORT_FORMATS.map(|ext| (t, ext)))
         .collect();
     jobs.into_par_iter()
         .map(|(table, ext)| {
             let path = routes::export(table.name, ext);
-            let bytes = match ext {
-                "csv" => opendata::csv(table).map_err(|e| e.to_string()),
-                "json" => opendata::json(table).map_err(|e| e.to_string()),
-                _ => opendata::xlsx(table).map_err(|e| e.to_string()),
-            };
-            let bytes = bytes.map_err(|e| {
-                RenderError::one(Diagnostic::error(
-                    &path,
-                    format!("cannot encode this export: {e}"),
-                ))
-            })?;
-            if ext == "json" {
-                sink.put(&path, &bytes).map_err(RenderError::Io)?;
+            let bytes =
+                opendata::encode(table, ext).map_err(|e| Error::encode(&path, format!("{e:#}")))?;
+            // JSON goes out at once; the kit bundle takes the others.
+            if ext == routes::ExportFormat::Json {
+                sink.put(&path, &bytes).map_err(Error::Io)?;
                 Ok((path, Export::Written(bytes.len())))
             } else {
                 Ok((path, Export::Kept(bytes)))

@@ -2,9 +2,10 @@
 //! presentation, quotes, every chart and the map as vectors, the releases,
 //! contacts) and one PDF per release. Laid out by [`crate::pdf`].
 
+use crate::error::Error;
 use rayon::prelude::*;
 
-use super::{views, Ctx, Files, RenderError};
+use super::{views, Ctx, Files};
 use crate::diag::Diagnostic;
 use crate::format;
 use crate::pdf::{self, markdown_blocks, Block, Spec};
@@ -26,7 +27,7 @@ fn tx(ctx: &Ctx, s: &str) -> String {
 }
 
 /// Every PDF of the kit, by output path, built in parallel.
-pub(super) fn pdfs(ctx: &Ctx, files: &Files) -> Result<Files, RenderError> {
+pub(super) fn pdfs(ctx: &Ctx, files: &Files) -> Result<Files, Error> {
     let mut jobs: Vec<(String, Spec)> = vec![(routes::KIT_PDF.to_string(), kit_spec(ctx, files))];
     for p in &ctx.press {
         jobs.push((routes::release_pdf(&p.stem), release_spec(ctx, p)));
@@ -37,7 +38,7 @@ pub(super) fn pdfs(ctx: &Ctx, files: &Files) -> Result<Files, RenderError> {
             pdf::render_cached(&spec, store)
                 .map(|bytes| (path.clone(), bytes))
                 .map_err(|e| {
-                    RenderError::one(Diagnostic::error(
+                    crate::error::Error::one(Diagnostic::error(
                         &path,
                         format!("cannot write this PDF: {e}"),
                     ))

@@ -2,11 +2,12 @@
 //! `bilan serve` answers a page from the current content at once, so no page
 //! is ever stale, and an edit costs only the pages a reader then opens.
 
+use crate::error::Error;
 use std::collections::HashMap;
 
 use tera::Tera;
 
-use super::{context, insert_globals, pages, render_job, setup_tera, views, RenderError};
+use super::{context, insert_globals, pages, render_job, setup_tera, views};
 use super::{RenderOptions, Sizes};
 use crate::aggregate::Aggregates;
 use crate::charts::ChartSet;
@@ -40,7 +41,7 @@ impl OnDemand {
         charts: &ChartSet,
         theme: &Theme,
         opts: RenderOptions,
-    ) -> Result<OnDemand, RenderError> {
+    ) -> Result<OnDemand, Error> {
         let labels = Labels::new(content.site.language);
         let mut tera = setup_tera(theme, content.site.language)?;
         let rows = views::territory_rows(content, agg, &labels);
@@ -63,7 +64,7 @@ impl OnDemand {
         charts: &ChartSet,
         theme: &Theme,
         path: &str,
-    ) -> Result<Answer, RenderError> {
+    ) -> Result<Answer, Error> {
         let Some(&kind) = self.pages.get(path) else {
             return Ok(Answer::NotHere);
         };

@@ -30,7 +30,7 @@ use tera::{Context, Tera};
 use crate::aggregate::Aggregates;
 use crate::charts::ChartSet;
 use crate::content::Content;
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::Diagnostics;
 use crate::feeds;
 use crate::format;
 use crate::i18n::Labels;
@@ -111,23 +111,7 @@ struct Ctx<'a> {
     store: Option<&'a dyn crate::cache::Store>,
 }
 
-/// What went wrong while rendering.
-#[derive(Debug)]
-pub enum RenderError {
-    /// Template errors and files that could not be encoded: invalid content
-    /// (exit status 1).
-    Content(Diagnostics),
-    /// The sink could not store a file (exit status 2).
-    Io(anyhow::Error),
-}
-
-impl RenderError {
-    fn one(d: Diagnostic) -> RenderError {
-        let mut all = Diagnostics::default();
-        all.push(d);
-        RenderError::Content(all)
-    }
-}
+pub use crate::error::Error;
 
 /// What was rendered: every path (for stale-file counts) and broken links.
 #[derive(Debug, Default)]
@@ -152,7 +136,7 @@ pub fn render(
     opts: &RenderOptions,
     sink: &dyn Sink,
     store: &dyn crate::cache::Store,
-) -> Result<Rendered, RenderError> {
+) -> Result<Rendered, Error> {
     let lang = content.site.language;
     let labels = Labels::new(lang);
     let mut tera = setup_tera(theme, lang)?;
@@ -180,7 +164,7 @@ pub fn render(
     files
         .into_par_iter()
         .try_for_each(|(path, bytes)| sink.put(&path, &bytes))
-        .map_err(RenderError::Io)?;
+        .map_err(Error::Io)?;
 
     let started = std::time::Instant::now();
     let done = render_pages(&ctx, &tera, sink, specs, &paths, &sizes, &global)?;
@@ -195,7 +179,7 @@ pub fn render(
 }
 
 /// Tera with the theme's templates, autoescaping and number filters.
-fn setup_tera(theme: &Theme, lang: Language) -> Result<Tera, RenderError> {
+fn setup_tera(theme: &Theme, lang: Language) -> Result<Tera, Error> {
     let mut tera = Tera::new();
     tera.autoescape_on(vec![".html", ".xml"]);
     tera.add_raw_templates(
@@ -204,7 +188,7 @@ fn setup_tera(theme: &Theme, lang: Language) -> Result<Tera, RenderError> {
             .iter()
             .map(|(name, (text, _))| (name.as_str(), text.as_str())),
     )
-    .map_err(|e| RenderError::one(template_error(&e, theme)))?;
+    .map_err(|e| crate::error::Error::one(template_error(&e, theme)))?;
     register_filters(&mut tera, lang);
     Ok(tera)
 }
@@ -347,10 +331,10 @@ fn render_pages(
     paths: &BTreeSet<String>,
     sizes: &Sizes,
     global: &str,
-) -> Result<PagesDone, RenderError> {
+) -> Result<PagesDone, Error> {
     // Links of a reused page can only break if the set of files changed.
     let links_stable = sink.previous_paths() == Some(crate::output::paths_hash(paths).as_str());
-    let results: Vec<Result<PageDone, RenderError>> = specs
+    let results: Vec<Result<PageDone, Error>> = specs
         .into_par_iter()
         .map(|(path, kind)| {
             let job = pages::build(ctx, &path, kind, sizes);
@@ -364,7 +348,7 @@ fn render_pages(
             let html = render_job(ctx, tera, job)?;
             let broken = links::check_page(&path, &html, paths);
             let page_links = links::page_links(&path, &html);
-            sink.put(&path, html.as_bytes()).map_err(RenderError::Io)?;
+            sink.put(&path, html.as_bytes()).map_err(Error::Io)?;
             if let Some(k) = key {
                 sink.remember(&path, &k);
             }
@@ -386,19 +370,19 @@ fn render_pages(
                     done.ids.insert(path, l.ids);
                 }
             }
-            Err(RenderError::Content(d)) => diags.extend(d),
+            Err(Error::Content(d)) => diags.extend(d),
             Err(io) => return Err(io),
         }
     }
     if diags.has_errors() {
-        return Err(RenderError::Content(diags));
+        return Err(Error::Content(diags));
     }
     done.dated.sort();
     Ok(done)
 }
 
 /// Renders one page: its own variables, plus what the base layout needs.
-fn render_job(ctx: &Ctx, tera: &Tera, job: Job) -> Result<String, RenderError> {
+fn render_job(ctx: &Ctx, tera: &Tera, job: Job) -> Result<String, Error> {
     let mut c = job.context;
     // The 404 page is served from any depth, so it links from the site root.
     let root = if job.path == routes::NOT_FOUND {
@@ -415,7 +399,7 @@ fn render_job(ctx: &Ctx, tera: &Tera, job: Job) -> Result<String, RenderError> {
     c.insert("url", &feeds::pretty(&ctx.base_url, &job.path));
     let html = tera
         .render(job.template, &c)
-        .map_err(|e| RenderError::one(template_error(&e, ctx.theme)))?;
+        .map_err(|e| crate::error::Error::one(template_error(&e, ctx.theme)))?;
     Ok(match ctx.content.site.typography() {
         Some(rules) => match crate::typo::html(&html, rules) {
             std::borrow::Cow::Owned(fixed) => fixed,
@@ -431,8 +415,8 @@ fn write_feeds(
     opts: &RenderOptions,
     sink: &dyn Sink,
     dated: &[(String, Option<NaiveDate>)],
-) -> Result<(), RenderError> {
-    let put = |path: &str, text: String| sink.put(path, text.as_bytes()).map_err(RenderError::Io);
+) -> Result<(), Error> {
+    let put = |path: &str, text: String| sink.put(path, text.as_bytes()).map_err(Error::Io);
     let sitemap = feeds::sitemap(dated.iter().map(|(p, d)| (p.as_str(), *d)), &ctx.base_url);
     put(routes::SITEMAP, sitemap)?;
     let robots = format!(

@@ -424,9 +424,9 @@ fn data(ctx: &Ctx, path: &str) -> Job {
         .zip(counts.into_iter().zip(titles))
         .map(|((name, cols), (n, title))| ExportView {
             title,
-            csv: routes::export(name, "csv"),
-            json: routes::export(name, "json"),
-            xlsx: routes::export(name, "xlsx"),
+            csv: routes::export(name, routes::ExportFormat::Csv),
+            json: routes::export(name, routes::ExportFormat::Json),
+            xlsx: routes::export(name, routes::ExportFormat::Xlsx),
             rows: format!(
                 "{} {}",
                 format::int(lang, n),

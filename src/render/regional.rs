@@ -2,12 +2,13 @@
 //! the region's key figures, charts and map (its territories highlighted),
 //! the list of its territories, and its own PDF and zip.
 
+use crate::error::Error;
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
 use super::views::RegionView;
-use super::{Ctx, Files, Job, RenderError, Sizes};
+use super::{Ctx, Files, Job, Sizes};
 use crate::diag::Diagnostic;
 use crate::opendata::{self, Cell, Table};
 use crate::pdf::{self, Block, Spec};
@@ -15,9 +16,9 @@ use crate::presskit;
 use crate::routes;
 
 /// Every region's map, PDF and zip, by output path.
-pub(super) fn files(ctx: &Ctx) -> Result<Files, RenderError> {
+pub(super) fn files(ctx: &Ctx) -> Result<Files, Error> {
     let tables = opendata::tables(ctx.content, ctx.agg);
-    let per_region: Vec<Result<Files, RenderError>> = ctx
+    let per_region: Vec<Result<Files, Error>> = ctx
         .regions
         .par_iter()
         .map(|r| region_files(ctx, r, &tables))
@@ -29,7 +30,7 @@ pub(super) fn files(ctx: &Ctx) -> Result<Files, RenderError> {
     Ok(out)
 }
 
-fn region_files(ctx: &Ctx, r: &RegionView, tables: &[Table; 2]) -> Result<Files, RenderError> {
+fn region_files(ctx: &Ctx, r: &RegionView, tables: &[Table; 2]) -> Result<Files, Error> {
     let mut files = Files::new();
     let map = ctx.charts.map.as_ref().and_then(|m| m.regions.get(r.code));
     if let Some((svg, png)) = map {
@@ -41,7 +42,7 @@ fn region_files(ctx: &Ctx, r: &RegionView, tables: &[Table; 2]) -> Result<Files,
     let store = ctx.store.unwrap_or(&crate::cache::NoCache);
     let spec = spec(ctx, r, map.map(|(svg, _)| svg.as_str()));
     let bytes = pdf::render_cached(&spec, store).map_err(|e| {
-        RenderError::one(Diagnostic::error(
+        crate::error::Error::one(Diagnostic::error(
             &pdf_path,
             format!("cannot write this PDF: {e}"),
         ))
@@ -66,12 +67,12 @@ fn region_files(ctx: &Ctx, r: &RegionView, tables: &[Table; 2]) -> Result<Files,
     }
     for t in tables {
         let rows = region_rows(t, r.code);
-        let csv = opendata::csv(&rows).map_err(|e| RenderError::Io(anyhow::anyhow!("{e}")))?;
+        let csv = opendata::csv(&rows).map_err(|e| Error::Io(anyhow::anyhow!("{e}")))?;
         entries.push((format!("donnees/{}.csv", t.name), csv));
     }
     let zip_path = routes::region_kit_zip(r.code);
     let zip = presskit::zip(&entries)
-        .map_err(|e| RenderError::Io(anyhow::anyhow!("cannot build {zip_path}: {e}")))?;
+        .map_err(|e| Error::Io(anyhow::anyhow!("cannot build {zip_path}: {e}")))?;
     files.insert(pdf_path, bytes);
     files.insert(zip_path, zip);
     Ok(files)

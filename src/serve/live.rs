@@ -70,20 +70,20 @@ impl Live {
         let previous = self.current();
         let prev = previous.as_ref().zip(changed).map(|(s, c)| (&s.model, c));
         let result = DiskCache::open(&self.opts.root, self.opts.cache_dir.as_deref())
+            .map_err(crate::error::Error::Io)
             .and_then(|cache| build::prepare(&self.opts, &Deferred(&cache), prev))
-            .and_then(|r| {
+            .and_then(|model| {
                 let now = build::resolve_now(self.opts.now.as_deref())?;
-                Ok(r.map(|model| (model, build::render_options(&self.opts, now))))
+                Ok((model, build::render_options(&self.opts, now)))
             });
         let model = match result {
-            Ok(Ok((model, render_opts))) => {
+            Ok((model, render_opts)) => {
                 let m = &model;
                 OnDemand::new(&m.content, &m.agg, &m.charts, &m.theme, render_opts)
                     .map(|pages| (model, pages))
                     .map_err(render_error_text)
             }
-            Ok(Err(diags)) => Err(text(&diags)),
-            Err(e) => Err(format!("error: {e:#}")),
+            Err(e) => Err(render_error_text(e)),
         };
         let mut status = self.status();
         match model {
@@ -201,10 +201,10 @@ fn write(snapshot: &Snapshot, opts: &BuildOptions) -> Option<String> {
 }
 
 /// A page or model that could not be rendered, as the overlay shows it.
-pub(super) fn render_error_text(e: crate::render::RenderError) -> String {
+pub(super) fn render_error_text(e: crate::render::Error) -> String {
     match e {
-        crate::render::RenderError::Content(d) => text(&d),
-        crate::render::RenderError::Io(e) => format!("error: {e:#}"),
+        crate::render::Error::Content(d) => text(&d),
+        crate::render::Error::Io(e) => format!("error: {e:#}"),
     }
 }
 
