@@ -331,8 +331,11 @@ pub fn narrative_home(p: &Page) -> String {
     }
 }
 
-/// Every path the generator may write besides theme and content static
-/// files, with the content file behind it, if any (for collision messages).
+/// Every page the generator writes, from the same list the renderer
+/// uses, with the content file behind it, if any (for collision
+/// messages). Other generated files (charts, cards, PDFs, zips, exports,
+/// search files) are recorded where they are made, and a static file over
+/// one of them is reported then (see `render::statics`).
 fn generated(content: &Content) -> BTreeMap<String, Option<PathBuf>> {
     let mut out: BTreeMap<String, Option<PathBuf>> = BTreeMap::new();
     let narratives: Vec<&Page> = content.narratives.iter().collect();
@@ -351,22 +354,6 @@ fn generated(content: &Content) -> BTreeMap<String, Option<PathBuf>> {
             _ => None,
         };
         out.entry(path).or_insert(owner);
-    }
-    let mut files = vec![
-        KIT_ZIP.to_string(),
-        SITEMAP.into(),
-        FEED.into(),
-        ROBOTS.into(),
-    ];
-    for name in EXPORTS {
-        files.extend(EXPORT_FORMATS.map(|ext| export(name, ext)));
-    }
-    for (_, _, name) in programme_charts(&content.metrics) {
-        files.extend(["svg", "png"].map(|ext| chart(&name, ext)));
-    }
-    files.extend(["svg", "png"].map(|ext| chart(MAP, ext)));
-    for f in files {
-        out.entry(f).or_insert(None);
     }
     out
 }

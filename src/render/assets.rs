@@ -9,13 +9,10 @@ use crate::opendata;
 use crate::output::Sink;
 use crate::routes;
 
-/// Files that are not pages: theme and content static files, charts, open
-/// data, and the kit bundle made from them.
+/// Files that are not pages: charts, open data, and the kit bundle made
+/// from them (static files go out last, see [`super::statics`]).
 pub(super) fn assets(ctx: &Ctx, sink: &dyn Sink) -> Result<(Files, Sizes), Error> {
     let mut files = Files::new();
-    for f in ctx.theme.statics.iter().chain(ctx.content.statics.iter()) {
-        files.insert(f.rel.clone(), f.bytes.clone());
-    }
     for c in &ctx.charts.programme {
         files.insert(routes::chart(&c.name, "svg"), c.svg.clone().into_bytes());
         if let Some(png) = &c.png {

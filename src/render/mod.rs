@@ -18,6 +18,7 @@ mod recorded;
 mod regional;
 mod search;
 mod site;
+mod statics;
 mod views;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -149,8 +150,16 @@ pub fn render(
     // Assets first: the kit bundle and the kit page need them (and their sizes).
     // Files no other file is made from go to the sink at once; the sizes of
     // all of them are kept for the kit page.
+    let recording = statics::Recording::new(sink);
+    let sink: &dyn Sink = &recording;
     let (files, mut sizes) = assets::assets(&ctx, sink)?;
     sizes.extend(files.iter().map(|(p, b)| (p.clone(), b.len())));
+    let static_files = statics::by_path(&ctx);
+    sizes.extend(
+        static_files
+            .iter()
+            .map(|(p, (_, b))| (p.to_string(), b.len())),
+    );
     let region_codes: Vec<&str> = regions.iter().map(|r| r.code).collect();
     let specs = routes::pages(
         &content.territories,
@@ -170,6 +179,7 @@ pub fn render(
     let done = render_pages(&ctx, &tera, sink, specs, &paths, &sizes, &global)?;
     crate::diag::log_time(started, "  of which pages");
     write_feeds(&ctx, opts, sink, &done.dated)?;
+    recording.put_statics(&static_files)?;
     let broken_links = broken_links(&ctx, done.broken, done.anchors, &done.ids);
     Ok(Rendered {
         paths,

@@ -173,9 +173,10 @@ fn a_static_file_over_a_generated_card_neither_wins_nor_writes_into_the_cache() 
     fs::write(root.join("content/static/charts").join(card), b"PLANTED").unwrap();
     let before = crate::support::read_tree(&root.join("output"));
     let o = build_at(&root, &cache_arg);
-    assert!(!o.status.success());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let err = stderr(&o);
     assert!(err.contains(&format!("charts/{card}")), "{err}");
+    insta::assert_snapshot!(err.replace(card.as_str(), "[CARD]"));
     assert_eq!(before, crate::support::read_tree(&root.join("output")));
     let cached_after = crate::support::read_tree(&cache);
     assert!(
@@ -368,4 +369,22 @@ fn characters_xml_forbids_are_errors_at_their_place() {
     )
     .unwrap();
     insta::assert_snapshot!(build_fails(&root, 1, &[]));
+}
+
+#[test]
+fn static_files_over_any_generated_path_are_errors() {
+    let (_tmp, root) = site_with("base");
+    let st = root.join("content/static");
+    for rel in [
+        "charts/partage.png",
+        "presse/kit/regions/84/dossier-de-presse.pdf",
+        "presse/kit/dossier-de-presse.pdf",
+        "recherche/meta.js",
+        "donnees/projets.xlsx",
+    ] {
+        fs::create_dir_all(st.join(rel).parent().unwrap()).unwrap();
+        fs::write(st.join(rel), b"PLANTED").unwrap();
+    }
+    let err = build_fails(&root, 1, &[]);
+    insta::assert_snapshot!(err);
 }

@@ -1,0 +1,121 @@
+//! Static files (the theme's, then the site's `content/static/`) go out
+//! after every generated file, through a sink that recorded each generated
+//! path where it was made. A static file over any generated path (a page,
+//! a chart, a card, a PDF, a regional kit, a search file) is an error
+//! naming it: it never silently replaces the generated file, and never
+//! reaches the writer's refusal as an I/O failure.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use anyhow::Result;
+
+use super::{Ctx, Error};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::output::Sink;
+
+/// Every static file by output path, with where it comes from: the site's
+/// own file replaces the theme's of the same name, as in Hugo and Zola.
+pub(super) fn by_path<'a>(ctx: &Ctx<'a>) -> BTreeMap<&'a str, (PathBuf, &'a [u8])> {
+    let mut out = BTreeMap::new();
+    let theme = ctx.theme.statics.iter().map(|f| {
+        (
+            f.rel.as_str(),
+            (
+                Path::new("themes")
+                    .join(&ctx.content.site.theme)
+                    .join("static")
+                    .join(&f.rel),
+                f.bytes.as_slice(),
+            ),
+        )
+    });
+    let site = ctx.content.statics.iter().map(|f| {
+        (
+            f.rel.as_str(),
+            (Path::new("content/static").join(&f.rel), f.bytes.as_slice()),
+        )
+    });
+    out.extend(theme.chain(site));
+    out
+}
+
+/// A sink that records the paths generated through it.
+pub(super) struct Recording<'a> {
+    inner: &'a dyn Sink,
+    paths: Mutex<BTreeSet<String>>,
+}
+
+impl<'a> Recording<'a> {
+    pub(super) fn new(inner: &'a dyn Sink) -> Recording<'a> {
+        Recording {
+            inner,
+            paths: Mutex::new(BTreeSet::new()),
+        }
+    }
+
+    fn record(&self, rel: &str) {
+        self.paths
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(rel.to_string());
+    }
+
+    /// Writes the static files that no generated file has taken; the others
+    /// are errors at their source.
+    pub(super) fn put_statics(
+        &self,
+        statics: &BTreeMap<&str, (PathBuf, &[u8])>,
+    ) -> Result<(), Error> {
+        let generated = self.paths.lock().unwrap_or_else(|e| e.into_inner());
+        let mut diags = Diagnostics::default();
+        for (rel, (source, bytes)) in statics {
+            if generated.contains(*rel) {
+                diags.push(
+                    Diagnostic::error(
+                        source,
+                        format!(
+                            "bilan generates `{rel}`: a static file cannot replace a generated one"
+                        ),
+                    )
+                    .hint("rename or move the static file"),
+                );
+            } else {
+                self.inner.put(rel, bytes).map_err(Error::Io)?;
+            }
+        }
+        if diags.has_errors() {
+            return Err(Error::Content(diags));
+        }
+        Ok(())
+    }
+}
+
+impl Sink for Recording<'_> {
+    fn put(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        self.record(rel);
+        self.inner.put(rel, bytes)
+    }
+
+    fn put_file(&self, rel: &str, from: &Path) -> Result<u64> {
+        self.record(rel);
+        self.inner.put_file(rel, from)
+    }
+
+    fn reuse(&self, rel: &str, key: &str) -> bool {
+        let kept = self.inner.reuse(rel, key);
+        if kept {
+            self.record(rel);
+        }
+        kept
+    }
+
+    fn remember(&self, rel: &str, key: &str) {
+        self.inner.remember(rel, key);
+    }
+
+    fn previous_paths(&self) -> Option<&str> {
+        self.inner.previous_paths()
+    }
+}
