@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{channel, RecvTimeoutError};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, Weak};
 use std::time::{Duration, Instant, SystemTime};
 
 use anyhow::{Context as _, Result};
@@ -24,11 +24,18 @@ const SETTLE: Duration = Duration::from_millis(20);
 /// A watched file's size and modification time.
 type Stamp = (u64, Option<SystemTime>);
 
+/// The watcher, alive until dropped.
+pub(super) type Watching = Arc<Mutex<RecommendedWatcher>>;
+
 /// Watches `root` and updates `live` after each edit, until the returned
-/// watcher is dropped.
-pub(super) fn watch(root: &Path, live: Arc<Live>) -> Result<RecommendedWatcher> {
+/// watcher is dropped. The root itself is watched too, so that a watched
+/// folder created while serving (a first `templates/` override) is seen.
+pub(super) fn watch(root: &Path, live: Arc<Live>) -> Result<Watching> {
     let (tx, rx) = channel::<notify::Result<notify::Event>>();
     let mut watcher = notify::recommended_watcher(tx).context("cannot watch the site")?;
+    watcher
+        .watch(root, RecursiveMode::NonRecursive)
+        .with_context(|| format!("cannot watch {}", root.display()))?;
     for dir in WATCHED {
         let path = root.join(dir);
         if path.is_dir() {
@@ -37,6 +44,8 @@ pub(super) fn watch(root: &Path, live: Arc<Live>) -> Result<RecommendedWatcher> 
                 .with_context(|| format!("cannot watch {}", path.display()))?;
         }
     }
+    let watching: Watching = Arc::new(Mutex::new(watcher));
+    let weak = Arc::downgrade(&watching);
     let root = root.to_path_buf();
     let mut seen = stamps(&root);
     std::thread::spawn(move || {
@@ -64,6 +73,14 @@ pub(super) fn watch(root: &Path, live: Arc<Live>) -> Result<RecommendedWatcher> 
             }
             paths.sort();
             paths.dedup();
+            if watch_new_folders(&root, &paths, &weak) {
+                // Its files may have come before the watch: read everything.
+                seen = stamps(&root);
+                live.update(None);
+                continue;
+            }
+            // Other files at the root (a README, an output folder) are not the site.
+            paths.retain(|p| WATCHED.iter().any(|d| p.starts_with(root.join(d))));
             let mut changed = changes(&root, &mut seen, &paths);
             // An editor's swap and backup files are not edits of the site.
             changed.retain(|p| !crate::content::is_litter(p));
@@ -72,7 +89,27 @@ pub(super) fn watch(root: &Path, live: Arc<Live>) -> Result<RecommendedWatcher> 
             }
         }
     });
-    Ok(watcher)
+    Ok(watching)
+}
+
+/// Starts watching the watched folders that `paths` show were created at
+/// the root; true when there was one.
+fn watch_new_folders(
+    root: &Path,
+    paths: &[PathBuf],
+    watching: &Weak<Mutex<RecommendedWatcher>>,
+) -> bool {
+    let mut added = false;
+    for dir in WATCHED {
+        let path = root.join(dir);
+        if paths.contains(&path) && path.is_dir() {
+            if let Some(w) = watching.upgrade() {
+                let mut w = w.lock().unwrap_or_else(|e| e.into_inner());
+                added |= w.watch(&path, RecursiveMode::Recursive).is_ok();
+            }
+        }
+    }
+    added
 }
 
 /// Every watched file's stamp: an edit is a change of size, time or

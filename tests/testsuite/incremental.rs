@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use crate::errors::copy_dir;
 use crate::support::*;
 
-struct Rng(u64);
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
     fn next(&mut self) -> usize {
@@ -55,7 +55,7 @@ fn replace_line(path: &Path, starts: &str, with: &str) {
 }
 
 /// Applies one random edit; returns what it did, for the failure message.
-fn edit(site: &Path, rng: &mut Rng) -> String {
+pub(crate) fn edit(site: &Path, rng: &mut Rng) -> String {
     let recs = records(site);
     let rec = &recs[rng.below(recs.len())];
     let name = rec.file_name().unwrap().to_string_lossy().into_owned();

@@ -73,10 +73,19 @@ fn xlsx_numbers(bytes: Vec<u8>) -> Vec<f64> {
 /// private folder goes under `root`'s parent's `tmp/`, so a test can check
 /// that nothing is left there.
 fn start(root: &std::path::Path) -> (Server, u16) {
+    start_with(root, &[])
+}
+
+/// [`start`], with more environment variables.
+fn start_with(root: &std::path::Path, env: &[(&str, &str)]) -> (Server, u16) {
     let port = free_port();
     let tmp = root.parent().unwrap().join("tmp");
     std::fs::create_dir_all(&tmp).unwrap();
-    let child = crate::support::command()
+    let mut command = crate::support::command();
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    let child = command
         .env("TMPDIR", &tmp)
         .args([
             "serve",
@@ -536,4 +545,89 @@ fn slow_and_silent_clients_do_not_hold_others() {
         answer.is_empty() || answer.starts_with("HTTP/1.1 408"),
         "{answer}"
     );
+}
+
+/// The served page without the live-reload snippet the server adds.
+fn unreloaded(html: &str) -> String {
+    match html.find("<script>/* bilan serve: live reload") {
+        Some(start) => {
+            let end = html[start..]
+                .find("</script>\n")
+                .map_or(html.len(), |e| start + e + 10);
+            format!("{}{}", &html[..start], &html[end..])
+        }
+        None => html.to_string(),
+    }
+}
+
+/// Pages served from memory after random edits are the pages a clean
+/// build writes, byte for byte (the live-reload snippet aside).
+/// `BILAN_SERVE_CASES` sets the number of edits (25 by default).
+#[test]
+fn pages_served_after_edits_equal_built_pages() {
+    let edits: usize = std::env::var("BILAN_SERVE_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(25);
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    copy_dir(&fixture("english"), &root);
+    // 2025-06-01T12:00:00Z for both, so the date stamps agree.
+    let (_server, port) = start_with(&root, &[("SOURCE_DATE_EPOCH", "1748779200")]);
+    let out = tmp.path().join("out");
+    let mut rng = crate::incremental::Rng(0x5e_7e);
+    for _ in 0..edits {
+        let (before, _) = version(port);
+        let what = crate::incremental::edit(&root, &mut rng);
+        if what.starts_with("nothing") {
+            continue;
+        }
+        let _ = std::fs::remove_dir_all(&out);
+        let o = try_build(&root, &out, &["--now", "2025-06-01T12:00:00+00:00"]);
+        if !o.status.success() {
+            wait_for(
+                &format!("{what}: the error"),
+                Duration::from_secs(30),
+                || version(port).1,
+            );
+            continue;
+        }
+        wait_for(&what, Duration::from_secs(30), || {
+            let (v, failed) = version(port);
+            v > before && !failed
+        });
+        for (rel, bytes) in read_tree(&out) {
+            if !rel.ends_with(".html") {
+                continue;
+            }
+            let url = format!("/{}", rel.trim_end_matches("index.html"));
+            let (status, _, body) = get(port, &url).unwrap();
+            assert!(
+                status == 200 || rel == "404.html",
+                "{what}: {url} answered {status}"
+            );
+            if rel == "404.html" {
+                continue;
+            }
+            let (served, built) = (
+                unreloaded(&body),
+                String::from_utf8_lossy(&bytes).into_owned(),
+            );
+            if served != built {
+                let at = served
+                    .bytes()
+                    .zip(built.bytes())
+                    .take_while(|(a, b)| a == b)
+                    .count();
+                let show = |t: &str| {
+                    t[at.saturating_sub(80).min(t.len())..(at + 120).min(t.len())].to_string()
+                };
+                panic!(
+                    "after {what}: {url} served differs from the build at byte {at}:\nserved: {:?}\nbuilt:  {:?}",
+                    show(&served),
+                    show(&built)
+                );
+            }
+        }
+    }
 }
