@@ -102,6 +102,16 @@ pub struct Aggregates {
 }
 
 impl Aggregates {
+    /// The totals of the territories with these slugs, added up (a
+    /// département's page: each territory counts in full).
+    pub fn combined<'a>(&self, slugs: impl Iterator<Item = &'a str>, metrics: usize) -> Totals {
+        let mut out = Totals::new(metrics);
+        for slug in slugs {
+            out.add(self.territory(slug));
+        }
+        out
+    }
+
     /// The totals of the territory with this slug (empty if unknown).
     pub fn territory(&self, slug: &str) -> &Totals {
         static EMPTY: Totals = Totals {
@@ -152,6 +162,25 @@ pub fn aggregate(territories: &[std::sync::Arc<TerritoryFile>], metrics: usize) 
 
 #[cfg(test)]
 pub(crate) mod tests {
+    #[test]
+    fn combined_totals_add_territories_in_full() {
+        let site = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let content = crate::content::load(site, &mut crate::diag::Diagnostics::default())
+            .unwrap()
+            .unwrap();
+        let agg = super::aggregate(&content.territories, content.metrics.len());
+        let slugs: Vec<&str> = content
+            .territories
+            .iter()
+            .take(3)
+            .map(|t| t.slug.as_str())
+            .collect();
+        let sum = agg.combined(slugs.iter().copied(), content.metrics.len());
+        assert_eq!(sum.territories, 3);
+        let projects: u64 = slugs.iter().map(|s| agg.territory(s).projects).sum();
+        assert_eq!(sum.projects, projects);
+    }
+
     use super::*;
     use crate::records::Territory;
 

@@ -119,6 +119,24 @@ pub fn region(code: &str) -> String {
     format!("regions/{}/index.html", region_slug(code))
 }
 
+/// One département's page.
+pub fn department(code: &str) -> String {
+    format!("departements/{}/index.html", region_slug(code))
+}
+
+/// The départements the territories cover, by code (sorted, once each):
+/// the département pages, by index.
+pub fn department_codes(territories: &[std::sync::Arc<TerritoryFile>]) -> Vec<&str> {
+    let mut codes: Vec<&str> = territories
+        .iter()
+        .flat_map(|t| t.record.departments.iter().map(String::as_str))
+        .filter(|c| !region_slug(c).is_empty())
+        .collect();
+    codes.sort_unstable();
+    codes.dedup();
+    codes
+}
+
 /// A region's press kit page.
 pub fn region_kit(code: &str) -> String {
     format!("presse/kit/regions/{}/index.html", region_slug(code))
@@ -193,6 +211,12 @@ pub fn region_chart(code: &str, m: &Metric) -> String {
     format!("region-{}-{}", region_slug(code), m.file)
 }
 
+/// The name (and element id) of a département page's chart by territory;
+/// drawn inline, it has no files.
+pub fn department_chart(code: &str, m: &Metric) -> String {
+    format!("departement-{}-{}", region_slug(code), m.file)
+}
+
 /// The name of a territory page's chart by project; the first keeps the
 /// historic name.
 pub fn territory_chart(slug: &str, m: &Metric, first: bool) -> String {
@@ -235,6 +259,8 @@ pub enum PageKind {
     Region(usize),
     /// A region's press kit, by index in the region list.
     RegionKit(usize),
+    /// A département, by index in [`department_codes`].
+    Department(usize),
     /// A narrative with a page of its own, by index in the narrative list.
     Narrative(usize),
     /// A press release, by index in the release list.
@@ -282,6 +308,12 @@ pub fn pages(
             .iter()
             .enumerate()
             .map(|(i, code)| (region(code), PageKind::Region(i))),
+    );
+    out.extend(
+        department_codes(territories)
+            .iter()
+            .enumerate()
+            .map(|(i, code)| (department(code), PageKind::Department(i))),
     );
     out.extend(
         regions

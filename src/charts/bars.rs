@@ -157,6 +157,40 @@ pub(super) fn region(
         .collect()
 }
 
+/// Each metric charted by region, by territory, for a département's page:
+/// inline, with no files.
+pub(super) fn department(
+    content: &Content,
+    agg: &Aggregates,
+    members: &[&TerritoryFile],
+    code: &str,
+    name: &str,
+    st: &Style,
+) -> Vec<Chart> {
+    content
+        .metrics
+        .iter()
+        .filter(|(_, m)| m.charts.contains(&ChartKind::Region))
+        .map(|(i, m)| {
+            let items = members
+                .iter()
+                .map(|f| (f.record.name.clone(), agg.territory(&f.slug).sum(i).value()))
+                .collect();
+            let title = format!("{} — {name}", st.title("chart_by_territory", m));
+            ranked(
+                routes::department_chart(code, m),
+                title,
+                st.t.get("territory"),
+                items,
+                m,
+                st,
+            )
+        })
+        .filter(|(_, c, _)| c.bars.iter().any(|b| b.value > 0))
+        .map(|(name, chart, table)| finish(name, chart, table, st))
+        .collect()
+}
+
 /// A territory's projects, one chart per metric charted by project (inline,
 /// no PNG); none without projects.
 /// With `store`, the charts get their files (SVG, and the PNG card).

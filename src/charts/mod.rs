@@ -140,6 +140,27 @@ pub fn territory(
 /// A region's code and its charts, or why they could not be drawn.
 type RegionCharts = (String, anyhow::Result<Vec<Chart>>);
 
+/// A département's inline charts: each metric charted by region, by
+/// territory (its territories count in full).
+pub fn department(
+    content: &Content,
+    agg: &Aggregates,
+    members: &[&TerritoryFile],
+    code: &str,
+    name: &str,
+    t: &Labels,
+    palette: Palette,
+) -> Vec<Chart> {
+    bars::department(
+        content,
+        agg,
+        members,
+        code,
+        name,
+        &bars::Style::new(content, t, palette),
+    )
+}
+
 /// A file's content, as bytes or as a file to link (a cached PNG).
 pub enum Payload<'a> {
     /// These bytes.

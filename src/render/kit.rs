@@ -296,7 +296,7 @@ pub(super) fn page(ctx: &Ctx, path: &str, sizes: &Sizes) -> Job {
     let regions: Vec<serde_json::Value> = ctx
         .regions
         .iter()
-        .map(|r| serde_json::json!({ "name": r.name, "kit": routes::region_kit(r.code) }))
+        .map(|r| serde_json::json!({ "name": r.name, "kit": routes::region_kit(&r.code) }))
         .collect();
     c.insert("regions", &regions);
     let releases: Vec<views::PageView> = ctx

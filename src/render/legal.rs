@@ -105,10 +105,27 @@ pub(super) fn site_plan(ctx: &Ctx, path: &str) -> Job {
             href: routes::release(&p.stem),
         })
         .collect();
+    let labels: Vec<(String, String)> = routes::department_codes(&ctx.content.territories)
+        .into_iter()
+        .map(|code| {
+            (
+                ctx.content.site.department_label(code),
+                routes::department(code),
+            )
+        })
+        .collect();
+    let departments: Vec<Link> = labels
+        .iter()
+        .map(|(title, href)| Link {
+            title,
+            href: href.clone(),
+        })
+        .collect();
     let mut c = Context::new();
     c.insert("narratives", &narratives);
     c.insert("releases", &releases);
     c.insert("regions", &ctx.regions);
+    c.insert("departments", &departments);
     Job::new(
         path,
         "site_plan.html",

@@ -21,6 +21,10 @@ pub struct OnDemand {
     tera: Tera,
     pages: HashMap<String, PageKind>,
     opts: RenderOptions,
+    /// Territory rows and region views, made once per model: a request's
+    /// cost does not grow with the number of territories.
+    rows: Vec<std::sync::Arc<views::TerritoryRow>>,
+    regions: Vec<views::RegionView>,
 }
 
 /// What a request for a page gets.
@@ -48,11 +52,17 @@ impl OnDemand {
         let regions = views::region_views(content, agg, &rows, &labels);
         let ctx = context(content, agg, charts, theme, &opts, &rows, &regions);
         insert_globals(&mut tera, &ctx, &opts);
-        let codes: Vec<&str> = regions.iter().map(|r| r.code).collect();
+        let codes: Vec<&str> = regions.iter().map(|r| r.code.as_str()).collect();
         let pages = routes::pages(&content.territories, &codes, &ctx.narratives, &ctx.press)
             .into_iter()
             .collect();
-        Ok(OnDemand { tera, pages, opts })
+        Ok(OnDemand {
+            tera,
+            pages,
+            opts,
+            rows,
+            regions,
+        })
     }
 
     /// The page at `path` (`/`-separated, as in the output), rendered from
@@ -74,10 +84,15 @@ impl OnDemand {
         ) {
             return Ok(Answer::NotHere);
         }
-        let labels = Labels::new(content.site.language);
-        let rows = views::territory_rows(content, agg, &labels);
-        let regions = views::region_views(content, agg, &rows, &labels);
-        let ctx = context(content, agg, charts, theme, &self.opts, &rows, &regions);
+        let ctx = context(
+            content,
+            agg,
+            charts,
+            theme,
+            &self.opts,
+            &self.rows,
+            &self.regions,
+        );
         let job = pages::build(&ctx, path, kind, &Sizes::new());
         render_job(&ctx, &self.tera, job).map(Answer::Page)
     }

@@ -104,8 +104,8 @@ struct Ctx<'a> {
     /// Published releases, newest first.
     press: Vec<&'a Page>,
     /// One row per territory, in content order.
-    rows: &'a [TerritoryRow<'a>],
-    regions: &'a [RegionView<'a>],
+    rows: &'a [std::sync::Arc<TerritoryRow>],
+    regions: &'a [RegionView],
     /// "Today", for embargo banners in `--drafts` previews.
     now: DateTime<Utc>,
     /// Where drawn PNGs are cached between builds.
@@ -160,7 +160,7 @@ pub fn render(
             .iter()
             .map(|(p, (_, b))| (p.to_string(), b.len())),
     );
-    let region_codes: Vec<&str> = regions.iter().map(|r| r.code).collect();
+    let region_codes: Vec<&str> = regions.iter().map(|r| r.code.as_str()).collect();
     let specs = routes::pages(
         &content.territories,
         &region_codes,
@@ -210,8 +210,8 @@ fn context<'a>(
     charts: &'a ChartSet,
     theme: &'a Theme,
     opts: &RenderOptions,
-    rows: &'a [TerritoryRow<'a>],
-    regions: &'a [RegionView<'a>],
+    rows: &'a [std::sync::Arc<TerritoryRow>],
+    regions: &'a [RegionView],
 ) -> Ctx<'a> {
     let site = &content.site;
     let base_url = opts.base_url.clone().unwrap_or_else(|| site.base_url());

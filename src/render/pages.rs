@@ -108,6 +108,7 @@ pub(super) fn build(ctx: &Ctx, path: &str, kind: PageKind, sizes: &Sizes) -> Job
         PageKind::Territories => territories(ctx, path),
         PageKind::Territory(i) => territory(ctx, path, i),
         PageKind::Region(i) => region(ctx, path, i),
+        PageKind::Department(i) => department(ctx, path, i),
         PageKind::RegionKit(i) => super::regional::page(ctx, path, i, sizes),
         PageKind::Narrative(i) => narrative(ctx, path, ctx.narratives[i]),
         PageKind::Release(i) => release(ctx, path, ctx.press[i], sizes),
@@ -185,12 +186,15 @@ fn home(ctx: &Ctx, path: &str) -> Job {
 
 fn territories(ctx: &Ctx, path: &str) -> Job {
     let t = &ctx.labels;
-    let mut sorted: Vec<&views::TerritoryRow> = ctx.rows.iter().collect();
-    views::sort_by_name(&mut sorted, |r| r.name);
+    let mut sorted: Vec<&views::TerritoryRow> = ctx.rows.iter().map(|r| &**r).collect();
+    views::sort_by_name(&mut sorted, |r| &r.name);
     let site = &ctx.content.site;
     let option = |code: &str, name: &str| serde_json::json!({ "code": code, "name": name });
-    let regions: Vec<serde_json::Value> =
-        ctx.regions.iter().map(|r| option(r.code, r.name)).collect();
+    let regions: Vec<serde_json::Value> = ctx
+        .regions
+        .iter()
+        .map(|r| option(&r.code, &r.name))
+        .collect();
     let mut codes: Vec<&str> = ctx
         .content
         .territories
@@ -230,7 +234,7 @@ fn territories(ctx: &Ctx, path: &str) -> Job {
 struct TerritoryView<'a> {
     name: &'a str,
     code: Option<&'a str>,
-    departments: Vec<String>,
+    departments: Vec<DepartmentLink>,
     intercommunalities: &'a [String],
     communes: &'a [String],
     labelled_on: Option<String>,
@@ -261,7 +265,10 @@ fn territory(ctx: &Ctx, path: &str, i: usize) -> Job {
             departments: r
                 .departments
                 .iter()
-                .map(|d| content.site.department_label(d))
+                .map(|d| DepartmentLink {
+                    label: content.site.department_label(d),
+                    href: routes::department(d),
+                })
                 .collect(),
             intercommunalities: &r.intercommunalities,
             communes: &r.communes,
@@ -305,13 +312,60 @@ fn territory(ctx: &Ctx, path: &str, i: usize) -> Job {
     .card(card)
 }
 
+/// A département a territory covers, with its page.
+#[derive(Serialize)]
+struct DepartmentLink {
+    label: String,
+    href: String,
+}
+
+fn department(ctx: &Ctx, path: &str, i: usize) -> Job {
+    let content = ctx.content;
+    let codes = routes::department_codes(&content.territories);
+    let code = codes.get(i).copied().unwrap_or_default();
+    let view = views::department_view(content, ctx.agg, ctx.rows, code, &ctx.labels);
+    let members: Vec<&crate::records::TerritoryFile> = content
+        .territories
+        .iter()
+        .filter(|f| f.record.departments.iter().any(|d| d == code))
+        .map(|f| &**f)
+        .collect();
+    let charts = crate::charts::department(
+        content,
+        ctx.agg,
+        &members,
+        code,
+        &view.name,
+        &ctx.labels,
+        ctx.theme.palette,
+    );
+    let mut c = Context::new();
+    c.insert("department", &view);
+    c.insert("figures", &view.figures);
+    c.insert("charts", &charts);
+    let description = format!(
+        "{}{} {}",
+        view.name,
+        ctx.labels.get("colon"),
+        figures_sentence(&view.figures)
+    );
+    Job::new(
+        path,
+        "department.html",
+        "territories",
+        view.name.as_str(),
+        description,
+        c,
+    )
+}
+
 fn region(ctx: &Ctx, path: &str, i: usize) -> Job {
     let region = &ctx.regions[i];
     let mut c = Context::new();
     c.insert("region", region);
-    c.insert("region_kit", &routes::region_kit(region.code));
+    c.insert("region_kit", &routes::region_kit(&region.code));
     c.insert("figures", &region.figures);
-    let charts = ctx.charts.regions.get(region.code);
+    let charts = ctx.charts.regions.get(&region.code);
     c.insert("charts", &charts.map_or(&[][..], Vec::as_slice));
     let description = format!(
         "{}{} {}",
@@ -324,7 +378,7 @@ fn region(ctx: &Ctx, path: &str, i: usize) -> Job {
         path,
         "region.html",
         "territories",
-        region.name,
+        region.name.as_str(),
         description,
         c,
     )

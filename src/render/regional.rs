@@ -32,13 +32,13 @@ pub(super) fn files(ctx: &Ctx) -> Result<Files, Error> {
 
 fn region_files(ctx: &Ctx, r: &RegionView, tables: &[Table; 2]) -> Result<Files, Error> {
     let mut files = Files::new();
-    let map = ctx.charts.map.as_ref().and_then(|m| m.regions.get(r.code));
+    let map = ctx.charts.map.as_ref().and_then(|m| m.regions.get(&r.code));
     if let Some((svg, png)) = map {
-        let name = routes::region_map(r.code);
+        let name = routes::region_map(&r.code);
         files.insert(routes::chart(&name, "svg"), svg.clone().into_bytes());
         files.insert(routes::chart(&name, "png"), png.clone());
     }
-    let pdf_path = routes::region_kit_pdf(r.code);
+    let pdf_path = routes::region_kit_pdf(&r.code);
     let store = ctx.store.unwrap_or(&crate::cache::NoCache);
     let spec = spec(ctx, r, map.map(|(svg, _)| svg.as_str()));
     let bytes = pdf::render_cached(&spec, store).map_err(|e| {
@@ -61,16 +61,16 @@ fn region_files(ctx: &Ctx, r: &RegionView, tables: &[Table; 2]) -> Result<Files,
         }
     }
     if let Some((svg, png)) = map {
-        let name = routes::region_map(r.code);
+        let name = routes::region_map(&r.code);
         entries.push((format!("visuels/{name}.svg"), svg.clone().into_bytes()));
         entries.push((format!("visuels/{name}.png"), png.clone()));
     }
     for t in tables {
-        let rows = region_rows(t, r.code);
+        let rows = region_rows(t, &r.code);
         let csv = opendata::csv(&rows).map_err(|e| Error::Io(anyhow::anyhow!("{e}")))?;
         entries.push((format!("donnees/{}.csv", t.name), csv));
     }
-    let zip_path = routes::region_kit_zip(r.code);
+    let zip_path = routes::region_kit_zip(&r.code);
     let zip = presskit::zip(&entries)
         .map_err(|e| Error::Io(anyhow::anyhow!("cannot build {zip_path}: {e}")))?;
     files.insert(pdf_path, bytes);
@@ -96,7 +96,7 @@ fn region_rows<'a>(table: &Table<'a>, code: &str) -> Table<'a> {
 fn charts<'a>(ctx: &'a Ctx, r: &RegionView) -> &'a [crate::charts::Chart] {
     ctx.charts
         .regions
-        .get(r.code)
+        .get(&r.code)
         .map_or(&[][..], Vec::as_slice)
 }
 
@@ -118,7 +118,7 @@ fn spec(ctx: &Ctx, r: &RegionView, map: Option<&str>) -> Spec {
     let t = &ctx.labels;
     let tx = |s: &str| crate::typo_or(ctx.content, s);
     let mut b = vec![Block::Cover {
-        title: tx(r.name),
+        title: tx(&r.name),
         lines: vec![
             tx(t.get("regional_kit")),
             tx(&ctx.content.site.programme.name),
@@ -218,8 +218,8 @@ pub(super) fn page(ctx: &Ctx, path: &str, i: usize, sizes: &Sizes) -> Job {
     c.insert("region", r);
     c.insert("figures", &r.figures);
     c.insert("charts", charts(ctx, r));
-    let pdf = routes::region_kit_pdf(r.code);
-    let zip = routes::region_kit_zip(r.code);
+    let pdf = routes::region_kit_pdf(&r.code);
+    let zip = routes::region_kit_zip(&r.code);
     c.insert(
         "pdf",
         &Download {
@@ -234,12 +234,12 @@ pub(super) fn page(ctx: &Ctx, path: &str, i: usize, sizes: &Sizes) -> Job {
             href: zip,
         },
     );
-    let map = routes::region_map(r.code);
+    let map = routes::region_map(&r.code);
     let has_map = ctx
         .charts
         .map
         .as_ref()
-        .is_some_and(|m| m.regions.contains_key(r.code));
+        .is_some_and(|m| m.regions.contains_key(&r.code));
     c.insert(
         "map",
         &has_map.then(|| {

@@ -93,5 +93,17 @@ pub(super) fn docs(ctx: &Ctx) -> Vec<Doc> {
             text: crate::markdown::plain_text(&p.body),
         }
     }));
+    // Journalists of local papers look for their département.
+    for code in routes::department_codes(&content.territories) {
+        let view = views::department_view(content, ctx.agg, ctx.rows, code, t);
+        let names: Vec<&str> = view.territories.iter().map(|r| r.name.as_str()).collect();
+        out.push(Doc {
+            kind: Kind::Page,
+            title: format!("{} {}", t.get("department"), view.name),
+            href: routes::department(code),
+            sub: view.count.clone(),
+            text: names.join(" "),
+        });
+    }
     out
 }

@@ -6,6 +6,8 @@
 
 use std::borrow::Cow;
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::aggregate::{Aggregates, Totals};
@@ -141,12 +143,12 @@ pub(crate) fn totals_view(
 
 /// One line of a territory table.
 #[derive(Debug, Clone, Serialize)]
-pub(crate) struct TerritoryRow<'a> {
-    pub(crate) name: &'a str,
+pub(crate) struct TerritoryRow {
+    pub(crate) name: String,
     pub(crate) href: String,
-    pub(crate) region: &'a str,
+    pub(crate) region: String,
     pub(crate) region_href: String,
-    pub(crate) region_code: &'a str,
+    pub(crate) region_code: String,
     /// Département codes, space-separated (for the filters).
     pub(crate) departments: String,
     /// Name, intercommunalities and communes, for the text filter.
@@ -156,18 +158,87 @@ pub(crate) struct TerritoryRow<'a> {
     pub(crate) raw_projects: u64,
 }
 
-/// A region on the home page or its own page.
+/// A region on the home page or its own page. Views own what they show
+/// (rows are shared), so `serve` keeps them beside the content it came
+/// from and builds them once per model, not on every request.
 #[derive(Debug, Clone, Serialize)]
-pub(crate) struct RegionView<'a> {
-    pub(crate) code: &'a str,
-    pub(crate) name: &'a str,
+pub(crate) struct RegionView {
+    pub(crate) code: String,
+    pub(crate) name: String,
     pub(crate) href: String,
     /// Its territories, by name.
-    pub(crate) territories: Vec<&'a TerritoryRow<'a>>,
+    pub(crate) territories: Vec<Arc<TerritoryRow>>,
     /// "3 territoires".
     pub(crate) count: String,
     pub(crate) figures: Vec<Figure>,
     pub(crate) totals: TotalsView,
+}
+
+/// A département: the territories that cover it, with their figures
+/// counted in full, and those that also cover other départements.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct DepartmentView {
+    pub(crate) code: String,
+    /// `Ain (01)`, or the code when site.yaml does not name it.
+    pub(crate) name: String,
+    pub(crate) territories: Vec<Arc<TerritoryRow>>,
+    /// Names of those territories that cover other départements too.
+    pub(crate) shared: Vec<String>,
+    pub(crate) count: String,
+    pub(crate) figures: Vec<Figure>,
+    pub(crate) totals: TotalsView,
+}
+
+/// The département `code`: `rows` are in content order.
+pub(crate) fn department_view(
+    content: &Content,
+    agg: &Aggregates,
+    rows: &[Arc<TerritoryRow>],
+    code: &str,
+    t: &Labels,
+) -> DepartmentView {
+    let lang = content.site.language;
+    let members: Vec<usize> = content
+        .territories
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.record.departments.iter().any(|d| d == code))
+        .map(|(i, _)| i)
+        .collect();
+    let totals = agg.combined(
+        members
+            .iter()
+            .map(|&i| content.territories[i].slug.as_str()),
+        content.metrics.len(),
+    );
+    let mut territories: Vec<Arc<TerritoryRow>> =
+        members.iter().map(|&i| rows[i].clone()).collect();
+    sort_by_name(&mut territories, |r| &r.name);
+    let mut shared: Vec<String> = members
+        .iter()
+        .map(|&i| &content.territories[i].record)
+        .filter(|r| r.departments.len() > 1)
+        .map(|r| r.name.clone())
+        .collect();
+    sort_by_name(&mut shared, |n| n);
+    DepartmentView {
+        code: code.to_string(),
+        name: content.site.department_label(code),
+        territories,
+        shared,
+        count: format!(
+            "{} {}",
+            format::int(lang, totals.territories),
+            count_label(
+                lang,
+                totals.territories,
+                t.get("territory_lc"),
+                t.get("territories_lc")
+            )
+        ),
+        figures: totals_figures(content, &totals, t, true),
+        totals: totals_view(content, t, &totals, &territory_scales(content, agg)),
+    }
 }
 
 /// A project line.
@@ -200,23 +271,23 @@ fn region_name<'a>(content: &'a Content, code: &'a str) -> &'a str {
 }
 
 /// Territory rows in list order, each with its totals.
-pub(crate) fn territory_rows<'a>(
-    content: &'a Content,
+pub(crate) fn territory_rows(
+    content: &Content,
     agg: &Aggregates,
     t: &Labels,
-) -> Vec<TerritoryRow<'a>> {
+) -> Vec<Arc<TerritoryRow>> {
     let scales = territory_scales(content, agg);
     content
         .territories
         .iter()
         .map(|f| {
             let totals = agg.territory(&f.slug);
-            TerritoryRow {
-                name: &f.record.name,
+            Arc::new(TerritoryRow {
+                name: f.record.name.clone(),
                 href: routes::territory(&f.slug),
-                region: region_name(content, &f.record.region),
+                region: region_name(content, &f.record.region).to_string(),
                 region_href: routes::region(&f.record.region),
-                region_code: &f.record.region,
+                region_code: f.record.region.clone(),
                 departments: f.record.departments.join(" "),
                 filter_text: format!(
                     "{} {} {}",
@@ -226,7 +297,7 @@ pub(crate) fn territory_rows<'a>(
                 ),
                 totals: totals_view(content, t, totals, &scales),
                 raw_projects: totals.projects,
-            }
+            })
         })
         .collect()
 }
@@ -237,24 +308,27 @@ pub(crate) fn sort_by_name<T>(items: &mut [T], name: impl Fn(&T) -> &str) {
 }
 
 /// Regions that have territories, by name, each with its rows.
-pub(crate) fn region_views<'a>(
-    content: &'a Content,
-    agg: &'a Aggregates,
-    rows: &'a [TerritoryRow<'a>],
+pub(crate) fn region_views(
+    content: &Content,
+    agg: &Aggregates,
+    rows: &[Arc<TerritoryRow>],
     t: &Labels,
-) -> Vec<RegionView<'a>> {
+) -> Vec<RegionView> {
     let lang = content.site.language;
     let scales = territory_scales(content, agg);
     let mut out: Vec<RegionView> = agg
         .regions
         .iter()
         .map(|(code, totals)| {
-            let mut territories: Vec<&TerritoryRow> =
-                rows.iter().filter(|r| r.region_code == code).collect();
-            sort_by_name(&mut territories, |r| r.name);
+            let mut territories: Vec<Arc<TerritoryRow>> = rows
+                .iter()
+                .filter(|r| r.region_code == *code)
+                .cloned()
+                .collect();
+            sort_by_name(&mut territories, |r| &r.name);
             RegionView {
-                code,
-                name: region_name(content, code),
+                code: code.clone(),
+                name: region_name(content, code).to_string(),
                 href: routes::region(code),
                 territories,
                 count: format!(
@@ -272,7 +346,7 @@ pub(crate) fn region_views<'a>(
             }
         })
         .collect();
-    sort_by_name(&mut out, |r| r.name);
+    sort_by_name(&mut out, |r| &r.name);
     out
 }
 

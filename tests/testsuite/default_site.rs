@@ -169,6 +169,7 @@ fn one_record_edit_rewrites_only_the_pages_that_show_it() {
     }
     let html: Vec<&&String> = changed.iter().filter(|p| p.ends_with(".html")).collect();
     let expected = [
+        "departements/39/index.html",
         "index.html",
         "presse/kit/index.html",
         "presse/kit/regions/27/index.html",
@@ -182,7 +183,7 @@ fn one_record_edit_rewrites_only_the_pages_that_show_it() {
         "{err}"
     );
     assert!(
-        err.contains("6 page(s): index.html, presse/kit/index.html, presse/kit/regions/27/index.html, regions/27/index.html"),
+        err.contains("7 page(s): departements/39/index.html, index.html, presse/kit/index.html, presse/kit/regions/27/index.html, regions/27/index.html"),
         "{err}"
     );
 }

@@ -4,6 +4,7 @@
 mod audit;
 mod charts;
 mod default_site;
+mod departments;
 mod dsfr;
 mod english;
 mod errors;
