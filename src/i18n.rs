@@ -46,7 +46,6 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("no_projects", "Aucun projet financé n'est recensé pour ce territoire.", "No funded project is recorded for this territory."),
     ("projects_table", "Projets soutenus", "Projects supported"),
     ("region_territories", "Les territoires de la région", "The region's territories"),
-    ("department", "Département", "Département"),
     ("department_territories", "Les territoires qui couvrent le département", "The territories that cover this département"),
     ("department_shared", "Ces territoires couvrent aussi d’autres départements ; sur chaque page de département, leurs chiffres comptent en entier", "These territories also cover other départements; on each département's page, their figures count in full"),
     ("departments_index", "Les départements", "Départements"),
