@@ -5,7 +5,7 @@
 use crate::error::Error;
 use rayon::prelude::*;
 
-use super::{views, Ctx, Files};
+use super::{Ctx, Files};
 use crate::diag::Diagnostic;
 use crate::format;
 use crate::pdf::{self, markdown_blocks, Block, Spec};
@@ -94,10 +94,11 @@ fn release_spec(ctx: &Ctx, p: &Page) -> Spec {
     }
 }
 
-/// The whole kit, in the order a journalist reads it.
-fn kit_spec(ctx: &Ctx, files: &Files) -> Spec {
+/// The whole kit, in the order a journalist reads it, laid out from the
+/// kit view the page and the zip read too.
+fn kit_spec(ctx: &Ctx, _files: &Files) -> Spec {
     let (t, site) = (&ctx.labels, &ctx.content.site);
-    let kit = ctx.content.kit.clone().unwrap_or_default();
+    let kit = super::kitview::kit_view(ctx);
     let programme = &site.programme.name;
     let mut b = vec![Block::Cover {
         title: tx(ctx, programme),
@@ -112,51 +113,38 @@ fn kit_spec(ctx: &Ctx, files: &Files) -> Spec {
         ],
     }];
     b.push(Block::Heading(1, tx(ctx, t.get("key_figures"))));
-    let figures = views::headline_figures(ctx.content, ctx.agg, t);
     b.push(Block::Figures(
-        figures
+        kit.figures
             .iter()
             .map(|f| (f.value.clone(), tx(ctx, &f.label)))
             .collect(),
     ));
-    for note in figures.iter().filter_map(|f| f.note.as_deref()) {
+    for note in kit.figures.iter().filter_map(|f| f.note.as_deref()) {
         b.push(Block::Small(tx(ctx, note)));
     }
     if site.programme.illustrative_projects {
         b.push(Block::Small(tx(ctx, t.get("illustrative_notice"))));
     }
-    if let Some(p) = kit.presentation.as_deref() {
+    if let Some(p) = kit.presentation {
         b.push(Block::Heading(1, tx(ctx, t.get("presentation"))));
         b.extend(markdown_blocks(p, 1).into_iter().map(|x| typeset(ctx, x)));
     }
     if !kit.quotes.is_empty() {
         b.push(Block::Heading(1, tx(ctx, t.get("quotes"))));
         for q in &kit.quotes {
-            let quoted = match ctx.lang {
-                crate::config::Language::Fr => format!("« {} »", q.text),
-                crate::config::Language::En => format!("“{}”", q.text),
-            };
             b.push(Block::Quote {
-                text: tx(ctx, &quoted),
-                by: tx(ctx, &q.role),
+                text: tx(ctx, &q.quoted),
+                by: tx(ctx, q.role),
             });
         }
     }
     if !kit.photos.is_empty() {
         b.push(Block::Heading(1, tx(ctx, t.get("photos"))));
         for p in &kit.photos {
-            let Some(f) = ctx.content.statics.iter().find(|s| s.rel == p.file) else {
-                continue;
-            };
-            let licence = p
-                .licence
-                .as_deref()
-                .map(|l| format!(" · {l}"))
-                .unwrap_or_default();
             b.push(Block::Photo {
-                bytes: f.bytes.clone(),
-                caption: tx(ctx, &format!("{} © {}{licence}", p.caption, p.credit)),
-                alt: p.alt.clone(),
+                bytes: p.bytes.to_vec(),
+                caption: tx(ctx, &p.caption_line()),
+                alt: p.alt.to_string(),
             });
         }
     }
@@ -164,38 +152,29 @@ fn kit_spec(ctx: &Ctx, files: &Files) -> Spec {
     b.push(Block::Heading(1, tx(ctx, t.get("visuals"))));
     let credit = kit
         .credits
-        .as_deref()
         .map(|c| format!(" · {}{} {c}", t.get("credit"), t.get("colon")))
         .unwrap_or_default();
-    for c in &ctx.charts.programme {
+    for v in &kit.visuals {
         b.push(Block::Svg {
-            svg: c.svg.clone(),
-            caption: tx(ctx, &format!("{}{credit}", c.title)),
-            alt: c.desc.clone(),
+            svg: v.svg.to_string(),
+            caption: tx(ctx, &format!("{}{credit}", v.title)),
+            alt: v.desc.to_string(),
         });
     }
-    if let Some(m) = &ctx.charts.map {
-        let _ = files;
-        b.push(Block::Svg {
-            svg: m.standalone_svg.clone(),
-            caption: tx(ctx, &format!("{}{credit}", m.title)),
-            alt: m.desc.clone(),
-        });
-    }
-    if !ctx.press.is_empty() {
+    if !kit.releases.is_empty() {
         b.push(Block::PageBreak);
         b.push(Block::Heading(1, tx(ctx, t.get("press_releases"))));
-        for p in &ctx.press {
-            b.extend(release_blocks(ctx, p, 2));
+        for r in &kit.releases {
+            b.extend(release_blocks(ctx, r.page, 2));
         }
     }
     if !kit.contacts.is_empty() {
         b.push(Block::Heading(1, tx(ctx, t.get("contacts"))));
         for c in &kit.contacts {
-            b.push(Block::Bullet(tx(ctx, &crate::presskit::contact_line(c))));
+            b.push(Block::Bullet(tx(ctx, &c.line)));
         }
     }
-    if let Some(c) = kit.credits.as_deref() {
+    if let Some(c) = kit.credits {
         b.push(Block::Small(tx(
             ctx,
             &format!("{}{} {c}", t.get("credit"), t.get("colon")),

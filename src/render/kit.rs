@@ -4,6 +4,7 @@
 use serde::Serialize;
 use tera::Context;
 
+use super::kitview::{kit_view, KitView};
 use super::views;
 use super::{Ctx, Files, Job, Sizes};
 use crate::format;
@@ -30,20 +31,6 @@ struct Download {
     size: String,
 }
 
-/// Programme charts and the map, as (file stem, title, description).
-fn visuals(ctx: &Ctx) -> Vec<(String, String, String)> {
-    let mut v: Vec<(String, String, String)> = ctx
-        .charts
-        .programme
-        .iter()
-        .map(|c| (c.name.clone(), c.title.clone(), c.desc.clone()))
-        .collect();
-    if let Some(m) = &ctx.charts.map {
-        v.push((routes::MAP.into(), m.title.clone(), m.desc.clone()));
-    }
-    v
-}
-
 /// The open data files, CSV and JSON of each export.
 fn data_files() -> Vec<String> {
     routes::EXPORTS
@@ -56,32 +43,30 @@ fn data_files() -> Vec<String> {
 /// (presentation, quotes, contacts), visuals (PNG and SVG) with a credits
 /// file, data (CSV, XLSX) and releases (PDF and Markdown).
 pub(super) fn bundle(ctx: &Ctx, files: &Files) -> zip::result::ZipResult<Vec<u8>> {
-    let mut entries = vec![("README.txt".to_string(), readme(ctx).into_bytes())];
+    let kit = kit_view(ctx);
+    let mut entries = vec![("README.txt".to_string(), readme(ctx, &kit).into_bytes())];
     if let Some(pdf) = files.get(routes::KIT_PDF) {
         entries.push(("dossier-de-presse.pdf".to_string(), pdf.clone()));
     }
-    entries.extend(texts(ctx));
-    for (name, _, _) in visuals(ctx) {
+    entries.extend(texts(ctx, &kit));
+    for v in &kit.visuals {
         for ext in ["png", "svg"] {
             // The map's SVG travels without its links into the site.
-            let standalone = match (&ctx.charts.map, ext) {
-                (Some(m), "svg") if name == routes::MAP => Some(m.standalone_svg.as_bytes()),
-                _ => None,
-            };
+            let standalone = v.standalone.filter(|_| ext == "svg").map(str::as_bytes);
             if let Some(bytes) =
-                standalone.or(files.get(&routes::chart(&name, ext)).map(Vec::as_slice))
+                standalone.or(files.get(&routes::chart(&v.name, ext)).map(Vec::as_slice))
             {
-                entries.push((format!("visuels/{name}.{ext}"), bytes.to_vec()));
+                entries.push((format!("visuels/{}.{ext}", v.name), bytes.to_vec()));
             }
         }
     }
-    for p in &kit_photos(ctx) {
-        if let Some(f) = ctx.content.statics.iter().find(|s| s.rel == p.file) {
-            let name = p.file.rsplit('/').next().unwrap_or(&p.file);
-            entries.push((format!("photos/{name}"), f.bytes.clone()));
-        }
+    for p in &kit.photos {
+        entries.push((format!("photos/{}", p.name), p.bytes.to_vec()));
     }
-    entries.push(("visuels/CREDITS.txt".to_string(), credits(ctx).into_bytes()));
+    entries.push((
+        "visuels/CREDITS.txt".to_string(),
+        credits(ctx, &kit).into_bytes(),
+    ));
     for path in data_files()
         .iter()
         .filter(|p| p.ends_with(".csv") || p.ends_with(".xlsx"))
@@ -90,11 +75,11 @@ pub(super) fn bundle(ctx: &Ctx, files: &Files) -> zip::result::ZipResult<Vec<u8>
             entries.push((path.clone(), bytes.clone()));
         }
     }
-    for p in &ctx.press {
+    for r in &kit.releases {
+        let p = r.page;
         let mut md = format!("# {}\n\n", p.meta.title);
-        let meta = release_meta(ctx, p);
-        if !meta.is_empty() {
-            md.push_str(&format!("{meta}\n\n"));
+        if !r.meta.is_empty() {
+            md.push_str(&format!("{}\n\n", r.meta));
         }
         md.push_str(p.body.trim_start());
         entries.push((format!("communiques/{}.md", p.stem), md.into_bytes()));
@@ -120,12 +105,12 @@ pub(super) fn release_meta(ctx: &Ctx, p: &crate::records::Page) -> String {
     .join(" · ")
 }
 
-/// The kit's own words as text files: presentation, quotes, contacts.
-fn texts(ctx: &Ctx) -> Vec<(String, Vec<u8>)> {
-    let kit = ctx.content.kit.clone().unwrap_or_default();
+/// The kit's own words as text files: presentation, quotes (in the
+/// site's quotation marks), contacts.
+fn texts(ctx: &Ctx, kit: &KitView) -> Vec<(String, Vec<u8>)> {
     let t = &ctx.labels;
     let mut out = Vec::new();
-    if let Some(p) = &kit.presentation {
+    if let Some(p) = kit.presentation {
         out.push((
             "textes/presentation.md".to_string(),
             format!("# {}\n\n{}\n", t.get("presentation"), p.trim()).into_bytes(),
@@ -135,7 +120,7 @@ fn texts(ctx: &Ctx) -> Vec<(String, Vec<u8>)> {
         let quotes: Vec<String> = kit
             .quotes
             .iter()
-            .map(|q| format!("« {} »\n— {}\n", q.text, q.role))
+            .map(|q| format!("{}\n— {}\n", q.quoted, q.role))
             .collect();
         out.push((
             "textes/citations.txt".to_string(),
@@ -143,11 +128,7 @@ fn texts(ctx: &Ctx) -> Vec<(String, Vec<u8>)> {
         ));
     }
     if !kit.contacts.is_empty() {
-        let lines: Vec<String> = kit
-            .contacts
-            .iter()
-            .map(crate::presskit::contact_line)
-            .collect();
+        let lines: Vec<&str> = kit.contacts.iter().map(|c| c.line.as_str()).collect();
         out.push((
             "textes/contacts.txt".to_string(),
             format!("{}\n", lines.join("\n")).into_bytes(),
@@ -156,51 +137,36 @@ fn texts(ctx: &Ctx) -> Vec<(String, Vec<u8>)> {
     out
 }
 
-fn kit_photos(ctx: &Ctx) -> Vec<crate::records::Photo> {
-    ctx.content
-        .kit
-        .as_ref()
-        .map(|k| k.photos.clone())
-        .unwrap_or_default()
-}
-
 /// Who made the visuals and photos, and where their figures come from.
-fn credits(ctx: &Ctx) -> String {
+fn credits(ctx: &Ctx, kit: &KitView) -> String {
     let site = &ctx.content.site;
-    let kit = ctx.content.kit.clone().unwrap_or_default();
     let t = &ctx.labels;
     let mut lines = vec![format!("{} — {}", t.get("visuals"), site.programme.name)];
-    for (name, title, _) in visuals(ctx) {
-        lines.push(format!("{name}.png, {name}.svg: {title}"));
+    for v in &kit.visuals {
+        lines.push(format!("{0}.png, {0}.svg: {1}", v.name, v.title));
     }
     if let Some(s) = &site.programme.source {
         lines.push(format!("{}{} {s}", t.get("source"), t.get("colon")));
     }
-    if let Some(c) = &kit.credits {
+    if let Some(c) = kit.credits {
         lines.push(format!("{}{} {c}", t.get("credit"), t.get("colon")));
     }
-    if let Some(l) = &kit.licence {
+    if let Some(l) = kit.licence {
         lines.push(format!("{}{} {l}", t.get("licence"), t.get("colon")));
     }
     for p in &kit.photos {
-        let name = p.file.rsplit('/').next().unwrap_or(&p.file);
-        let licence = p
-            .licence
-            .as_deref()
-            .map(|l| format!(" ({l})"))
-            .unwrap_or_default();
+        let licence = p.licence.map(|l| format!(" ({l})")).unwrap_or_default();
         lines.push(format!(
-            "photos/{name}: {} — © {}{licence}",
-            p.caption, p.credit
+            "photos/{}: {} — © {}{licence}",
+            p.name, p.caption, p.credit
         ));
     }
     format!("{}\n", lines.join("\n"))
 }
 
-fn readme(ctx: &Ctx) -> String {
+fn readme(ctx: &Ctx, kit: &KitView) -> String {
     let site = &ctx.content.site;
     let p = &site.programme;
-    let kit = ctx.content.kit.clone().unwrap_or_default();
     let dash = "—".to_string();
     let date = p
         .figures_date
@@ -214,11 +180,11 @@ fn readme(ctx: &Ctx) -> String {
     match ctx.lang {
         Language::Fr => format!(
             "{}\nDossier de presse : {}\n\nContenu\n- dossier-de-presse.pdf : le dossier complet, en A4\n- textes/ : présentation, citations et contacts, en texte\n- visuels/ : graphiques et carte, en PNG (impression, 1 920 px de large) et en SVG, avec CREDITS.txt\n- donnees/ : territoires et projets, en CSV (UTF-8, séparateur virgule, une ligne d'en-tête) et en XLSX\n- communiques/ : communiqués de presse, en PDF et en Markdown\n\nSource des chiffres : {}\nDate des chiffres : {date}\nLicence : {}\nCrédits : {}\n{notice}",
-            site.title, p.name, p.source.clone().unwrap_or_else(|| dash.clone()), kit.licence.unwrap_or_else(|| dash.clone()), kit.credits.unwrap_or(dash)
+            site.title, p.name, p.source.clone().unwrap_or_else(|| dash.clone()), kit.licence.unwrap_or(&dash), kit.credits.unwrap_or(&dash)
         ),
         Language::En => format!(
             "{}\nPress kit: {}\n\nContents\n- dossier-de-presse.pdf: the whole kit, A4\n- textes/: presentation, quotes and contacts, as text\n- visuels/: charts and map, as PNG (print, 1,920 px wide) and SVG, with CREDITS.txt\n- donnees/: territories and projects, as CSV (UTF-8, comma-separated, one header row) and XLSX\n- communiques/: press releases, as PDF and Markdown\n\nSource of the figures: {}\nDate of the figures: {date}\nLicence: {}\nCredits: {}\n{notice}",
-            site.title, p.name, p.source.clone().unwrap_or_else(|| dash.clone()), kit.licence.unwrap_or_else(|| dash.clone()), kit.credits.unwrap_or(dash)
+            site.title, p.name, p.source.clone().unwrap_or_else(|| dash.clone()), kit.licence.unwrap_or(&dash), kit.credits.unwrap_or(&dash)
         ),
     }
 }
@@ -232,17 +198,18 @@ pub(super) fn page(ctx: &Ctx, path: &str, sizes: &Sizes) -> Job {
             .map(|&n| presskit::size(lang, n))
             .unwrap_or_default()
     };
-    let kit = ctx.content.kit.clone().unwrap_or_default();
-    let visuals: Vec<Visual> = visuals(ctx)
-        .into_iter()
-        .map(|(name, title, alt)| Visual {
-            svg: routes::chart(&name, "svg"),
-            png: routes::chart(&name, "png"),
-            svg_size: size(&routes::chart(&name, "svg")),
-            png_size: size(&routes::chart(&name, "png")),
-            name,
-            title,
-            alt,
+    let kit = kit_view(ctx);
+    let visuals: Vec<Visual> = kit
+        .visuals
+        .iter()
+        .map(|v| Visual {
+            svg: routes::chart(&v.name, "svg"),
+            png: routes::chart(&v.name, "png"),
+            svg_size: size(&routes::chart(&v.name, "svg")),
+            png_size: size(&routes::chart(&v.name, "png")),
+            name: v.name.clone(),
+            title: v.title.to_string(),
+            alt: v.desc.to_string(),
         })
         .collect();
     let data: Vec<Download> = data_files()
@@ -254,11 +221,10 @@ pub(super) fn page(ctx: &Ctx, path: &str, sizes: &Sizes) -> Job {
         })
         .collect();
     let mut c = Context::new();
-    c.insert("figures", &views::headline_figures(ctx.content, ctx.agg, t));
+    c.insert("figures", &kit.figures);
     c.insert(
         "presentation_html",
         &kit.presentation
-            .as_deref()
             .map(|m| markdown::render(m, ctx.content.site.markdown.raw_html)),
     );
     c.insert("quotes", &kit.quotes);
@@ -283,13 +249,13 @@ pub(super) fn page(ctx: &Ctx, path: &str, sizes: &Sizes) -> Job {
             size: size(routes::KIT_PDF),
         },
     );
-    let release_pdfs: Vec<Download> = ctx
-        .press
+    let release_pdfs: Vec<Download> = kit
+        .releases
         .iter()
-        .map(|p| Download {
-            label: p.meta.title.clone(),
-            href: routes::release_pdf(&p.stem),
-            size: size(&routes::release_pdf(&p.stem)),
+        .map(|r| Download {
+            label: r.page.meta.title.clone(),
+            href: routes::release_pdf(&r.page.stem),
+            size: size(&routes::release_pdf(&r.page.stem)),
         })
         .collect();
     c.insert("release_pdfs", &release_pdfs);
@@ -299,10 +265,10 @@ pub(super) fn page(ctx: &Ctx, path: &str, sizes: &Sizes) -> Job {
         .map(|r| serde_json::json!({ "name": r.name, "kit": routes::region_kit(&r.code) }))
         .collect();
     c.insert("regions", &regions);
-    let releases: Vec<views::PageView> = ctx
-        .press
+    let releases: Vec<views::PageView> = kit
+        .releases
         .iter()
-        .map(|p| views::release_entry(lang, p))
+        .map(|r| views::release_entry(lang, r.page))
         .collect();
     c.insert("releases", &releases);
     Job {

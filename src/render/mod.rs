@@ -11,6 +11,7 @@
 mod assets;
 mod dossier;
 mod kit;
+mod kitview;
 mod legal;
 mod live;
 mod pages;

@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
-use super::views::RegionView;
+use super::kitview::{regional_kit_view, RegionalKitView};
 use super::{Ctx, Files, Job, Sizes};
 use crate::diag::Diagnostic;
 use crate::opendata::{self, Cell, Table};
@@ -18,10 +18,9 @@ use crate::routes;
 /// Every region's map, PDF and zip, by output path.
 pub(super) fn files(ctx: &Ctx) -> Result<Files, Error> {
     let tables = opendata::tables(ctx.content, ctx.agg);
-    let per_region: Vec<Result<Files, Error>> = ctx
-        .regions
-        .par_iter()
-        .map(|r| region_files(ctx, r, &tables))
+    let per_region: Vec<Result<Files, Error>> = (0..ctx.regions.len())
+        .into_par_iter()
+        .map(|i| region_files(ctx, &regional_kit_view(ctx, i), &tables))
         .collect();
     let mut out = Files::new();
     for f in per_region {
@@ -30,28 +29,26 @@ pub(super) fn files(ctx: &Ctx) -> Result<Files, Error> {
     Ok(out)
 }
 
-fn region_files(ctx: &Ctx, r: &RegionView, tables: &[Table; 2]) -> Result<Files, Error> {
+fn region_files(ctx: &Ctx, kit: &RegionalKitView, tables: &[Table; 2]) -> Result<Files, Error> {
+    let r = kit.region;
     let mut files = Files::new();
-    let map = ctx.charts.map.as_ref().and_then(|m| m.regions.get(&r.code));
-    if let Some((svg, png)) = map {
-        let name = routes::region_map(&r.code);
-        files.insert(routes::chart(&name, "svg"), svg.clone().into_bytes());
-        files.insert(routes::chart(&name, "png"), png.clone());
+    if let Some(m) = &kit.map {
+        files.insert(routes::chart(&m.name, "svg"), m.svg.as_bytes().to_vec());
+        files.insert(routes::chart(&m.name, "png"), m.png.to_vec());
     }
     let pdf_path = routes::region_kit_pdf(&r.code);
     let store = ctx.store.unwrap_or(&crate::cache::NoCache);
-    let spec = spec(ctx, r, map.map(|(svg, _)| svg.as_str()));
-    let bytes = pdf::render_cached(&spec, store).map_err(|e| {
+    let bytes = pdf::render_cached(&spec(ctx, kit), store).map_err(|e| {
         crate::error::Error::one(Diagnostic::error(
             &pdf_path,
             format!("cannot write this PDF: {e}"),
         ))
     })?;
     let mut entries = vec![
-        ("README.txt".to_string(), readme(ctx, r).into_bytes()),
+        ("README.txt".to_string(), readme(ctx, kit).into_bytes()),
         ("dossier-de-presse.pdf".to_string(), bytes.clone()),
     ];
-    for c in charts(ctx, r) {
+    for c in kit.charts {
         entries.push((
             format!("visuels/{}.svg", c.name),
             c.svg.clone().into_bytes(),
@@ -60,10 +57,9 @@ fn region_files(ctx: &Ctx, r: &RegionView, tables: &[Table; 2]) -> Result<Files,
             entries.push((format!("visuels/{}.png", c.name), png.clone()));
         }
     }
-    if let Some((svg, png)) = map {
-        let name = routes::region_map(&r.code);
-        entries.push((format!("visuels/{name}.svg"), svg.clone().into_bytes()));
-        entries.push((format!("visuels/{name}.png"), png.clone()));
+    if let Some(m) = &kit.map {
+        entries.push((format!("visuels/{}.svg", m.name), m.svg.as_bytes().to_vec()));
+        entries.push((format!("visuels/{}.png", m.name), m.png.to_vec()));
     }
     for t in tables {
         let rows = region_rows(t, &r.code);
@@ -93,29 +89,20 @@ fn region_rows<'a>(table: &Table<'a>, code: &str) -> Table<'a> {
     }
 }
 
-fn charts<'a>(ctx: &'a Ctx, r: &RegionView) -> &'a [crate::charts::Chart] {
-    ctx.charts
-        .regions
-        .get(&r.code)
-        .map_or(&[][..], Vec::as_slice)
-}
-
-fn readme(ctx: &Ctx, r: &RegionView) -> String {
-    let t = &ctx.labels;
+fn readme(ctx: &Ctx, kit: &RegionalKitView) -> String {
     let contents = match ctx.lang {
         crate::config::Language::Fr => "- dossier-de-presse.pdf : le dossier de la région, en A4\n- visuels/ : graphiques et carte, en SVG et PNG\n- donnees/ : les territoires et projets de la région, en CSV",
         crate::config::Language::En => "- dossier-de-presse.pdf: the region's kit, A4\n- visuels/: charts and map, as SVG and PNG\n- donnees/: the region's territories and projects, as CSV",
     };
     format!(
-        "{} — {}\n{}\n\n{contents}\n",
-        t.get("regional_kit"),
-        r.name,
-        ctx.content.site.programme.name
+        "{}\n{}\n\n{contents}\n",
+        kit.title, ctx.content.site.programme.name
     )
 }
 
-fn spec(ctx: &Ctx, r: &RegionView, map: Option<&str>) -> Spec {
-    let t = &ctx.labels;
+/// The regional PDF, laid out from the view its page and zip read too.
+fn spec(ctx: &Ctx, kit: &RegionalKitView) -> Spec {
+    let (t, r) = (&ctx.labels, kit.region);
     let tx = |s: &str| crate::typo_or(ctx.content, s);
     let mut b = vec![Block::Cover {
         title: tx(&r.name),
@@ -138,61 +125,35 @@ fn spec(ctx: &Ctx, r: &RegionView, map: Option<&str>) -> Spec {
         1,
         tx(&format!("{} ({})", t.get("region_territories"), r.count)),
     ));
-    let lang = ctx.lang;
-    for row in &r.territories {
-        // The same words as the pages: "1 projet", "0 emploi créé".
-        let projects = crate::i18n::count_label(
-            lang,
-            row.raw_projects,
-            t.get("project_lc"),
-            t.get("projects_lc"),
-        );
-        let figures: Vec<String> = std::iter::once(format!("{} {projects}", row.totals.projects))
-            .chain(
-                ctx.content
-                    .metrics
-                    .headline()
-                    .zip(&row.totals.headline)
-                    .map(|((_, m), c)| match c.raw.parse::<u64>() {
-                        Ok(v) => format!("{} {}", c.text, m.label_for(lang, v)),
-                        Err(_) => format!("{}{} {}", m.label, t.get("colon"), c.text),
-                    }),
-            )
-            .collect();
-        b.push(Block::Bullet(tx(&format!(
-            "{} — {}",
-            row.name,
-            figures.join(", ")
-        ))));
+    for line in &kit.territory_lines {
+        b.push(Block::Bullet(tx(line)));
     }
     b.push(Block::PageBreak);
     b.push(Block::Heading(1, tx(t.get("visuals"))));
-    for c in charts(ctx, r) {
+    for c in kit.charts {
         b.push(Block::Svg {
             svg: c.svg.clone(),
             caption: tx(&c.title),
             alt: c.desc.clone(),
         });
     }
-    if let Some(svg) = map {
+    if let Some(m) = &kit.map {
         b.push(Block::Svg {
-            svg: svg.to_string(),
-            caption: tx(&format!("{} — {}", t.get("map_region"), r.name)),
-            alt: tx(t.get("map_region_desc")),
+            svg: m.svg.to_string(),
+            caption: tx(&m.title),
+            alt: tx(&m.alt),
         });
     }
-    let kit = ctx.content.kit.clone().unwrap_or_default();
     if !kit.contacts.is_empty() {
         b.push(Block::Heading(1, tx(t.get("contacts"))));
         for c in &kit.contacts {
-            let line = crate::presskit::contact_line(c);
-            b.push(Block::Bullet(tx(&line)));
+            b.push(Block::Bullet(tx(&c.line)));
         }
     }
     Spec {
-        title: format!("{} — {}", t.get("regional_kit"), r.name),
+        title: kit.title.clone(),
         lang: ctx.lang.code().into(),
-        footer: tx(&format!("{} — {}", t.get("regional_kit"), r.name)),
+        footer: tx(&kit.title),
         date: super::dossier::pdf_date(ctx),
         blocks: b,
     }
@@ -206,8 +167,8 @@ struct Download {
 
 /// A region's kit page.
 pub(super) fn page(ctx: &Ctx, path: &str, i: usize, sizes: &Sizes) -> Job {
-    let r = &ctx.regions[i];
-    let t = &ctx.labels;
+    let kit = regional_kit_view(ctx, i);
+    let r = kit.region;
     let size = |p: &str| {
         sizes
             .get(p)
@@ -217,7 +178,7 @@ pub(super) fn page(ctx: &Ctx, path: &str, i: usize, sizes: &Sizes) -> Job {
     let mut c = Context::new();
     c.insert("region", r);
     c.insert("figures", &r.figures);
-    c.insert("charts", charts(ctx, r));
+    c.insert("charts", kit.charts);
     let pdf = routes::region_kit_pdf(&r.code);
     let zip = routes::region_kit_zip(&r.code);
     c.insert(
@@ -234,30 +195,24 @@ pub(super) fn page(ctx: &Ctx, path: &str, i: usize, sizes: &Sizes) -> Job {
             href: zip,
         },
     );
-    let map = routes::region_map(&r.code);
-    let has_map = ctx
-        .charts
-        .map
-        .as_ref()
-        .is_some_and(|m| m.regions.contains_key(&r.code));
     c.insert(
         "map",
-        &has_map.then(|| {
+        &kit.map.as_ref().map(|m| {
             serde_json::json!({
-                "svg": routes::chart(&map, "svg"),
-                "png": routes::chart(&map, "png"),
-                "title": format!("{} — {}", t.get("map_region"), r.name),
-                "alt": t.get("map_region_desc"),
+                "svg": routes::chart(&m.name, "svg"),
+                "png": routes::chart(&m.name, "png"),
+                "title": m.title,
+                "alt": m.alt,
             })
         }),
     );
-    let card = charts(ctx, r).first().map(|c| c.png_file.clone());
+    let card = kit.charts.first().map(|c| c.png_file.clone());
     Job::new(
         path,
         "kit_region.html",
         "press",
-        format!("{} — {}", t.get("regional_kit"), r.name),
-        format!("{} — {}", t.get("regional_kit"), r.name),
+        kit.title.clone(),
+        kit.title.clone(),
         c,
     )
     .card(card)

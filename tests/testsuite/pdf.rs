@@ -375,3 +375,69 @@ fn regional_kits_use_plurals_and_the_sites_language() {
         }
     }
 }
+
+/// The kit page, the kit PDF and the kit zip come from one kit view: the
+/// same quotes (in the site's quotation marks in the PDF and the zip), the
+/// same contact lines, the same visuals.
+#[test]
+fn the_kit_page_pdf_and_zip_say_the_same() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (site, lang) in [(repo(), "fr"), (fixture("english"), "en")] {
+        let out = tmp.path().join(lang);
+        build(&site, &out, &[]);
+        let file = std::fs::File::open(out.join("presse/kit.zip")).unwrap();
+        let mut zip = zip::ZipArchive::new(file).unwrap();
+        let mut read = |name: &str| {
+            let mut s = String::new();
+            std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut s).unwrap();
+            s
+        };
+        let quotes = read("textes/citations.txt");
+        let contacts = read("textes/contacts.txt");
+        let credits = read("visuels/CREDITS.txt");
+        let (open, close) = if lang == "fr" {
+            ("« ", " »")
+        } else {
+            ("“", "”")
+        };
+        // Typography aside (no-break spaces, apostrophes), the same words.
+        let plain = |t: &str| -> String {
+            t.replace("&#39;", "'")
+                .replace('’', "'")
+                .chars()
+                .filter(|c| !c.is_whitespace() && *c != '\u{202f}' && *c != '\u{a0}')
+                .collect()
+        };
+        let page = plain(&page(&out, "presse/kit/index.html"));
+        let quote_lines: Vec<&str> = quotes.lines().filter(|l| l.starts_with(open)).collect();
+        assert!(!quote_lines.is_empty(), "{lang}: {quotes}");
+        for q in &quote_lines {
+            assert!(q.ends_with(close), "{lang}: {q}");
+            let text = &q[open.len()..q.len() - close.len()];
+            assert!(page.contains(&plain(text)), "{lang}: the page lacks {text}");
+        }
+        for v in ["emplois-par-region", "carte"] {
+            assert!(
+                credits.contains(&format!("{v}.png")) || lang == "en",
+                "{lang}: {credits}"
+            );
+        }
+        if poppler() {
+            let text = tool(
+                "pdftotext",
+                &[],
+                &out.join("presse/kit/dossier-de-presse.pdf"),
+            )
+            .replace(['\u{202f}', '\u{a0}', '\n'], " ");
+            for line in contacts.lines() {
+                let line = line.replace(['\u{202f}', '\u{a0}'], " ");
+                let first = line.split(" · ").next().unwrap();
+                assert!(text.contains(first), "{lang}: the PDF lacks {first}");
+            }
+            assert!(
+                text.contains(open.trim()),
+                "{lang}: the PDF quotes with {open}"
+            );
+        }
+    }
+}
