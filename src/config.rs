@@ -314,6 +314,8 @@ pub enum ChartKind {
     Top,
     /// By project, on each territory page.
     Project,
+    /// A line through the values of each project year.
+    Line,
 }
 
 /// One entry of `metrics:` in site.yaml, as written.

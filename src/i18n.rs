@@ -103,6 +103,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("chart_by_region", "{} par région", "{} by region"),
     ("chart_by_sector", "{} par secteur", "{} by sector"),
     ("chart_by_year", "Projets et {} par année", "Projects and {} by year"),
+    ("chart_line_by_year", "{} année après année", "{} year by year"),
     ("chart_top", "{}\u{202f}: les 10 premiers territoires", "{}: the top 10 territories"),
     ("chart_by_territory", "{} par territoire", "{} by territory"),
     ("chart_by_project", "{} par projet", "{} by project"),

@@ -198,6 +198,7 @@ pub fn programme_chart(kind: ChartKind, m: &Metric, first_year: bool) -> String 
         ChartKind::Year if first_year => "projets-par-annee".into(),
         ChartKind::Year => format!("{}-par-annee", m.file),
         ChartKind::Project => format!("projets-{}", m.file),
+        ChartKind::Line => format!("{}-courbe-par-annee", m.file),
     }
 }
 
@@ -234,6 +235,7 @@ pub fn programme_charts(metrics: &Metrics) -> Vec<(ChartKind, usize, String)> {
     for kind in [
         ChartKind::Region,
         ChartKind::Year,
+        ChartKind::Line,
         ChartKind::Sector,
         ChartKind::Top,
     ] {

@@ -95,6 +95,12 @@ pub(super) fn programme(
                     ranked(name, title, t.get("sector"), items.collect(), m, st)
                 }
                 ChartKind::Year => by_year(name, agg, i, m, st),
+                ChartKind::Line => {
+                    let (name, mut chart, table) = by_year(name, agg, i, m, st);
+                    chart.line = true;
+                    chart.title = st.typeset(st.title("chart_line_by_year", m));
+                    (name, chart, table)
+                }
                 ChartKind::Top | ChartKind::Project => {
                     let mut items: Vec<(String, Option<u64>)> = content
                         .territories
@@ -348,6 +354,7 @@ fn bar_chart(title: String, mut bars: Vec<Bar>, m: &Metric, st: &Style) -> BarCh
         bars,
         source: st.source.clone(),
         palette: st.palette,
+        line: false,
     }
 }
 
@@ -408,6 +415,30 @@ fn finish_with_files(
 fn describe(chart: &BarChart, lang: Language) -> String {
     let n = chart.bars.len();
     let (first, last) = (chart.bars.first(), chart.bars.last());
+    if chart.line {
+        if let (Some(f), Some(l)) = (first, last) {
+            return match lang {
+                Language::Fr => format!(
+                    "Courbe, {} : {} points, de {} ({}) à {} ({}).",
+                    lowercase_first(&chart.title),
+                    n,
+                    f.label,
+                    f.text,
+                    l.label,
+                    l.text
+                ),
+                Language::En => format!(
+                    "Line chart, {}: {} points, from {} ({}) to {} ({}).",
+                    lowercase_first(&chart.title),
+                    n,
+                    f.label,
+                    f.text,
+                    l.label,
+                    l.text
+                ),
+            };
+        }
+    }
     match (lang, first, last) {
         (Language::Fr, Some(f), Some(l)) if n > 1 => format!(
             "Diagramme en barres horizontales, {} : {} valeurs, de {} ({}) à {} ({}).",

@@ -42,7 +42,12 @@ pub(crate) struct BarChart {
     pub(crate) source: String,
     /// Colours, from the theme.
     pub(crate) palette: Palette,
+    /// Drawn as a line through the values (years), not as bars.
+    pub(crate) line: bool,
 }
+
+/// Height of a line chart's plot, in logical pixels.
+const LINE_PLOT_H: i32 = 300;
 
 /// A theme colour as plotters takes it.
 pub(crate) fn rgb(c: Rgb) -> RGBColor {
@@ -63,14 +68,100 @@ pub(crate) fn height(rows: usize) -> u32 {
     (TITLE_H + PAD + ROW_H * rows as i32 + AXIS_H + FOOT_H) as u32
 }
 
+/// Height in logical pixels of `chart`.
+pub(crate) fn chart_height(chart: &BarChart) -> u32 {
+    if chart.line {
+        (TITLE_H + PAD + LINE_PLOT_H + AXIS_H + FOOT_H) as u32
+    } else {
+        height(chart.bars.len())
+    }
+}
+
+/// A line through the values, one point per item (a year) from left to
+/// right, each with its value; ticks on the vertical axis.
+fn draw_line<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &BarChart, s: i32) {
+    let p = &chart.palette;
+    let (ink, muted) = (rgb(p.ink), rgb(p.muted));
+    let _ = root.fill(&rgb(p.background));
+    let w = WIDTH as i32 * s;
+    let title = font(18, s, true, ink, Pos::new(HPos::Left, VPos::Top));
+    let _ = root.draw_text(&chart.title, &title, (PAD * s, 12 * s));
+    let tick_style = font(13, s, false, muted, Pos::new(HPos::Right, VPos::Center));
+    let widest_tick = chart
+        .ticks
+        .iter()
+        .map(|(_, t)| {
+            root.estimate_text_size(t, &tick_style)
+                .map(|(x, _)| x as i32)
+                .unwrap_or(0)
+        })
+        .max()
+        .unwrap_or(0);
+    let (x0, x1) = (PAD * s + widest_tick + 10 * s, w - 3 * PAD * s);
+    let (top, bottom) = ((TITLE_H + PAD) * s, (TITLE_H + PAD + LINE_PLOT_H) * s);
+    let max = chart
+        .ticks
+        .last()
+        .map(|t| t.0)
+        .unwrap_or(1)
+        .max(chart.bars.iter().map(|b| b.value).max().unwrap_or(1))
+        .max(1);
+    let y_of = |v: u64| bottom - ((bottom - top) as f64 * v as f64 / max as f64).round() as i32;
+    for (value, text) in &chart.ticks {
+        let y = y_of(*value);
+        let _ = root.draw(&PathElement::new(
+            vec![(x0, y), (x1, y)],
+            rgb(p.grid).stroke_width(s as u32),
+        ));
+        let _ = root.draw_text(text, &tick_style, (x0 - 6 * s, y));
+    }
+    let n = chart.bars.len().max(1) as i32;
+    let step = if n > 1 {
+        (x1 - x0 - 40 * s) / (n - 1)
+    } else {
+        0
+    };
+    let x_of =
+        |i: usize| x0 + 20 * s + step * i as i32 + if n == 1 { (x1 - x0) / 2 - 20 * s } else { 0 };
+    let points: Vec<(i32, i32)> = chart
+        .bars
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (x_of(i), y_of(b.value)))
+        .collect();
+    let _ = root.draw(&PathElement::new(
+        points.clone(),
+        rgb(p.bar).stroke_width(3 * s as u32),
+    ));
+    let label_style = font(13, s, false, ink, Pos::new(HPos::Center, VPos::Top));
+    let value_style = font(13, s, true, ink, Pos::new(HPos::Center, VPos::Bottom));
+    for (b, &(x, y)) in chart.bars.iter().zip(&points) {
+        let _ = root.draw(&Circle::new((x, y), 5 * s, rgb(p.bar).filled()));
+        let _ = root.draw_text(&b.label, &label_style, (x, bottom + 8 * s));
+        let value = b.text.split(" · ").next().unwrap_or(&b.text);
+        let _ = root.draw_text(value, &value_style, (x, y - 8 * s));
+    }
+    let _ = root.draw(&PathElement::new(
+        vec![(x0, bottom), (x1, bottom)],
+        ink.stroke_width(s as u32),
+    ));
+    let foot = font(12, s, false, muted, Pos::new(HPos::Left, VPos::Bottom));
+    let h = chart_height(chart) as i32 * s;
+    let _ = root.draw_text(&chart.source, &foot, (PAD * s, h - 8 * s));
+}
+
 /// The chart as SVG text (without accessibility attributes; see `mod.rs`).
 pub(crate) fn svg(chart: &BarChart) -> String {
     register_font();
     let mut out = String::new();
     {
-        let root = SVGBackend::with_string(&mut out, (WIDTH, height(chart.bars.len())))
-            .into_drawing_area();
-        draw(&root, chart, 1);
+        let root =
+            SVGBackend::with_string(&mut out, (WIDTH, chart_height(chart))).into_drawing_area();
+        if chart.line {
+            draw_line(&root, chart, 1);
+        } else {
+            draw(&root, chart, 1);
+        }
         let _ = root.present();
     }
     round_font_sizes(&out)

@@ -212,3 +212,41 @@ fn the_home_map_can_be_coloured_by_a_metric_with_a_legend() {
         stderr(&o)
     );
 }
+
+/// `charts: [line]` draws a line through the values of each year: an SVG
+/// with its title, description and points, a print PNG, on the home page
+/// and in the kit.
+#[test]
+fn a_metric_can_ask_for_a_line_by_year() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    crate::errors::copy_dir(&fixture("english"), &root);
+    let yaml = root.join("content/site.yaml");
+    let text = std::fs::read_to_string(&yaml).unwrap();
+    std::fs::write(
+        &yaml,
+        format!("{text}metrics:\n  - {{ key: jobs_created, label: \"jobs created\", singular: \"job created\", unit: count, file: jobs, charts: [region, line] }}\n  - {{ key: investment_eur, label: \"of investment\", unit: eur }}\n  - {{ key: aid_eur, label: \"of public aid\", unit: eur }}\n"),
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    build(&root, &out, &[]);
+    let svg = std::fs::read_to_string(out.join("charts/jobs-courbe-par-annee.svg")).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let text_of = |tag: &str| {
+        doc.descendants()
+            .find(|n| n.has_tag_name(tag))
+            .and_then(|n| n.text())
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert_eq!(text_of("title"), "Jobs created year by year");
+    assert!(text_of("desc").starts_with("Line chart, jobs created year by year: 2 points"));
+    let circles = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("circle"))
+        .count();
+    assert_eq!(circles, 2, "one point per year");
+    assert!(out.join("charts/jobs-courbe-par-annee.png").is_file());
+    assert!(page(&out, "index.html").contains("graphique-jobs-courbe-par-annee"));
+    assert!(page(&out, "presse/kit/index.html").contains("charts/jobs-courbe-par-annee.svg"));
+}
