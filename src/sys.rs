@@ -1,5 +1,4 @@
-//! The crate's only unsafe code: the atomic exchange of two folders, and
-//! socket timeouts for `serve`.
+//! The crate's only unsafe code: the atomic exchange of two folders.
 //!
 //! `renameat2(RENAME_EXCHANGE)` swaps the new site and the old one in one
 //! step, so no reader ever sees a missing or half-written output. It is
@@ -47,44 +46,6 @@ pub(crate) fn exchange(_: &Path, _: &Path) -> io::Result<()> {
         io::ErrorKind::Unsupported,
         "no atomic exchange",
     ))
-}
-
-/// Sets the receive and send timeouts of a listening socket. On Linux the
-/// sockets it accepts inherit them, so a client that never sends its
-/// request or never reads its answer frees its thread after `timeout`.
-#[cfg(unix)]
-pub(crate) fn socket_timeouts(
-    socket: &std::net::TcpListener,
-    timeout: std::time::Duration,
-) -> io::Result<()> {
-    use std::os::fd::AsRawFd as _;
-    let tv = libc::timeval {
-        tv_sec: timeout.as_secs() as libc::time_t,
-        tv_usec: timeout.subsec_micros() as libc::suseconds_t,
-    };
-    for option in [libc::SO_RCVTIMEO, libc::SO_SNDTIMEO] {
-        // SAFETY: the descriptor is a live socket owned by `socket`; `tv` is
-        // a valid timeval that outlives the call, and its size is passed.
-        let rc = unsafe {
-            libc::setsockopt(
-                socket.as_raw_fd(),
-                libc::SOL_SOCKET,
-                option,
-                (&tv as *const libc::timeval).cast(),
-                std::mem::size_of::<libc::timeval>() as libc::socklen_t,
-            )
-        };
-        if rc != 0 {
-            return Err(io::Error::last_os_error());
-        }
-    }
-    Ok(())
-}
-
-/// No socket options here: timeouts are left to the system.
-#[cfg(not(unix))]
-pub(crate) fn socket_timeouts(_: &std::net::TcpListener, _: std::time::Duration) -> io::Result<()> {
-    Ok(())
 }
 
 #[cfg(test)]

@@ -1,18 +1,18 @@
 //! What keeps `serve` answering under abuse: the `Host` check that stops a
 //! page elsewhere from reading drafts and embargoed releases through DNS
-//! rebinding, socket timeouts for clients that never send or never read,
-//! and a bound on requests handled at once.
+//! rebinding, socket timeouts for clients that never send their request or
+//! never read the answer, and a bound on connections at once.
 
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 /// How long a client may take to send its request, or to read a part of
-/// the answer, before its connection is closed.
+/// its answer, before its connection is closed.
 pub(super) const TIMEOUT: Duration = Duration::from_secs(10);
 
-/// Requests handled at once; more get a 503 at once.
-pub(super) const MAX_REQUESTS: usize = 64;
+/// Connections handled at once; more get a 503 at once.
+pub(super) const MAX_REQUESTS: usize = 256;
 
 /// Why a request's `Host` header is refused, if it is: the status and a
 /// one-line reason. Accepted: the address served (`127.0.0.1:PORT`,

@@ -68,7 +68,15 @@ impl Live {
     pub(super) fn update(&self, changed: Option<&[PathBuf]>) {
         let start = Instant::now();
         let previous = self.current();
-        let prev = previous.as_ref().zip(changed).map(|(s, c)| (&s.model, c));
+        // After a failed update, the model kept is older than the files:
+        // edits made since it (a site.yaml now valid again) are not in the
+        // changed list, so read everything.
+        let failed = self.status().error.is_some();
+        let prev = previous
+            .as_ref()
+            .zip(changed)
+            .filter(|_| !failed)
+            .map(|(s, c)| (&s.model, c));
         let result = DiskCache::open(&self.opts.root, self.opts.cache_dir.as_deref())
             .map_err(crate::error::Error::Io)
             .and_then(|cache| build::prepare(&self.opts, &Deferred(&cache), prev))

@@ -17,13 +17,14 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{Context as _, Result};
-use tiny_http::{Header, Request, Response, Server};
+use http::{Request, Response};
 
 use crate::build::BuildOptions;
 use crate::render::Answer;
 use live::Live;
 
 mod guard;
+mod http;
 mod live;
 mod watch;
 
@@ -96,21 +97,11 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
 
     let listener = std::net::TcpListener::bind(opts.addr)
         .with_context(|| format!("cannot listen on {}", opts.addr))?;
-    crate::sys::socket_timeouts(&listener, guard::TIMEOUT)
-        .context("cannot set the connection timeouts")?;
-    let served = listener.local_addr().unwrap_or(opts.addr);
-    let server = Arc::new(
-        Server::from_listener(listener, None)
-            .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", opts.addr))?,
-    );
     let stop = Arc::new(AtomicBool::new(false));
     {
-        let (server, stop) = (server.clone(), stop.clone());
-        ctrlc::set_handler(move || {
-            stop.store(true, Ordering::SeqCst);
-            server.unblock();
-        })
-        .context("cannot install the Ctrl-C handler")?;
+        let stop = stop.clone();
+        ctrlc::set_handler(move || stop.store(true, Ordering::SeqCst))
+            .context("cannot install the Ctrl-C handler")?;
     }
 
     let watcher = watch::watch(&root, live.clone())?;
@@ -125,75 +116,15 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
         opts.root.display(),
         opts.addr.port()
     );
-    let workers: Vec<_> = (0..4)
-        .map(|_| {
-            let (server, live, out, stop) =
-                (server.clone(), live.clone(), out.clone(), stop.clone());
-            std::thread::spawn(move || worker(&server, &live, &out, &stop, served))
-        })
-        .collect();
-    for w in workers {
-        let _ = w.join();
-    }
+    let handler: Arc<dyn Fn(Request) + Send + Sync> = {
+        let (live, out) = (live.clone(), out.clone());
+        Arc::new(move |req| handle(req, &out, &live))
+    };
+    http::run(listener, &stop, handler).context("the preview server stopped")?;
     drop(watcher);
     drop(scratch);
     eprintln!("Stopped.");
     Ok(())
-}
-
-/// Requests being answered, across workers.
-static SLOTS: guard::Slots = guard::Slots::new();
-
-/// Takes requests until Ctrl-C or a termination signal, and answers each
-/// on a thread of its own, so that a client that reads slowly holds only
-/// its own thread (until the socket's timeout), never the others'.
-fn worker(
-    server: &Server,
-    live: &Arc<Live>,
-    out: &Path,
-    stop: &AtomicBool,
-    served: std::net::SocketAddr,
-) {
-    // A timeout, so every worker notices the stop (`unblock` wakes only one).
-    while !stop.load(Ordering::SeqCst) {
-        match server.recv_timeout(Duration::from_millis(200)) {
-            Ok(Some(req)) => {
-                if let Some((status, why)) =
-                    guard::host_refused(header(&req, "Host").as_deref(), served)
-                {
-                    let _ = req.respond(Response::from_string(why).with_status_code(status));
-                    continue;
-                }
-                let Some(slot) = SLOTS.take() else {
-                    let resp = Response::from_string("503: too many requests at once; try again\n");
-                    let _ = req.respond(resp.with_status_code(503));
-                    continue;
-                };
-                let (live, out) = (live.clone(), out.to_path_buf());
-                std::thread::spawn(move || {
-                    let _slot = slot;
-                    // No request may stop the server: a bug here drops that
-                    // one connection.
-                    let answered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        handle(req, &out, &live)
-                    }));
-                    if answered.is_err() {
-                        eprintln!("bilan serve: a request failed; still serving");
-                    }
-                });
-            }
-            Ok(None) => {}
-            Err(_) => break,
-        }
-    }
-}
-
-/// The value of the request's header `name`, if any.
-fn header(req: &Request, name: &'static str) -> Option<String> {
-    req.headers()
-        .iter()
-        .find(|h| h.field.equiv(name))
-        .map(|h| h.value.as_str().to_string())
 }
 
 /// Where the served copy lives: `TMPDIR` when set, else memory-backed
@@ -211,34 +142,23 @@ fn scratch_dir() -> PathBuf {
     }
 }
 
-/// A response header. Names are ours and values are ASCII by construction
-/// (see [`location`]); anything else is left out rather than trusted.
-fn with_header<R: std::io::Read>(resp: Response<R>, name: &str, value: &str) -> Response<R> {
-    match Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-        Ok(h) => resp.with_header(h),
-        Err(()) => resp,
-    }
-}
-
 fn handle(req: Request, out: &Path, live: &Live) {
-    use tiny_http::Method;
-    if !matches!(req.method(), Method::Get | Method::Head) {
-        let resp = Response::from_string("405 Method Not Allowed: this server only reads\n")
-            .with_status_code(405);
-        let _ = req.respond(with_header(resp, "Allow", "GET, HEAD"));
+    if !matches!(req.method.as_str(), "GET" | "HEAD") {
+        let resp = Response::text("405 Method Not Allowed: this server only reads\n")
+            .status(405)
+            .header("Allow", "GET, HEAD");
+        let _ = req.respond(resp);
         return;
     }
-    let url = req.url().to_string();
+    let url = req.url.clone();
     let path = url.split(['?', '#']).next().unwrap_or("/");
     if path == "/__bilan/status" {
         let s = live.status.lock().unwrap_or_else(|e| e.into_inner());
         let body = serde_json::json!({ "version": s.version, "error": s.error }).to_string();
-        let resp = with_header(
-            Response::from_string(body),
-            "Content-Type",
-            "application/json",
-        );
-        let _ = req.respond(with_header(resp, "Cache-Control", "no-store"));
+        let resp = Response::bytes(body.into_bytes())
+            .header("Content-Type", "application/json")
+            .header("Cache-Control", "no-store");
+        let _ = req.respond(resp);
         return;
     }
     let Some(snapshot) = live.current() else {
@@ -270,8 +190,8 @@ fn handle(req: Request, out: &Path, live: &Live) {
     }
     // Other files come from the written copy of this very snapshot.
     if !live.wait_written(snapshot.version, Duration::from_secs(600)) {
-        let resp = Response::from_string("503: the site is still being written; try again\n");
-        let _ = req.respond(resp.with_status_code(503));
+        let resp = Response::text("503: the site is still being written; try again\n");
+        let _ = req.respond(resp.status(503));
         return;
     }
     let response = match resolve(out, path) {
@@ -279,41 +199,38 @@ fn handle(req: Request, out: &Path, live: &Live) {
             Ok(bytes) => respond_file(&file, bytes, 200),
             Err(_) => not_found(out),
         },
-        Resolved::Redirect(to) => with_header(
-            Response::from_data(Vec::new()).with_status_code(301),
-            "Location",
-            &to,
-        ),
+        Resolved::Redirect(to) => Response::bytes(Vec::new())
+            .status(301)
+            .header("Location", &to),
         Resolved::Missing => not_found(out),
-        Resolved::Forbidden => Response::from_string("403 Forbidden: this path leaves the site\n")
-            .with_status_code(403),
+        Resolved::Forbidden => {
+            Response::text("403 Forbidden: this path leaves the site\n").status(403)
+        }
     };
     let _ = req.respond(response);
 }
 
-fn not_found(out: &Path) -> Response<std::io::Cursor<Vec<u8>>> {
+fn not_found(out: &Path) -> Response {
     let page = out.join(crate::routes::NOT_FOUND);
     match fs::read(&page) {
         Ok(bytes) => respond_file(&page, bytes, 404),
-        Err(_) => Response::from_string("404 Not Found\n").with_status_code(404),
+        Err(_) => Response::text("404 Not Found\n").status(404),
     }
 }
 
-fn respond_html(bytes: Vec<u8>, code: u16) -> Response<std::io::Cursor<Vec<u8>>> {
+fn respond_html(bytes: Vec<u8>, code: u16) -> Response {
     respond_file(Path::new("page.html"), bytes, code)
 }
 
-fn respond_file(file: &Path, mut bytes: Vec<u8>, code: u16) -> Response<std::io::Cursor<Vec<u8>>> {
+fn respond_file(file: &Path, mut bytes: Vec<u8>, code: u16) -> Response {
     let mime = mime_type(file);
     if mime.starts_with("text/html") {
         bytes = inject_reload(bytes);
     }
-    let resp = with_header(
-        Response::from_data(bytes).with_status_code(code),
-        "Content-Type",
-        mime,
-    );
-    with_header(resp, "Cache-Control", "no-cache")
+    Response::bytes(bytes)
+        .status(code)
+        .header("Content-Type", mime)
+        .header("Cache-Control", "no-cache")
 }
 
 fn inject_reload(bytes: Vec<u8>) -> Vec<u8> {
