@@ -97,13 +97,7 @@ pub fn contact_href(contact: &str) -> String {
 }
 
 fn short(text: &str) -> String {
-    let mut chars = text.chars();
-    let head: String = chars.by_ref().take(60).collect();
-    if chars.next().is_some() {
-        format!("{head}…")
-    } else {
-        head
-    }
+    crate::text::excerpt(text, 60)
 }
 
 #[cfg(test)]

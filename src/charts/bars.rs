@@ -141,17 +141,13 @@ pub(super) fn region(
         .iter()
         .filter(|(_, m)| m.charts.contains(&ChartKind::Region))
         .map(|(i, m)| {
-            let items = members
-                .iter()
-                .map(|f| (f.record.name.clone(), agg.territory(&f.slug).sum(i).value()))
-                .collect();
             let region = content.site.region(code).map_or(code, |r| r.name.as_str());
-            let title = format!("{} — {region}", st.title("chart_by_territory", m));
-            ranked(
+            by_territory(
                 routes::region_chart(code, m),
-                title,
-                st.t.get("territory"),
-                items,
+                region,
+                agg,
+                members,
+                i,
                 m,
                 st,
             )
@@ -161,6 +157,25 @@ pub(super) fn region(
             finish_with_files(name, chart, table, st, store, super::raster::CARD)
         })
         .collect()
+}
+
+/// Metric `i` by territory of `members`, titled for `place` (a region or
+/// a département).
+fn by_territory(
+    chart: String,
+    place: &str,
+    agg: &Aggregates,
+    members: &[&TerritoryFile],
+    i: usize,
+    m: &Metric,
+    st: &Style,
+) -> Spec {
+    let items = members
+        .iter()
+        .map(|f| (f.record.name.clone(), agg.territory(&f.slug).sum(i).value()))
+        .collect();
+    let title = format!("{} — {place}", st.title("chart_by_territory", m));
+    ranked(chart, title, st.t.get("territory"), items, m, st)
 }
 
 /// Each metric charted by region, by territory, for a département's page:
@@ -178,16 +193,12 @@ pub(super) fn department(
         .iter()
         .filter(|(_, m)| m.charts.contains(&ChartKind::Region))
         .map(|(i, m)| {
-            let items = members
-                .iter()
-                .map(|f| (f.record.name.clone(), agg.territory(&f.slug).sum(i).value()))
-                .collect();
-            let title = format!("{} — {name}", st.title("chart_by_territory", m));
-            ranked(
+            by_territory(
                 routes::department_chart(code, m),
-                title,
-                st.t.get("territory"),
-                items,
+                name,
+                agg,
+                members,
+                i,
                 m,
                 st,
             )

@@ -68,6 +68,17 @@ pub(crate) fn height(rows: usize) -> u32 {
     (TITLE_H + PAD + ROW_H * rows as i32 + AXIS_H + FOOT_H) as u32
 }
 
+/// The value at the end of the axis: the last tick or the largest value.
+fn axis_max(chart: &BarChart) -> u64 {
+    chart
+        .ticks
+        .last()
+        .map(|t| t.0)
+        .unwrap_or(1)
+        .max(chart.bars.iter().map(|b| b.value).max().unwrap_or(1))
+        .max(1)
+}
+
 /// Height in logical pixels of `chart`.
 pub(crate) fn chart_height(chart: &BarChart) -> u32 {
     if chart.line {
@@ -99,13 +110,7 @@ fn draw_line<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &BarChart
         .unwrap_or(0);
     let (x0, x1) = (PAD * s + widest_tick + 10 * s, w - 3 * PAD * s);
     let (top, bottom) = ((TITLE_H + PAD) * s, (TITLE_H + PAD + LINE_PLOT_H) * s);
-    let max = chart
-        .ticks
-        .last()
-        .map(|t| t.0)
-        .unwrap_or(1)
-        .max(chart.bars.iter().map(|b| b.value).max().unwrap_or(1))
-        .max(1);
+    let max = axis_max(chart);
     let y_of = |v: u64| bottom - ((bottom - top) as f64 * v as f64 / max as f64).round() as i32;
     for (value, text) in &chart.ticks {
         let y = y_of(*value);
@@ -287,13 +292,7 @@ fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &BarChart, s: 
     let x0 = PAD * s + label_w;
     let x1 = w - PAD * s - widest_value - 8 * s;
     let top = (TITLE_H + PAD) * s;
-    let max = chart
-        .ticks
-        .last()
-        .map(|t| t.0)
-        .unwrap_or(1)
-        .max(chart.bars.iter().map(|b| b.value).max().unwrap_or(1))
-        .max(1);
+    let max = axis_max(chart);
     let x_of = |v: u64| x0 + ((x1 - x0) as f64 * v as f64 / max as f64).round() as i32;
     let bottom = top + ROW_H * s * chart.bars.len() as i32;
 

@@ -189,6 +189,15 @@ pub(crate) struct DepartmentView {
     pub(crate) totals: TotalsView,
 }
 
+/// `3 territoires`, `1 territoire`.
+fn territory_count(lang: Language, n: u64, t: &Labels) -> String {
+    format!(
+        "{} {}",
+        format::int(lang, n),
+        count_label(lang, n, t.get("territory_lc"), t.get("territories_lc"))
+    )
+}
+
 /// The département `code`: `rows` are in content order.
 pub(crate) fn department_view(
     content: &Content,
@@ -331,16 +340,7 @@ pub(crate) fn region_views(
                 name: region_name(content, code).to_string(),
                 href: routes::region(code),
                 territories,
-                count: format!(
-                    "{} {}",
-                    format::int(lang, totals.territories),
-                    count_label(
-                        lang,
-                        totals.territories,
-                        t.get("territory_lc"),
-                        t.get("territories_lc")
-                    )
-                ),
+                count: territory_count(lang, totals.territories, t),
                 figures: totals_figures(content, totals, t, true),
                 totals: totals_view(content, t, totals, &scales),
             }
