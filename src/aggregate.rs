@@ -160,6 +160,43 @@ pub fn aggregate(territories: &[std::sync::Arc<TerritoryFile>], metrics: usize) 
     agg
 }
 
+/// The programme's totals by name (counts and metric keys), kept between
+/// builds for the change report.
+pub fn summary(content: &crate::content::Content, totals: &Totals) -> BTreeMap<String, u64> {
+    let mut out = BTreeMap::from([
+        ("territories".to_string(), totals.territories),
+        ("projects".to_string(), totals.projects),
+    ]);
+    for (i, m) in content.metrics.iter() {
+        out.insert(m.key.clone(), totals.total(i));
+    }
+    out
+}
+
+/// Totals that differ from the previous build's, in the order counts then
+/// metrics; a metric new or gone since then counts from or to 0.
+pub fn moved(previous: Option<&str>, now: &BTreeMap<String, u64>) -> Vec<(String, u64, u64)> {
+    let Some(before) = previous.and_then(|p| serde_json::from_str::<BTreeMap<String, u64>>(p).ok())
+    else {
+        return Vec::new();
+    };
+    let mut keys: Vec<&String> = now.keys().chain(before.keys()).collect();
+    keys.sort_by_key(|k| {
+        (
+            !["territories", "projects"].contains(&k.as_str()),
+            k.as_str(),
+        )
+    });
+    keys.dedup();
+    keys.into_iter()
+        .map(|k| {
+            let get = |m: &BTreeMap<String, u64>| m.get(k).copied().unwrap_or(0);
+            (k.clone(), get(&before), get(now))
+        })
+        .filter(|(_, a, b)| a != b)
+        .collect()
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     #[test]

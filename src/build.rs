@@ -9,7 +9,7 @@ use std::time::Instant;
 use anyhow::{bail, Context as _, Result};
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::aggregate::{aggregate, Totals};
+use crate::aggregate::aggregate;
 use crate::cache::{DiskCache, NoCache, Store};
 use crate::charts;
 use crate::content;
@@ -385,7 +385,7 @@ pub fn emit(
     if opts.strict && diags.warning_count() > 0 {
         return Ok(Outcome::stopped(diags, start, n));
     }
-    let totals = summary(content, &agg.programme);
+    let totals = crate::aggregate::summary(content, &agg.programme);
     let save = |state: &str| cache.save_state(&out_dir, state);
     let outcome = commit(staging, &rendered, &totals, &out_dir, &save)?;
     log_time(start, "Swapped in");
@@ -421,7 +421,7 @@ fn commit(
     Ok(Outcome {
         written: Some(stats),
         files: rendered.paths.len(),
-        moved: moved(changes.previous_summary.as_deref(), totals),
+        moved: crate::aggregate::moved(changes.previous_summary.as_deref(), totals),
         leftovers: changes.leftovers,
         kept: changes.kept,
         unrecorded: changes.unrecorded,
@@ -471,43 +471,6 @@ fn chart_count(content: &content::Content, charts: &charts::ChartSet) -> usize {
         + usize::from(charts.map.is_some())
         + charts.regions.values().map(Vec::len).sum::<usize>()
         + by_project * with_projects
-}
-
-/// The programme's totals by name (counts and metric keys), kept between
-/// builds for the change report.
-fn summary(content: &content::Content, totals: &Totals) -> BTreeMap<String, u64> {
-    let mut out = BTreeMap::from([
-        ("territories".to_string(), totals.territories),
-        ("projects".to_string(), totals.projects),
-    ]);
-    for (i, m) in content.metrics.iter() {
-        out.insert(m.key.clone(), totals.total(i));
-    }
-    out
-}
-
-/// Totals that differ from the previous build's, in the order counts then
-/// metrics; a metric new or gone since then counts from or to 0.
-fn moved(previous: Option<&str>, now: &BTreeMap<String, u64>) -> Vec<(String, u64, u64)> {
-    let Some(before) = previous.and_then(|p| serde_json::from_str::<BTreeMap<String, u64>>(p).ok())
-    else {
-        return Vec::new();
-    };
-    let mut keys: Vec<&String> = now.keys().chain(before.keys()).collect();
-    keys.sort_by_key(|k| {
-        (
-            !["territories", "projects"].contains(&k.as_str()),
-            k.as_str(),
-        )
-    });
-    keys.dedup();
-    keys.into_iter()
-        .map(|k| {
-            let get = |m: &BTreeMap<String, u64>| m.get(k).copied().unwrap_or(0);
-            (k.clone(), get(&before), get(now))
-        })
-        .filter(|(_, a, b)| a != b)
-        .collect()
 }
 
 /// `--now`, else `SOURCE_DATE_EPOCH`, else the clock.

@@ -8,6 +8,7 @@
 //! `projects:` block in place ([`splice`]), atomically.
 
 mod cells;
+mod keys;
 mod report;
 mod splice;
 mod table;
@@ -19,7 +20,7 @@ use anyhow::Result;
 
 use crate::content::{self, Content};
 use crate::diag::{closest, Diagnostic, Diagnostics};
-use crate::records::{Project, TerritoryFile};
+use crate::records::Project;
 use cells::Field;
 use table::{cell_ref, Grid};
 
@@ -294,7 +295,7 @@ fn read_rows(
     place: &Place,
     diags: &mut Diagnostics,
 ) -> BTreeMap<String, Vec<Project>> {
-    let (by_key, ambiguous) = record_keys(site, diags);
+    let (by_key, ambiguous) = keys::record_keys(site, diags);
     let mut out: BTreeMap<String, Vec<Project>> = BTreeMap::new();
     for (row, cells) in grid.rows.iter().filter(|(r, _)| *r > layout.header_row) {
         let cell = |col: u32| table::cell(cells, col);
@@ -349,7 +350,7 @@ fn read_rows(
                             "territory \"{}\" names two records (see their error): the row could go to either",
                             crate::text::excerpt(&key, 40)
                         )),
-                        None => diags.push(unknown_territory(&key, site, place.cell(*col, *row))),
+                        None => diags.push(keys::unknown_territory(&key, site, place.cell(*col, *row))),
                     },
                 },
                 Field::Title => match cells::text(v) {
@@ -377,84 +378,6 @@ fn read_rows(
         }
     }
     out
-}
-
-/// How rows find records: by slug or `code`, case folded. A key that two
-/// records answer to (a code equal to another record's slug, one code
-/// twice) is an error naming both, and finds neither.
-type RecordKeys<'a> = (
-    BTreeMap<String, &'a TerritoryFile>,
-    std::collections::BTreeSet<String>,
-);
-
-fn record_keys<'a>(site: &'a Content, diags: &mut Diagnostics) -> RecordKeys<'a> {
-    let mut owners: BTreeMap<String, Vec<&TerritoryFile>> = BTreeMap::new();
-    for t in site.territories.iter() {
-        owners.entry(t.slug.to_lowercase()).or_default().push(t);
-        if let Some(code) = &t.record.code {
-            let key = code.trim().to_lowercase();
-            let list = owners.entry(key).or_default();
-            if !list.iter().any(|o| o.slug == t.slug) {
-                list.push(t);
-            }
-        }
-    }
-    let mut by_key = BTreeMap::new();
-    let mut ambiguous = std::collections::BTreeSet::new();
-    for (key, list) in owners {
-        match list.as_slice() {
-            [one] => {
-                by_key.insert(key, *one);
-            }
-            [first, rest @ ..] => {
-                let others: Vec<String> = rest
-                    .iter()
-                    .map(|t| format!("`{}`", t.path.display()))
-                    .collect();
-                diags.push(
-                    Diagnostic::error(
-                        &first.path,
-                        format!(
-                            "`{key}` names this record and {}: a row naming it could go to either, so the import stops",
-                            others.join(", ")
-                        ),
-                    )
-                    .hint("give each record a `code` that no other record has as its code or file name"),
-                );
-                ambiguous.insert(key);
-            }
-            [] => {}
-        }
-    }
-    (by_key, ambiguous)
-}
-
-fn unknown_territory(key: &str, site: &Content, at: PathBuf) -> Diagnostic {
-    let d = Diagnostic::error(
-        at,
-        format!(
-            "territory \"{}\" matches no record's code or slug",
-            crate::text::excerpt(key, 40)
-        ),
-    );
-    if let Some(t) = site
-        .territories
-        .iter()
-        .find(|t| cells::fold(&t.record.name) == cells::fold(key))
-    {
-        return d.hint(format!(
-            "that is the name of `{}`: name the territory by its code or slug",
-            t.slug
-        ));
-    }
-    let names = site
-        .territories
-        .iter()
-        .flat_map(|t| std::iter::once(t.slug.as_str()).chain(t.record.code.as_deref()));
-    match closest(&key.to_lowercase(), names) {
-        Some(c) => d.hint(format!("did you mean `{c}`? The import never creates records: add the record first if it is new")),
-        None => d.hint("the import never creates records: add the record in content/territories/ first"),
-    }
 }
 
 /// For each project of `new`, the index of the recorded project it pairs

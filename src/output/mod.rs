@@ -7,7 +7,6 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
-use std::io;
 use std::path::{Path, PathBuf};
 
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -16,6 +15,9 @@ use std::sync::Mutex;
 use anyhow::{bail, Context as _, Result};
 
 mod foreign;
+mod leftovers;
+
+use leftovers::remove_all;
 mod target;
 
 use crate::paths::absolute;
@@ -149,10 +151,10 @@ impl Staging {
             .into_owned();
         fs::create_dir_all(parent)
             .with_context(|| format!("cannot create {}", parent.display()))?;
-        let lock = lock(&parent.join(format!(".{name}.bilan-lock")), &out)?;
+        let lock = leftovers::lock(&parent.join(format!(".{name}.bilan-lock")), &out)?;
         // Under the lock, any staging folder of this output was left by a
         // build that was killed: incomplete, and ours by name.
-        let leftovers = remove_leftovers(parent, &name)?;
+        let leftovers = leftovers::remove_leftovers(parent, &name)?;
         let pid = std::process::id();
         let dir = (0..)
             .map(|n| parent.join(format!(".{name}.bilan-new-{pid}-{n}")))
@@ -366,71 +368,6 @@ impl Drop for Staging {
         if !self.committed {
             // Best effort: a folder left here is removed by the next build.
             let _ = remove_all(&self.dir);
-        }
-    }
-}
-
-/// Takes the output's lock, waiting (and saying so) while another build
-/// holds it.
-fn lock(path: &Path, out: &Path) -> Result<fs::File> {
-    let file = fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(path)
-        .with_context(|| format!("cannot create the lock {}", path.display()))?;
-    match file.try_lock() {
-        Ok(()) => return Ok(file),
-        Err(fs::TryLockError::WouldBlock) => {
-            eprintln!("Waiting for another build of {} to finish…", out.display());
-        }
-        Err(fs::TryLockError::Error(e)) => {
-            return Err(e).with_context(|| format!("cannot lock {}", path.display()))
-        }
-    }
-    file.lock()
-        .with_context(|| format!("cannot lock {}", path.display()))?;
-    Ok(file)
-}
-
-/// Removes staging and aside folders of `name` left by killed builds;
-/// returns those that cannot be removed (a protected file), which never
-/// stop a build.
-fn remove_leftovers(parent: &Path, name: &str) -> Result<Vec<PathBuf>> {
-    let prefixes = [format!(".{name}.bilan-new"), format!(".{name}.bilan-old")];
-    let entries =
-        fs::read_dir(parent).with_context(|| format!("cannot read {}", parent.display()))?;
-    let mut stuck = Vec::new();
-    for entry in entries.flatten() {
-        let file_name = entry.file_name().to_string_lossy().into_owned();
-        if prefixes.iter().any(|p| file_name.starts_with(p.as_str()))
-            && remove_all(&entry.path()).is_err()
-        {
-            stuck.push(entry.path());
-        }
-    }
-    Ok(stuck)
-}
-
-/// Removes a folder bilan made, whatever the permissions left on it: a
-/// folder that cannot be listed or emptied is made writable first.
-fn remove_all(dir: &Path) -> io::Result<()> {
-    match fs::remove_dir_all(dir) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
-        Err(first) => {
-            use std::os::unix::fs::PermissionsExt;
-            for entry in walkdir::WalkDir::new(dir)
-                .contents_first(false)
-                .into_iter()
-                .flatten()
-            {
-                if entry.file_type().is_dir() {
-                    let _ = fs::set_permissions(entry.path(), fs::Permissions::from_mode(0o700));
-                }
-            }
-            let _ = fs::set_permissions(dir, fs::Permissions::from_mode(0o700));
-            fs::remove_dir_all(dir).map_err(|_| first)
         }
     }
 }

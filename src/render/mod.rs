@@ -9,6 +9,7 @@
 //! come from [`crate::routes`].
 
 mod assets;
+mod departments;
 mod dossier;
 mod kit;
 mod kitview;

@@ -93,7 +93,7 @@ impl Job {
     }
 }
 
-fn figures_sentence(figures: &[views::Figure]) -> String {
+pub(super) fn figures_sentence(figures: &[views::Figure]) -> String {
     figures
         .iter()
         .map(|f| format!("{} {}", f.value, f.label))
@@ -108,7 +108,7 @@ pub(super) fn build(ctx: &Ctx, path: &str, kind: PageKind, sizes: &Sizes) -> Job
         PageKind::Territories => territories(ctx, path),
         PageKind::Territory(i) => territory(ctx, path, i),
         PageKind::Region(i) => region(ctx, path, i),
-        PageKind::Department(i) => department(ctx, path, i),
+        PageKind::Department(i) => super::departments::page(ctx, path, i),
         PageKind::RegionKit(i) => super::regional::page(ctx, path, i, sizes),
         PageKind::Narrative(i) => narrative(ctx, path, ctx.narratives[i]),
         PageKind::Release(i) => release(ctx, path, ctx.press[i], sizes),
@@ -317,46 +317,6 @@ fn territory(ctx: &Ctx, path: &str, i: usize) -> Job {
 struct DepartmentLink {
     label: String,
     href: String,
-}
-
-fn department(ctx: &Ctx, path: &str, i: usize) -> Job {
-    let content = ctx.content;
-    let codes = routes::department_codes(&content.territories);
-    let code = codes.get(i).copied().unwrap_or_default();
-    let view = views::department_view(content, ctx.agg, ctx.rows, code, &ctx.labels);
-    let members: Vec<&crate::records::TerritoryFile> = content
-        .territories
-        .iter()
-        .filter(|f| f.record.departments.iter().any(|d| d == code))
-        .map(|f| &**f)
-        .collect();
-    let charts = crate::charts::department(
-        content,
-        ctx.agg,
-        &members,
-        code,
-        &view.name,
-        &ctx.labels,
-        ctx.theme.palette,
-    );
-    let mut c = Context::new();
-    c.insert("department", &view);
-    c.insert("figures", &view.figures);
-    c.insert("charts", &charts);
-    let description = format!(
-        "{}{} {}",
-        view.name,
-        ctx.labels.get("colon"),
-        figures_sentence(&view.figures)
-    );
-    Job::new(
-        path,
-        "department.html",
-        "territories",
-        view.name.as_str(),
-        description,
-        c,
-    )
 }
 
 fn region(ctx: &Ctx, path: &str, i: usize) -> Job {

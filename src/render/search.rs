@@ -95,7 +95,7 @@ pub(super) fn docs(ctx: &Ctx) -> Vec<Doc> {
     }));
     // Journalists of local papers look for their département.
     for code in routes::department_codes(&content.territories) {
-        let view = views::department_view(content, ctx.agg, ctx.rows, code, t);
+        let view = super::departments::department_view(content, ctx.agg, ctx.rows, code, t);
         let names: Vec<&str> = view.territories.iter().map(|r| r.name.as_str()).collect();
         out.push(Doc {
             kind: Kind::Page,

@@ -174,80 +174,13 @@ pub(crate) struct RegionView {
     pub(crate) totals: TotalsView,
 }
 
-/// A département: the territories that cover it, with their figures
-/// counted in full, and those that also cover other départements.
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct DepartmentView {
-    pub(crate) code: String,
-    /// `Ain (01)`, or the code when site.yaml does not name it.
-    pub(crate) name: String,
-    pub(crate) territories: Vec<Arc<TerritoryRow>>,
-    /// Names of those territories that cover other départements too.
-    pub(crate) shared: Vec<String>,
-    pub(crate) count: String,
-    pub(crate) figures: Vec<Figure>,
-    pub(crate) totals: TotalsView,
-}
-
 /// `3 territoires`, `1 territoire`.
-fn territory_count(lang: Language, n: u64, t: &Labels) -> String {
+pub(crate) fn territory_count(lang: Language, n: u64, t: &Labels) -> String {
     format!(
         "{} {}",
         format::int(lang, n),
         count_label(lang, n, t.get("territory_lc"), t.get("territories_lc"))
     )
-}
-
-/// The département `code`: `rows` are in content order.
-pub(crate) fn department_view(
-    content: &Content,
-    agg: &Aggregates,
-    rows: &[Arc<TerritoryRow>],
-    code: &str,
-    t: &Labels,
-) -> DepartmentView {
-    let lang = content.site.language;
-    let members: Vec<usize> = content
-        .territories
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| f.record.departments.iter().any(|d| d == code))
-        .map(|(i, _)| i)
-        .collect();
-    let totals = agg.combined(
-        members
-            .iter()
-            .map(|&i| content.territories[i].slug.as_str()),
-        content.metrics.len(),
-    );
-    let mut territories: Vec<Arc<TerritoryRow>> =
-        members.iter().map(|&i| rows[i].clone()).collect();
-    sort_by_name(&mut territories, |r| &r.name);
-    let mut shared: Vec<String> = members
-        .iter()
-        .map(|&i| &content.territories[i].record)
-        .filter(|r| r.departments.len() > 1)
-        .map(|r| r.name.clone())
-        .collect();
-    sort_by_name(&mut shared, |n| n);
-    DepartmentView {
-        code: code.to_string(),
-        name: content.site.department_label(code),
-        territories,
-        shared,
-        count: format!(
-            "{} {}",
-            format::int(lang, totals.territories),
-            count_label(
-                lang,
-                totals.territories,
-                t.get("territory_lc"),
-                t.get("territories_lc")
-            )
-        ),
-        figures: totals_figures(content, &totals, t, true),
-        totals: totals_view(content, t, &totals, &territory_scales(content, agg)),
-    }
 }
 
 /// A project line.
