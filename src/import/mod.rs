@@ -9,6 +9,7 @@
 
 mod cells;
 mod keys;
+mod ods;
 mod report;
 mod splice;
 mod table;

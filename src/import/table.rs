@@ -84,7 +84,18 @@ pub(crate) fn read(path: &Path, sheet: Option<&str>) -> Result<Grid> {
             })?;
             Ok(read_csv(&text, stem))
         }
-        Some("xlsx" | "xlsm" | "ods" | "xls") => read_book(path, sheet),
+        Some("ods") => {
+            // calamine expands repeated empty cells: measure first.
+            if let Some(n) = super::ods::spanned_cells(path).filter(|&n| n > super::ods::MAX_CELLS) {
+                bail!(
+                    "{}: a sheet spans {n} cells (rows × columns up to its last value); bilan reads at most {}\n  = hint: delete the empty rows and columns before the last value, or save the sheet as .xlsx or .csv",
+                    path.display(),
+                    super::ods::MAX_CELLS
+                );
+            }
+            read_book(path, sheet)
+        }
+        Some("xlsx" | "xlsm" | "xls") => read_book(path, sheet),
         _ => bail!(
             "{}: bilan imports .csv, .xlsx and .ods files\n  = hint: save the spreadsheet in one of these formats",
             path.display()

@@ -196,3 +196,35 @@ fn a_record_that_is_a_link_inside_the_site_is_written_through_it() {
         .collect();
     assert!(left.is_empty(), "no temporary file left: {left:?}");
 }
+
+#[test]
+fn an_ods_sheet_declaring_millions_of_empty_cells_is_refused_before_reading() {
+    let (tmp, root) = site();
+    let sheet = tmp.path().join("creux.ods");
+    let cell = |t: &str| {
+        format!("<table:table-cell office:value-type=\"string\"><text:p>{t}</text:p></table:table-cell>")
+    };
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Projets"><table:table-row>{}{}</table:table-row><table:table-row>{}{}</table:table-row><table:table-row table:number-rows-repeated="6000"><table:table-cell table:number-columns-repeated="16384"/></table:table-row><table:table-row><table:table-cell table:number-columns-repeated="16383"/>{}</table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#,
+        cell("territory"),
+        cell("title"),
+        cell("haut-jura"),
+        cell("Atelier"),
+        cell("x")
+    );
+    let file = std::fs::File::create(&sheet).unwrap();
+    let mut z = zip::ZipWriter::new(file);
+    let stored: zip::write::SimpleFileOptions =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    z.start_file("mimetype", stored).unwrap();
+    z.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    z.start_file("content.xml", stored).unwrap();
+    z.write_all(content.as_bytes()).unwrap();
+    z.finish().unwrap();
+    let before = read_tree(&root.join("content"));
+    let o = import(&sheet, &root);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    insta::assert_snapshot!(err(&o, tmp.path()));
+    assert!(read_tree(&root.join("content")) == before);
+}
