@@ -1,0 +1,154 @@
+//! Two things that would write one path: records with one slug, regions
+//! whose codes fold to one folder, narratives and releases over generated
+//! pages, static files over pages. Static files over other generated files
+//! are found where those are made (`render::statics`).
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use super::{
+    has_own_page, narrative, pages, region_slug, release, territory, PageKind, KIT, RESERVED,
+};
+use crate::content::Content;
+use crate::diag::{line_containing, Diagnostic, Diagnostics};
+use crate::records::{Page, TerritoryFile};
+
+/// Every page the generator writes, from the same list the renderer
+/// uses, with the content file behind it, if any (for collision
+/// messages). Other generated files (charts, cards, PDFs, zips, exports,
+/// search files) are recorded where they are made, and a static file over
+/// one of them is reported then (see `render::statics`).
+fn generated(content: &Content) -> BTreeMap<String, Option<PathBuf>> {
+    let mut out: BTreeMap<String, Option<PathBuf>> = BTreeMap::new();
+    let narratives: Vec<&Page> = content.narratives.iter().collect();
+    let press: Vec<&Page> = content.press.iter().collect();
+    let regions: Vec<&str> = content
+        .site
+        .regions
+        .iter()
+        .map(|r| r.code.as_str())
+        .collect();
+    for (path, kind) in pages(&content.territories, &regions, &narratives, &press) {
+        let owner = match kind {
+            PageKind::Territory(i) => Some(content.territories[i].path.clone()),
+            PageKind::Narrative(i) => Some(narratives[i].path.clone()),
+            PageKind::Release(i) => Some(press[i].path.clone()),
+            _ => None,
+        };
+        out.entry(path).or_insert(owner);
+    }
+    out
+}
+
+/// Two things that would write one path: records with one slug, regions
+/// whose codes fold to one folder (or to none), narratives and releases
+/// over generated pages, static files over generated files.
+pub fn collisions(content: &Content) -> Diagnostics {
+    let mut d = Diagnostics::default();
+    let mut slugs: BTreeMap<&str, &TerritoryFile> = BTreeMap::new();
+    for t in &content.territories {
+        if let Some(first) = slugs.insert(&t.slug, t) {
+            d.push(
+                Diagnostic::error(
+                    &t.path,
+                    format!(
+                        "this record and {} have the same slug `{}`, so both would write `{}`",
+                        first.path.display(),
+                        t.slug,
+                        territory(&t.slug)
+                    ),
+                )
+                .hint("rename one of the two files"),
+            );
+        }
+    }
+    region_collisions(content, &mut d);
+    page_collisions(content, &mut d);
+    let generated = generated(content);
+    for f in content.statics.iter() {
+        if let Some(owner) = generated.get(&f.rel) {
+            d.push(
+                Diagnostic::error(
+                    format!("content/static/{}", f.rel),
+                    match owner {
+                        Some(o) => format!(
+                            "this file would replace `{}`, the page bilan makes from {}",
+                            f.rel,
+                            o.display()
+                        ),
+                        None => {
+                            format!("this file would replace `{}`, which bilan generates", f.rel)
+                        }
+                    },
+                )
+                .hint("rename or move the file"),
+            );
+        }
+    }
+    d
+}
+
+fn region_collisions(content: &Content, d: &mut Diagnostics) {
+    let mut folders: BTreeMap<String, &str> = BTreeMap::new();
+    for r in &content.site.regions {
+        let slug = region_slug(&r.code);
+        let line = line_containing(&content.site_source, &format!("\"{}\"", r.code));
+        let at = |m: String| Diagnostic::error("content/site.yaml", m).at(line, 1);
+        if slug.is_empty() {
+            d.push(
+                at(format!(
+                    "region code `{}` has no letter or digit to name its page",
+                    r.code
+                ))
+                .hint("use letters and digits in region codes, such as `84`"),
+            );
+        } else if let Some(other) = folders.insert(slug.clone(), &r.code) {
+            if other != r.code {
+                d.push(
+                    at(format!(
+                        "region codes `{other}` and `{}` would both write `regions/{slug}/`",
+                        r.code
+                    ))
+                    .hint("make the codes differ by more than case, accents or punctuation"),
+                );
+            }
+        }
+    }
+}
+
+fn page_collisions(content: &Content, d: &mut Diagnostics) {
+    let mut outputs: BTreeMap<&str, &std::path::Path> = BTreeMap::new();
+    for page in content.narratives.iter().filter(|p| has_own_page(p)) {
+        if let Some(other) = outputs.insert(&page.stem, &page.path) {
+            d.push(
+                Diagnostic::error(
+                    &page.path,
+                    format!(
+                        "this narrative and {} would both write `{}`",
+                        other.display(),
+                        narrative(&page.stem)
+                    ),
+                )
+                .hint("rename or move one of them"),
+            );
+        }
+        let first = page.stem.split('/').next().unwrap_or_default();
+        if RESERVED.contains(&first) {
+            d.push(
+                Diagnostic::error(
+                    &page.path,
+                    format!("this narrative would write into `{first}/`, which the generator owns"),
+                )
+                .hint("move it to another folder or rename it"),
+            );
+        }
+    }
+    for page in content.press.iter() {
+        if release(&page.stem) == KIT {
+            d.push(
+                Diagnostic::error(&page.path, "`presse/kit/` is the press kit page")
+                    .hint("rename the release"),
+            );
+        }
+    }
+}
