@@ -8,7 +8,7 @@ use std::sync::Arc;
 use serde::Serialize;
 use tera::Context;
 
-use super::{views, Ctx, Job};
+use super::{views, Job, Report};
 use crate::aggregate::Aggregates;
 use crate::content::Content;
 use crate::i18n::Labels;
@@ -73,7 +73,7 @@ pub(crate) fn department_view(
 }
 
 /// A département's page.
-pub(super) fn page(ctx: &Ctx, path: &str, i: usize) -> Job {
+pub(super) fn page(ctx: &Report, path: &str, i: usize) -> Job {
     let content = ctx.content;
     let codes = routes::department_codes(&content.territories);
     let code = codes.get(i).copied().unwrap_or_default();

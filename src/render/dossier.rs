@@ -5,7 +5,7 @@
 use crate::error::Error;
 use rayon::prelude::*;
 
-use super::{Ctx, Files};
+use super::{Files, Report};
 use crate::diag::Diagnostic;
 use crate::format;
 use crate::pdf::{self, markdown_blocks, Block, Spec};
@@ -14,7 +14,7 @@ use crate::routes;
 
 /// A PDF's creation date: the build's day, so a PDF rebuilt the same day
 /// from the same content is the same file (and comes from the cache).
-pub(super) fn pdf_date(ctx: &Ctx) -> chrono::DateTime<chrono::Utc> {
+pub(super) fn pdf_date(ctx: &Report) -> chrono::DateTime<chrono::Utc> {
     ctx.now
         .date_naive()
         .and_hms_opt(0, 0, 0)
@@ -22,13 +22,13 @@ pub(super) fn pdf_date(ctx: &Ctx) -> chrono::DateTime<chrono::Utc> {
 }
 
 /// French typography on text bound for a PDF (English passes as is).
-fn tx(ctx: &Ctx, s: &str) -> String {
+fn tx(ctx: &Report, s: &str) -> String {
     crate::typo_or(ctx.content, s)
 }
 
 /// Every PDF of the kit, by output path, built in parallel.
-pub(super) fn pdfs(ctx: &Ctx, files: &Files) -> Result<Files, Error> {
-    let mut jobs: Vec<(String, Spec)> = vec![(routes::KIT_PDF.to_string(), kit_spec(ctx, files))];
+pub(super) fn pdfs(ctx: &Report) -> Result<Files, Error> {
+    let mut jobs: Vec<(String, Spec)> = vec![(routes::KIT_PDF.to_string(), kit_spec(ctx))];
     for p in &ctx.press {
         jobs.push((routes::release_pdf(&p.stem), release_spec(ctx, p)));
     }
@@ -48,7 +48,7 @@ pub(super) fn pdfs(ctx: &Ctx, files: &Files) -> Result<Files, Error> {
 }
 
 /// A release's blocks: title, number and date, text, contacts.
-fn release_blocks(ctx: &Ctx, p: &Page, level: u8) -> Vec<Block> {
+fn release_blocks(ctx: &Report, p: &Page, level: u8) -> Vec<Block> {
     let mut blocks = vec![Block::Heading(level, tx(ctx, &p.meta.title))];
     let meta = super::kit::release_meta(ctx, p);
     if !meta.is_empty() {
@@ -68,7 +68,7 @@ fn release_blocks(ctx: &Ctx, p: &Page, level: u8) -> Vec<Block> {
     blocks
 }
 
-fn typeset(ctx: &Ctx, b: Block) -> Block {
+fn typeset(ctx: &Report, b: Block) -> Block {
     match b {
         Block::Heading(l, t) => Block::Heading(l, tx(ctx, &t)),
         Block::Paragraph(t) => Block::Paragraph(tx(ctx, &t)),
@@ -77,7 +77,7 @@ fn typeset(ctx: &Ctx, b: Block) -> Block {
     }
 }
 
-fn release_spec(ctx: &Ctx, p: &Page) -> Spec {
+fn release_spec(ctx: &Report, p: &Page) -> Spec {
     Spec {
         title: p.meta.title.clone(),
         lang: ctx.lang.code().into(),
@@ -96,9 +96,9 @@ fn release_spec(ctx: &Ctx, p: &Page) -> Spec {
 
 /// The whole kit, in the order a journalist reads it, laid out from the
 /// kit view the page and the zip read too.
-fn kit_spec(ctx: &Ctx, _files: &Files) -> Spec {
+fn kit_spec(ctx: &Report) -> Spec {
     let (t, site) = (&ctx.labels, &ctx.content.site);
-    let kit = super::kitview::kit_view(ctx);
+    let kit = ctx.kit();
     let programme = &site.programme.name;
     let mut b = vec![Block::Cover {
         title: tx(ctx, programme),

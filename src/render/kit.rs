@@ -4,9 +4,9 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::kitview::{kit_view, KitView};
+use super::kitview::KitView;
 use super::views;
-use super::{Ctx, Files, Job, Sizes};
+use super::{Files, Job, Report, Sizes};
 use crate::format;
 use crate::markdown;
 use crate::presskit;
@@ -42,8 +42,8 @@ fn data_files() -> Vec<String> {
 /// The zip, the whole kit: README, the dossier PDF, the kit's texts
 /// (presentation, quotes, contacts), visuals (PNG and SVG) with a credits
 /// file, data (CSV, XLSX) and releases (PDF and Markdown).
-pub(super) fn bundle(ctx: &Ctx, files: &Files) -> zip::result::ZipResult<Vec<u8>> {
-    let kit = kit_view(ctx);
+pub(super) fn bundle(ctx: &Report, files: &Files) -> zip::result::ZipResult<Vec<u8>> {
+    let kit = ctx.kit();
     let mut entries = vec![("README.txt".to_string(), readme(ctx, &kit).into_bytes())];
     if let Some(pdf) = files.get(routes::KIT_PDF) {
         entries.push(("dossier-de-presse.pdf".to_string(), pdf.clone()));
@@ -91,7 +91,7 @@ pub(super) fn bundle(ctx: &Ctx, files: &Files) -> zip::result::ZipResult<Vec<u8>
 }
 
 /// A release's number and date: `N° 1522 · 11 octobre 2021`.
-pub(super) fn release_meta(ctx: &Ctx, p: &crate::records::Page) -> String {
+pub(super) fn release_meta(ctx: &Report, p: &crate::records::Page) -> String {
     [
         p.meta
             .number
@@ -107,7 +107,7 @@ pub(super) fn release_meta(ctx: &Ctx, p: &crate::records::Page) -> String {
 
 /// The kit's own words as text files: presentation, quotes (in the
 /// site's quotation marks), contacts.
-fn texts(ctx: &Ctx, kit: &KitView) -> Vec<(String, Vec<u8>)> {
+fn texts(ctx: &Report, kit: &KitView) -> Vec<(String, Vec<u8>)> {
     let t = &ctx.labels;
     let mut out = Vec::new();
     if let Some(p) = kit.presentation {
@@ -138,7 +138,7 @@ fn texts(ctx: &Ctx, kit: &KitView) -> Vec<(String, Vec<u8>)> {
 }
 
 /// Who made the visuals and photos, and where their figures come from.
-fn credits(ctx: &Ctx, kit: &KitView) -> String {
+fn credits(ctx: &Report, kit: &KitView) -> String {
     let site = &ctx.content.site;
     let t = &ctx.labels;
     let mut lines = vec![format!("{} — {}", t.get("visuals"), site.programme.name)];
@@ -164,7 +164,7 @@ fn credits(ctx: &Ctx, kit: &KitView) -> String {
     format!("{}\n", lines.join("\n"))
 }
 
-fn readme(ctx: &Ctx, kit: &KitView) -> String {
+fn readme(ctx: &Report, kit: &KitView) -> String {
     let site = &ctx.content.site;
     let p = &site.programme;
     let dash = "—".to_string();
@@ -190,7 +190,7 @@ fn readme(ctx: &Ctx, kit: &KitView) -> String {
 }
 
 /// The kit page. `sizes` holds the byte sizes of the charts, data and zip.
-pub(super) fn page(ctx: &Ctx, path: &str, sizes: &Sizes) -> Job {
+pub(super) fn page(ctx: &Report, path: &str, sizes: &Sizes) -> Job {
     let (t, lang) = (&ctx.labels, ctx.lang);
     let size = |path: &str| {
         sizes
@@ -198,7 +198,7 @@ pub(super) fn page(ctx: &Ctx, path: &str, sizes: &Sizes) -> Job {
             .map(|&n| presskit::size(lang, n))
             .unwrap_or_default()
     };
-    let kit = kit_view(ctx);
+    let kit = ctx.kit();
     let visuals: Vec<Visual> = kit
         .visuals
         .iter()

@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use super::{views, Ctx};
+use super::{views, Report};
 use crate::records::{Contact, Page, Photo};
 use crate::routes;
 use crate::text::Language;
@@ -110,7 +110,7 @@ pub(super) fn quoted(lang: Language, text: &str) -> String {
 }
 
 /// The kit of `ctx`'s model.
-pub(super) fn kit_view<'a>(ctx: &Ctx<'a>) -> KitView<'a> {
+pub(super) fn kit_view<'a>(ctx: &Report<'a>) -> KitView<'a> {
     let content = ctx.content;
     let kit = content.kit.as_ref();
     let photos: Vec<&'a Photo> = kit.map(|k| k.photos.iter().collect()).unwrap_or_default();
@@ -206,7 +206,7 @@ pub(super) struct RegionMap<'a> {
 }
 
 /// The kit of region `i` of `ctx`'s model.
-pub(super) fn regional_kit_view<'a>(ctx: &Ctx<'a>, i: usize) -> RegionalKitView<'a> {
+pub(super) fn regional_kit_view<'a>(ctx: &Report<'a>, i: usize) -> RegionalKitView<'a> {
     let (t, lang) = (&ctx.labels, ctx.lang);
     let (regions, chart_set): (&'a [views::RegionView], &'a crate::charts::ChartSet) =
         (ctx.regions, ctx.charts);

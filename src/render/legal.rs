@@ -6,7 +6,7 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::{Ctx, Job};
+use super::{Job, Report};
 use crate::format;
 use crate::markdown;
 use crate::routes;
@@ -26,7 +26,7 @@ fn contact(c: &str) -> Contact {
     }
 }
 
-pub(super) fn accessibility(ctx: &Ctx, path: &str) -> Job {
+pub(super) fn accessibility(ctx: &Report, path: &str) -> Job {
     let (site, t, lang) = (&ctx.content.site, &ctx.labels, ctx.lang);
     let a = &site.accessibility;
     let raw_html = site.markdown.raw_html;
@@ -57,7 +57,7 @@ pub(super) fn accessibility(ctx: &Ctx, path: &str) -> Job {
 }
 
 /// The mentions légales, from `legal:`.
-pub(super) fn legal(ctx: &Ctx, path: &str) -> Job {
+pub(super) fn legal(ctx: &Report, path: &str) -> Job {
     let t = &ctx.labels;
     let legal = ctx.content.site.legal.clone().unwrap_or_default();
     let mut c = Context::new();
@@ -71,7 +71,7 @@ pub(super) fn legal(ctx: &Ctx, path: &str) -> Job {
 }
 
 /// What the site collects: nothing, which stays true (tested).
-pub(super) fn privacy(ctx: &Ctx, path: &str) -> Job {
+pub(super) fn privacy(ctx: &Report, path: &str) -> Job {
     let t = &ctx.labels;
     let legal = ctx.content.site.legal.clone().unwrap_or_default();
     let mut c = Context::new();
@@ -86,7 +86,7 @@ struct Link<'a> {
 }
 
 /// The plan du site: every page of the site, grouped as the menu is.
-pub(super) fn site_plan(ctx: &Ctx, path: &str) -> Job {
+pub(super) fn site_plan(ctx: &Report, path: &str) -> Job {
     let t = &ctx.labels;
     let narratives: Vec<Link> = ctx
         .narratives

@@ -7,13 +7,12 @@ use std::collections::HashMap;
 
 use tera::Tera;
 
-use super::{context, insert_globals, pages, render_job, setup_tera, views};
+use super::{context, insert_globals, pages, render_job, setup_tera, Views};
 use super::{RenderOptions, Sizes};
 use crate::aggregate::Aggregates;
 use crate::charts::ChartSet;
 use crate::content::Content;
-use crate::i18n::Labels;
-use crate::routes::{self, PageKind};
+use crate::routes::PageKind;
 use crate::theme::Theme;
 
 /// The model's pages, ready to be rendered one by one.
@@ -21,10 +20,9 @@ pub struct OnDemand {
     tera: Tera,
     pages: HashMap<String, PageKind>,
     opts: RenderOptions,
-    /// Territory rows and region views, made once per model: a request's
-    /// cost does not grow with the number of territories.
-    rows: Vec<std::sync::Arc<views::TerritoryRow>>,
-    regions: Vec<views::RegionView>,
+    /// Territory rows, region views and the page list, made once per
+    /// model: a request's cost does not grow with the number of territories.
+    views: Views,
 }
 
 /// What a request for a page gets.
@@ -46,22 +44,16 @@ impl OnDemand {
         theme: &Theme,
         opts: RenderOptions,
     ) -> Result<OnDemand, Error> {
-        let labels = Labels::new(content.site.language);
         let mut tera = setup_tera(theme, content.site.language)?;
-        let rows = views::territory_rows(content, agg, &labels);
-        let regions = views::region_views(content, agg, &rows, &labels);
-        let ctx = context(content, agg, charts, theme, &opts, &rows, &regions);
+        let views = Views::new(content, agg, &opts);
+        let ctx = context(content, agg, charts, theme, &opts, &views);
         insert_globals(&mut tera, &ctx, &opts);
-        let codes: Vec<&str> = regions.iter().map(|r| r.code.as_str()).collect();
-        let pages = routes::pages(&content.territories, &codes, &ctx.narratives, &ctx.press)
-            .into_iter()
-            .collect();
+        let pages = views.pages.iter().cloned().collect();
         Ok(OnDemand {
             tera,
             pages,
             opts,
-            rows,
-            regions,
+            views,
         })
     }
 
@@ -84,15 +76,7 @@ impl OnDemand {
         ) {
             return Ok(Answer::NotHere);
         }
-        let ctx = context(
-            content,
-            agg,
-            charts,
-            theme,
-            &self.opts,
-            &self.rows,
-            &self.regions,
-        );
+        let ctx = context(content, agg, charts, theme, &self.opts, &self.views);
         let job = pages::build(&ctx, path, kind, &Sizes::new());
         render_job(&ctx, &self.tera, job).map(Answer::Page)
     }

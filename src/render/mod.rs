@@ -2,13 +2,13 @@
 //! bytes) out, handed to a [`Sink`]. No I/O: the writer decides what reaches
 //! the disk.
 //!
-//! [`render`] reads as its steps: set up Tera, build the shared context,
-//! make the files that are not pages (`assets`: charts, exports, search
-//! index, kit bundle), render the pages in parallel (`pages` has one
-//! function per page kind), write the feeds, and check the anchors. Paths
-//! come from [`crate::routes`].
+//! [`render`] reads as its steps: set up Tera, build the report model
+//! ([`Report`]), run the renderers of the files that are not pages
+//! (`renderers`: charts, exports, search index, PDFs, regional kits, kit
+//! bundle), render the pages in parallel (`pages` has one function per
+//! page kind), write the feeds and the static files, and check the
+//! anchors. Paths come from [`crate::routes`].
 
-mod assets;
 mod departments;
 mod dossier;
 mod kit;
@@ -18,6 +18,7 @@ mod live;
 mod pages;
 mod recorded;
 mod regional;
+mod renderers;
 mod search;
 mod site;
 mod statics;
@@ -91,8 +92,11 @@ struct Job {
 /// Byte sizes of downloadable files, for the press kit page.
 type Sizes = BTreeMap<String, usize>;
 
-/// Everything the page builders share; views borrow from the content.
-struct Ctx<'a> {
+/// The report model every renderer reads (mdBook's `RenderContext`): the
+/// content, its totals and charts, the formatted views (territory rows,
+/// regions, labels), the pages with their paths, and the kits as data.
+/// Immutable once made; the kit views are made on first use, once.
+struct Report<'a> {
     content: &'a Content,
     agg: &'a Aggregates,
     charts: &'a ChartSet,
@@ -112,6 +116,26 @@ struct Ctx<'a> {
     now: DateTime<Utc>,
     /// Where drawn PNGs are cached between builds.
     store: Option<&'a dyn crate::cache::Store>,
+    /// Every page, with its path and kind.
+    pages: &'a [(String, PageKind)],
+    kit: std::sync::OnceLock<kitview::KitView<'a>>,
+    regional: std::sync::OnceLock<Vec<kitview::RegionalKitView<'a>>>,
+}
+
+impl<'a> Report<'a> {
+    /// The national kit: what its page, its PDF and its zip show.
+    fn kit(&self) -> &kitview::KitView<'a> {
+        self.kit.get_or_init(|| kitview::kit_view(self))
+    }
+
+    /// Region `i`'s kit: what its page, its PDF and its zip show.
+    fn regional(&self, i: usize) -> &kitview::RegionalKitView<'a> {
+        &self.regional.get_or_init(|| {
+            (0..self.regions.len())
+                .map(|i| kitview::regional_kit_view(self, i))
+                .collect()
+        })[i]
+    }
 }
 
 pub use crate::error::Error;
@@ -140,54 +164,107 @@ pub fn render(
     sink: &dyn Sink,
     store: &dyn crate::cache::Store,
 ) -> Result<Rendered, Error> {
-    let lang = content.site.language;
-    let labels = Labels::new(lang);
-    let mut tera = setup_tera(theme, lang)?;
-    let rows = views::territory_rows(content, agg, &labels);
-    let regions = views::region_views(content, agg, &rows, &labels);
-    let mut ctx = context(content, agg, charts, theme, opts, &rows, &regions);
+    let mut tera = setup_tera(theme, content.site.language)?;
+    let views = Views::new(content, agg, opts);
+    let mut ctx = context(content, agg, charts, theme, opts, &views);
     ctx.store = Some(store);
     let global = insert_globals(&mut tera, &ctx, opts);
 
-    // Assets first: the kit bundle and the kit page need them (and their sizes).
-    // Files no other file is made from go to the sink at once; the sizes of
-    // all of them are kept for the kit page.
+    // Each renderer registers the paths it makes; static files go out last,
+    // and one over a registered path is an error.
     let recording = statics::Recording::new(sink);
-    let sink: &dyn Sink = &recording;
-    let (files, mut sizes) = assets::assets(&ctx, sink)?;
-    sizes.extend(files.iter().map(|(p, b)| (p.clone(), b.len())));
+    let mut made = renderers::Made::default();
+    for stage in renderers::STAGES {
+        let out = renderers::run_stage(&ctx, stage, &made, &recording)?;
+        made.absorb(out);
+    }
     let static_files = statics::by_path(&ctx);
-    sizes.extend(
+    made.sizes.extend(
         static_files
             .iter()
             .map(|(p, (_, b))| (p.to_string(), b.len())),
     );
-    let region_codes: Vec<&str> = regions.iter().map(|r| r.code.as_str()).collect();
-    let specs = routes::pages(
-        &content.territories,
-        &region_codes,
-        &ctx.narratives,
-        &ctx.press,
-    );
-    let mut paths: BTreeSet<String> = sizes.keys().cloned().collect();
-    paths.extend(specs.iter().map(|(p, _)| p.clone()));
-    paths.extend([routes::SITEMAP, routes::FEED, routes::ROBOTS].map(String::from));
-    files
-        .into_par_iter()
-        .try_for_each(|(path, bytes)| sink.put(&path, &bytes))
-        .map_err(Error::Io)?;
-
+    let paths = all_paths(&ctx, &made.sizes);
+    let html = Html {
+        tera: &tera,
+        global,
+        paths: &paths,
+    };
     let started = std::time::Instant::now();
-    let done = render_pages(&ctx, &tera, sink, specs, &paths, &sizes, &global)?;
+    let pages = renderers::run_stage(&ctx, &[&html], &made, &recording)?;
     crate::diag::log_time(started, "  of which pages");
-    write_feeds(&ctx, opts, sink, &done.dated)?;
+    renderers::run_stage(&ctx, &[&Feeds(&pages.pages.dated)], &made, &recording)?;
     recording.put_statics(&static_files)?;
+    let done = pages.pages;
     let broken_links = broken_links(&ctx, done.broken, done.anchors, &done.ids);
     Ok(Rendered {
         paths,
         broken_links,
         external_links: done.external,
     })
+}
+
+/// Every file of the site: those made so far (with the static files), the
+/// pages and the feeds.
+fn all_paths(ctx: &Report, sizes: &Sizes) -> BTreeSet<String> {
+    let mut paths: BTreeSet<String> = sizes.keys().cloned().collect();
+    paths.extend(ctx.pages.iter().map(|(p, _)| p.clone()));
+    paths.extend([routes::SITEMAP, routes::FEED, routes::ROBOTS].map(String::from));
+    paths
+}
+
+/// The pages, in the site's theme.
+struct Html<'t> {
+    tera: &'t Tera,
+    /// The key of what every page sees (see [`insert_globals`]).
+    global: String,
+    /// Every file of the site, for the link check.
+    paths: &'t BTreeSet<String>,
+}
+
+impl renderers::Renderer for Html<'_> {
+    fn name(&self) -> &'static str {
+        "pages"
+    }
+
+    fn render(
+        &self,
+        ctx: &Report,
+        before: &renderers::Made,
+        sink: &dyn Sink,
+    ) -> Result<renderers::Made, Error> {
+        let pages = render_pages(
+            ctx,
+            self.tera,
+            sink,
+            self.paths,
+            &before.sizes,
+            &self.global,
+        )?;
+        Ok(renderers::Made {
+            pages,
+            ..Default::default()
+        })
+    }
+}
+
+/// The sitemap (of the pages rendered), robots.txt and the Atom feed.
+struct Feeds<'d>(&'d [(String, Option<NaiveDate>)]);
+
+impl renderers::Renderer for Feeds<'_> {
+    fn name(&self) -> &'static str {
+        "feeds"
+    }
+
+    fn render(
+        &self,
+        ctx: &Report,
+        _: &renderers::Made,
+        sink: &dyn Sink,
+    ) -> Result<renderers::Made, Error> {
+        write_feeds(ctx, sink, self.0)?;
+        Ok(renderers::Made::default())
+    }
 }
 
 /// Tera with the theme's templates, autoescaping and number filters.
@@ -205,29 +282,39 @@ fn setup_tera(theme: &Theme, lang: Language) -> Result<Tera, Error> {
     Ok(tera)
 }
 
-/// The published pages and the shared views.
-fn context<'a>(
-    content: &'a Content,
-    agg: &'a Aggregates,
-    charts: &'a ChartSet,
-    theme: &'a Theme,
-    opts: &RenderOptions,
-    rows: &'a [std::sync::Arc<TerritoryRow>],
-    regions: &'a [RegionView],
-) -> Ctx<'a> {
-    let site = &content.site;
-    let base_url = opts.base_url.clone().unwrap_or_else(|| site.base_url());
+/// The views made once per model, which [`Report`] borrows: `serve` keeps
+/// them, so that a request's cost does not grow with the site.
+struct Views {
+    rows: Vec<std::sync::Arc<TerritoryRow>>,
+    regions: Vec<RegionView>,
+    /// Every page, with its path and kind.
+    pages: Vec<(String, PageKind)>,
+}
+
+impl Views {
+    fn new(content: &Content, agg: &Aggregates, opts: &RenderOptions) -> Views {
+        let labels = Labels::new(content.site.language);
+        let rows = views::territory_rows(content, agg, &labels);
+        let regions = views::region_views(content, agg, &rows, &labels);
+        let (narratives, press) = published(content, opts);
+        let codes: Vec<&str> = regions.iter().map(|r| r.code.as_str()).collect();
+        let pages = routes::pages(&content.territories, &codes, &narratives, &press);
+        Views {
+            rows,
+            regions,
+            pages,
+        }
+    }
+}
+
+/// The narratives and the releases published under `opts`, releases newest
+/// first.
+fn published<'a>(content: &'a Content, opts: &RenderOptions) -> (Vec<&'a Page>, Vec<&'a Page>) {
     let narratives: Vec<&Page> = content
         .narratives
         .iter()
         .filter(|p| is_published(p, opts))
         .collect();
-    let mut attached: BTreeMap<&str, Vec<&Page>> = BTreeMap::new();
-    for p in &narratives {
-        if let Some(slug) = p.meta.territory.as_deref() {
-            attached.entry(slug).or_default().push(p);
-        }
-    }
     let mut press: Vec<&Page> = content
         .press
         .iter()
@@ -239,7 +326,28 @@ fn context<'a>(
             .cmp(&a.meta.date)
             .then_with(|| a.stem.cmp(&b.stem))
     });
-    Ctx {
+    (narratives, press)
+}
+
+/// The report model of `content`, over its views.
+fn context<'a>(
+    content: &'a Content,
+    agg: &'a Aggregates,
+    charts: &'a ChartSet,
+    theme: &'a Theme,
+    opts: &RenderOptions,
+    views: &'a Views,
+) -> Report<'a> {
+    let site = &content.site;
+    let base_url = opts.base_url.clone().unwrap_or_else(|| site.base_url());
+    let (narratives, press) = published(content, opts);
+    let mut attached: BTreeMap<&str, Vec<&Page>> = BTreeMap::new();
+    for p in &narratives {
+        if let Some(slug) = p.meta.territory.as_deref() {
+            attached.entry(slug).or_default().push(p);
+        }
+    }
+    Report {
         content,
         agg,
         charts,
@@ -250,17 +358,20 @@ fn context<'a>(
         narratives,
         attached,
         press,
-        rows,
-        regions,
+        rows: &views.rows,
+        regions: &views.regions,
         now: opts.now,
         store: None,
+        pages: &views.pages,
+        kit: std::sync::OnceLock::new(),
+        regional: std::sync::OnceLock::new(),
     }
 }
 
 /// What every template sees: the site, labels, metrics, navigation, date.
 /// Returns the hash of all of it, with the templates and the typography
 /// rules: the part of every page's key that is not its own.
-fn insert_globals(tera: &mut Tera, ctx: &Ctx, opts: &RenderOptions) -> String {
+fn insert_globals(tera: &mut Tera, ctx: &Report, opts: &RenderOptions) -> String {
     let site = &ctx.content.site;
     let mut globals = recorded::Recorded::new();
     globals.insert(
@@ -314,7 +425,7 @@ fn insert_globals(tera: &mut Tera, ctx: &Ctx, opts: &RenderOptions) -> String {
 
 /// What rendering the pages found.
 #[derive(Default)]
-struct PagesDone {
+pub(super) struct PagesDone {
     /// Pages for the sitemap, with their dates.
     dated: Vec<(String, Option<NaiveDate>)>,
     broken: Vec<BrokenLink>,
@@ -336,19 +447,20 @@ type PageDone = (
 /// Renders every page in parallel into `sink`; territory pages whose inputs
 /// did not change are reused from the previous build.
 fn render_pages(
-    ctx: &Ctx,
+    ctx: &Report,
     tera: &Tera,
     sink: &dyn Sink,
-    specs: Vec<(String, PageKind)>,
     paths: &BTreeSet<String>,
     sizes: &Sizes,
     global: &str,
 ) -> Result<PagesDone, Error> {
     // Links of a reused page can only break if the set of files changed.
     let links_stable = sink.previous_paths() == Some(crate::output::paths_hash(paths).as_str());
-    let results: Vec<Result<PageDone, Error>> = specs
-        .into_par_iter()
+    let results: Vec<Result<PageDone, Error>> = ctx
+        .pages
+        .par_iter()
         .map(|(path, kind)| {
+            let (path, kind) = (path.clone(), *kind);
             let job = pages::build(ctx, &path, kind, sizes);
             let date = job.date;
             let key = job.key(global);
@@ -394,7 +506,7 @@ fn render_pages(
 }
 
 /// Renders one page: its own variables, plus what the base layout needs.
-fn render_job(ctx: &Ctx, tera: &Tera, job: Job) -> Result<String, Error> {
+fn render_job(ctx: &Report, tera: &Tera, job: Job) -> Result<String, Error> {
     let mut c = job.context;
     // The 404 page is served from any depth, so it links from the site root.
     let root = if job.path == routes::NOT_FOUND {
@@ -423,8 +535,7 @@ fn render_job(ctx: &Ctx, tera: &Tera, job: Job) -> Result<String, Error> {
 
 /// The sitemap, robots.txt and the Atom feed of press releases.
 fn write_feeds(
-    ctx: &Ctx,
-    opts: &RenderOptions,
+    ctx: &Report,
     sink: &dyn Sink,
     dated: &[(String, Option<NaiveDate>)],
 ) -> Result<(), Error> {
@@ -459,7 +570,7 @@ fn write_feeds(
         &french(&ctx.content.site.title),
         &ctx.base_url,
         &entries,
-        opts.now,
+        ctx.now,
     );
     put(routes::FEED, feed)
 }
@@ -467,7 +578,7 @@ fn write_feeds(
 /// Broken links, with anchors checked now that every page's ids are known,
 /// each named with the content file behind its page.
 fn broken_links(
-    ctx: &Ctx,
+    ctx: &Report,
     mut broken: Vec<BrokenLink>,
     anchors: Vec<(String, String, String, String)>,
     ids: &BTreeMap<String, BTreeSet<String>>,

@@ -7,7 +7,7 @@ use tera::Context;
 
 use super::recorded::Recorded;
 use super::views::{self, PageView};
-use super::{kit, legal, Ctx, Job, Sizes};
+use super::{kit, legal, Job, Report, Sizes};
 use crate::charts;
 use crate::format;
 use crate::markdown;
@@ -102,7 +102,7 @@ pub(super) fn figures_sentence(figures: &[views::Figure]) -> String {
 }
 
 /// Builds the context of one page.
-pub(super) fn build(ctx: &Ctx, path: &str, kind: PageKind, sizes: &Sizes) -> Job {
+pub(super) fn build(ctx: &Report, path: &str, kind: PageKind, sizes: &Sizes) -> Job {
     match kind {
         PageKind::Home => home(ctx, path),
         PageKind::Territories => territories(ctx, path),
@@ -138,11 +138,11 @@ pub(super) fn build(ctx: &Ctx, path: &str, kind: PageKind, sizes: &Sizes) -> Job
     }
 }
 
-fn md(ctx: &Ctx, p: &Page) -> String {
+fn md(ctx: &Report, p: &Page) -> String {
     markdown::render(&p.body, ctx.content.site.markdown.raw_html)
 }
 
-fn home(ctx: &Ctx, path: &str) -> Job {
+fn home(ctx: &Report, path: &str) -> Job {
     let (content, lang) = (ctx.content, ctx.lang);
     let mut c = Context::new();
     let intro = ctx
@@ -184,7 +184,7 @@ fn home(ctx: &Ctx, path: &str) -> Job {
     )
 }
 
-fn territories(ctx: &Ctx, path: &str) -> Job {
+fn territories(ctx: &Report, path: &str) -> Job {
     let t = &ctx.labels;
     let mut sorted: Vec<&views::TerritoryRow> = ctx.rows.iter().map(|r| &**r).collect();
     views::sort_by_name(&mut sorted, |r| &r.name);
@@ -243,7 +243,7 @@ struct TerritoryView<'a> {
     actions: &'a [crate::records::Action],
 }
 
-fn territory(ctx: &Ctx, path: &str, i: usize) -> Job {
+fn territory(ctx: &Report, path: &str, i: usize) -> Job {
     let (content, t, lang) = (ctx.content, &ctx.labels, ctx.lang);
     let (f, row) = (&content.territories[i], &ctx.rows[i]);
     let totals = ctx.agg.territory(&f.slug);
@@ -319,7 +319,7 @@ struct DepartmentLink {
     href: String,
 }
 
-fn region(ctx: &Ctx, path: &str, i: usize) -> Job {
+fn region(ctx: &Report, path: &str, i: usize) -> Job {
     let region = &ctx.regions[i];
     let mut c = Context::new();
     c.insert("region", region);
@@ -345,7 +345,7 @@ fn region(ctx: &Ctx, path: &str, i: usize) -> Job {
     .card(card)
 }
 
-fn narrative(ctx: &Ctx, path: &str, p: &Page) -> Job {
+fn narrative(ctx: &Report, path: &str, p: &Page) -> Job {
     let view = views::page_view(ctx.lang, p, path.to_string(), md(ctx, p));
     let summary = view.summary.to_string();
     let mut c = Context::new();
@@ -361,7 +361,7 @@ fn narrative(ctx: &Ctx, path: &str, p: &Page) -> Job {
     .dated(p.meta.date)
 }
 
-fn release(ctx: &Ctx, path: &str, p: &Page, sizes: &Sizes) -> Job {
+fn release(ctx: &Report, path: &str, p: &Page, sizes: &Sizes) -> Job {
     let view = views::page_view(ctx.lang, p, path.to_string(), md(ctx, p));
     let summary = view.summary.to_string();
     let mut c = Context::new();
@@ -388,7 +388,7 @@ fn release(ctx: &Ctx, path: &str, p: &Page, sizes: &Sizes) -> Job {
     .dated(p.meta.date)
 }
 
-fn press_index(ctx: &Ctx, path: &str) -> Job {
+fn press_index(ctx: &Report, path: &str) -> Job {
     let releases: Vec<PageView> = ctx
         .press
         .iter()
@@ -424,7 +424,7 @@ struct ExportView<'a> {
 }
 
 /// `donnees/index.html`: the exports, their columns, licence and source.
-fn data(ctx: &Ctx, path: &str) -> Job {
+fn data(ctx: &Report, path: &str) -> Job {
     let (t, lang, content) = (&ctx.labels, ctx.lang, ctx.content);
     let columns = [
         opendata::territory_columns(content),

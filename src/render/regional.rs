@@ -7,8 +7,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
-use super::kitview::{regional_kit_view, RegionalKitView};
-use super::{Ctx, Files, Job, Sizes};
+use super::kitview::RegionalKitView;
+use super::{Files, Job, Report, Sizes};
 use crate::diag::Diagnostic;
 use crate::opendata::{self, Cell, Table};
 use crate::pdf::{self, Block, Spec};
@@ -16,11 +16,11 @@ use crate::presskit;
 use crate::routes;
 
 /// Every region's map, PDF and zip, by output path.
-pub(super) fn files(ctx: &Ctx) -> Result<Files, Error> {
+pub(super) fn files(ctx: &Report) -> Result<Files, Error> {
     let tables = opendata::tables(ctx.content, ctx.agg);
     let per_region: Vec<Result<Files, Error>> = (0..ctx.regions.len())
         .into_par_iter()
-        .map(|i| region_files(ctx, &regional_kit_view(ctx, i), &tables))
+        .map(|i| region_files(ctx, ctx.regional(i), &tables))
         .collect();
     let mut out = Files::new();
     for f in per_region {
@@ -29,7 +29,7 @@ pub(super) fn files(ctx: &Ctx) -> Result<Files, Error> {
     Ok(out)
 }
 
-fn region_files(ctx: &Ctx, kit: &RegionalKitView, tables: &[Table; 2]) -> Result<Files, Error> {
+fn region_files(ctx: &Report, kit: &RegionalKitView, tables: &[Table; 2]) -> Result<Files, Error> {
     let r = kit.region;
     let mut files = Files::new();
     if let Some(m) = &kit.map {
@@ -89,7 +89,7 @@ fn region_rows<'a>(table: &Table<'a>, code: &str) -> Table<'a> {
     }
 }
 
-fn readme(ctx: &Ctx, kit: &RegionalKitView) -> String {
+fn readme(ctx: &Report, kit: &RegionalKitView) -> String {
     let contents = match ctx.lang {
         crate::config::Language::Fr => "- dossier-de-presse.pdf : le dossier de la région, en A4\n- visuels/ : graphiques et carte, en SVG et PNG\n- donnees/ : les territoires et projets de la région, en CSV",
         crate::config::Language::En => "- dossier-de-presse.pdf: the region's kit, A4\n- visuels/: charts and map, as SVG and PNG\n- donnees/: the region's territories and projects, as CSV",
@@ -101,7 +101,7 @@ fn readme(ctx: &Ctx, kit: &RegionalKitView) -> String {
 }
 
 /// The regional PDF, laid out from the view its page and zip read too.
-fn spec(ctx: &Ctx, kit: &RegionalKitView) -> Spec {
+fn spec(ctx: &Report, kit: &RegionalKitView) -> Spec {
     let (t, r) = (&ctx.labels, kit.region);
     let tx = |s: &str| crate::typo_or(ctx.content, s);
     let mut b = vec![Block::Cover {
@@ -166,8 +166,8 @@ struct Download {
 }
 
 /// A region's kit page.
-pub(super) fn page(ctx: &Ctx, path: &str, i: usize, sizes: &Sizes) -> Job {
-    let kit = regional_kit_view(ctx, i);
+pub(super) fn page(ctx: &Report, path: &str, i: usize, sizes: &Sizes) -> Job {
+    let kit = ctx.regional(i);
     let r = kit.region;
     let size = |p: &str| {
         sizes

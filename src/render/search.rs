@@ -3,14 +3,14 @@
 //! a document's kind follows from its position.
 
 use super::views;
-use super::Ctx;
+use super::Report;
 use crate::format;
 use crate::routes;
 use crate::search::{Doc, Kind};
 use rayon::prelude::*;
 
 /// Every published thing a reader may look for, in kind order.
-pub(super) fn docs(ctx: &Ctx) -> Vec<Doc> {
+pub(super) fn docs(ctx: &Report) -> Vec<Doc> {
     let (content, lang, t) = (ctx.content, ctx.lang, &ctx.labels);
     let site = &content.site;
     // Built in parallel (the narratives' plain text is most of the work);

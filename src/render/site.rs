@@ -8,7 +8,7 @@ use serde::Serialize;
 use tera::{Kwargs, State, Tera};
 
 use super::views::NavItem;
-use super::Ctx;
+use super::Report;
 use crate::format;
 use crate::i18n::Labels;
 use crate::records::Page;
@@ -17,7 +17,7 @@ use crate::text::Language;
 use crate::theme::Theme;
 
 /// The content file behind each page that has one, to name it in link errors.
-pub(super) fn page_sources(ctx: &Ctx) -> BTreeMap<String, std::path::PathBuf> {
+pub(super) fn page_sources(ctx: &Report) -> BTreeMap<String, std::path::PathBuf> {
     let mut out = BTreeMap::new();
     for f in &ctx.content.territories {
         out.insert(routes::territory(&f.slug), f.path.clone());
@@ -58,7 +58,7 @@ pub(super) fn render_inputs(theme: &Theme, recorded: &mut super::recorded::Recor
     }
 }
 
-pub(super) fn nav(ctx: &Ctx) -> Vec<NavItem> {
+pub(super) fn nav(ctx: &Report) -> Vec<NavItem> {
     let t = &ctx.labels;
     let item = |label: &str, href: &str, section: &str| NavItem {
         label: label.into(),

@@ -5,19 +5,19 @@
 //! naming it: it never silently replaces the generated file, and never
 //! reaches the writer's refusal as an I/O failure.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use anyhow::Result;
 
-use super::{Ctx, Error};
+use super::{Error, Report};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::output::Sink;
 
 /// Every static file by output path, with where it comes from: the site's
 /// own file replaces the theme's of the same name, as in Hugo and Zola.
-pub(super) fn by_path<'a>(ctx: &Ctx<'a>) -> BTreeMap<&'a str, (PathBuf, &'a [u8])> {
+pub(super) fn by_path<'a>(ctx: &Report<'a>) -> BTreeMap<&'a str, (PathBuf, &'a [u8])> {
     let mut out = BTreeMap::new();
     let theme = ctx.theme.statics.iter().map(|f| {
         (
@@ -41,25 +41,37 @@ pub(super) fn by_path<'a>(ctx: &Ctx<'a>) -> BTreeMap<&'a str, (PathBuf, &'a [u8]
     out
 }
 
-/// A sink that records the paths generated through it.
+/// The registry of generated paths: the sink every renderer writes
+/// through, which records each path under the renderer that made it.
 pub(super) struct Recording<'a> {
     inner: &'a dyn Sink,
-    paths: Mutex<BTreeSet<String>>,
+    paths: Mutex<BTreeMap<String, &'static str>>,
 }
 
 impl<'a> Recording<'a> {
     pub(super) fn new(inner: &'a dyn Sink) -> Recording<'a> {
         Recording {
             inner,
-            paths: Mutex::new(BTreeSet::new()),
+            paths: Mutex::new(BTreeMap::new()),
         }
     }
 
-    fn record(&self, rel: &str) {
-        self.paths
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(rel.to_string());
+    /// The sink of the renderer `name`.
+    pub(super) fn by(&self, name: &'static str) -> Registering<'_> {
+        Registering {
+            registry: self,
+            name,
+        }
+    }
+
+    /// Registers `rel` as made by `name`; a path two renderers make is a
+    /// bug in bilan, said with both names before either file is written.
+    fn record(&self, rel: &str, name: &'static str) -> Result<()> {
+        let mut paths = self.paths.lock().unwrap_or_else(|e| e.into_inner());
+        match paths.insert(rel.to_string(), name) {
+            Some(first) => anyhow::bail!("`{rel}` is made twice, by the {first} and by the {name}"),
+            None => Ok(()),
+        }
     }
 
     /// Writes the static files that no generated file has taken; the others
@@ -71,7 +83,7 @@ impl<'a> Recording<'a> {
         let generated = self.paths.lock().unwrap_or_else(|e| e.into_inner());
         let mut diags = Diagnostics::default();
         for (rel, (source, bytes)) in statics {
-            if generated.contains(*rel) {
+            if generated.contains_key(*rel) {
                 diags.push(
                     Diagnostic::error(
                         source,
@@ -92,30 +104,35 @@ impl<'a> Recording<'a> {
     }
 }
 
-impl Sink for Recording<'_> {
+/// One renderer's sink: registers each path, then hands it on.
+pub(super) struct Registering<'a> {
+    registry: &'a Recording<'a>,
+    name: &'static str,
+}
+
+impl Sink for Registering<'_> {
     fn put(&self, rel: &str, bytes: &[u8]) -> Result<()> {
-        self.record(rel);
-        self.inner.put(rel, bytes)
+        self.registry.record(rel, self.name)?;
+        self.registry.inner.put(rel, bytes)
     }
 
     fn put_file(&self, rel: &str, from: &Path) -> Result<u64> {
-        self.record(rel);
-        self.inner.put_file(rel, from)
+        self.registry.record(rel, self.name)?;
+        self.registry.inner.put_file(rel, from)
     }
 
     fn reuse(&self, rel: &str, key: &str) -> bool {
-        let kept = self.inner.reuse(rel, key);
-        if kept {
-            self.record(rel);
-        }
-        kept
+        // A reused page is registered like a written one. One whose path
+        // another renderer took is rendered instead, so that its write
+        // fails with both names.
+        self.registry.inner.reuse(rel, key) && self.registry.record(rel, self.name).is_ok()
     }
 
     fn remember(&self, rel: &str, key: &str) {
-        self.inner.remember(rel, key);
+        self.registry.inner.remember(rel, key);
     }
 
     fn previous_paths(&self) -> Option<&str> {
-        self.inner.previous_paths()
+        self.registry.inner.previous_paths()
     }
 }

@@ -1,0 +1,275 @@
+//! Every output is a renderer of the report model (mdBook's `Renderer`):
+//! charts, cards, exports, the search index, the PDFs, the regional kits,
+//! the kit bundle, the pages in the site's theme and the feeds. Each reads
+//! the [`Report`] and what the renderers before it made, and hands its
+//! files to the sink, which registers every path under the renderer's name
+//! (see [`super::statics`]). Adding an output is one renderer and one line
+//! in [`STAGES`].
+
+use rayon::prelude::*;
+
+use super::{kit, search, Error, Files, PagesDone, Report, Sizes};
+use crate::opendata;
+use crate::output::Sink;
+use crate::routes;
+
+/// What renderers made for the ones after them.
+#[derive(Default)]
+pub(super) struct Made {
+    /// Files a later renderer bundles (charts, exports, PDFs), by path.
+    pub(super) kept: Files,
+    /// The size of every file made, for the pages that list downloads.
+    pub(super) sizes: Sizes,
+    /// What rendering the pages found (links, dates), for the feeds and
+    /// the link check.
+    pub(super) pages: PagesDone,
+}
+
+impl Made {
+    pub(super) fn absorb(&mut self, other: Made) {
+        self.kept.extend(other.kept);
+        self.sizes.extend(other.sizes);
+        let p = other.pages;
+        self.pages.dated.extend(p.dated);
+        self.pages.broken.extend(p.broken);
+        self.pages.ids.extend(p.ids);
+        self.pages.anchors.extend(p.anchors);
+        self.pages.external.extend(p.external);
+    }
+
+    /// Puts `path` into `sink`, and keeps it for later renderers.
+    fn keep(&mut self, sink: &dyn Sink, path: String, bytes: Vec<u8>) -> Result<(), Error> {
+        sink.put(&path, &bytes).map_err(Error::Io)?;
+        self.sizes.insert(path.clone(), bytes.len());
+        self.kept.insert(path, bytes);
+        Ok(())
+    }
+
+    /// Puts `path` into `sink`; only its size is kept.
+    fn put(&mut self, sink: &dyn Sink, path: String, bytes: &[u8]) -> Result<(), Error> {
+        sink.put(&path, bytes).map_err(Error::Io)?;
+        self.sizes.insert(path, bytes.len());
+        Ok(())
+    }
+}
+
+/// One kind of output, made from the report model.
+pub(super) trait Renderer: Sync {
+    /// Its name, in timings (`BILAN_LOG=time`) and collision errors.
+    fn name(&self) -> &'static str;
+    /// Makes its files into `sink`, from `report` and what the renderers
+    /// of earlier stages made (`before`).
+    fn render(&self, report: &Report, before: &Made, sink: &dyn Sink) -> Result<Made, Error>;
+}
+
+/// The renderers of the files that are not pages, stage by stage; the
+/// renderers of one stage run in parallel. Exports (encoded on one thread)
+/// run beside the territory charts, which fill the other cores; the search
+/// index comes after, so that its documents and the exports' tables are
+/// never in memory together (the peak of a large build).
+pub(super) const STAGES: &[&[&dyn Renderer]] = &[
+    &[&Charts, &Exports, &TerritoryCharts],
+    &[&SearchIndex],
+    &[&Pdfs, &RegionalKits],
+    &[&KitBundle],
+];
+
+/// Runs `renderers` in parallel, each through a sink that registers its
+/// paths under its name.
+pub(super) fn run_stage(
+    report: &Report,
+    renderers: &[&dyn Renderer],
+    before: &Made,
+    sink: &super::statics::Recording,
+) -> Result<Made, Error> {
+    let made: Vec<Result<Made, Error>> = renderers
+        .par_iter()
+        .map(|r| {
+            let started = std::time::Instant::now();
+            let out = r.render(report, before, &sink.by(r.name()));
+            crate::diag::log_time(started, &format!("  of which {}", r.name()));
+            out
+        })
+        .collect();
+    let mut all = Made::default();
+    for m in made {
+        all.absorb(m?);
+    }
+    Ok(all)
+}
+
+/// The programme's charts, the map, the social card and the region charts.
+struct Charts;
+
+impl Renderer for Charts {
+    fn name(&self) -> &'static str {
+        "charts"
+    }
+
+    fn render(&self, report: &Report, _: &Made, sink: &dyn Sink) -> Result<Made, Error> {
+        let mut made = Made::default();
+        let charts = report.charts;
+        for c in &charts.programme {
+            made.keep(sink, routes::chart(&c.name, "svg"), c.svg.clone().into())?;
+            if let Some(png) = &c.png {
+                made.keep(sink, routes::chart(&c.name, "png"), png.clone())?;
+            }
+        }
+        if let Some(m) = &charts.map {
+            made.keep(
+                sink,
+                routes::chart(routes::MAP, "svg"),
+                m.file_svg.clone().into(),
+            )?;
+            made.keep(sink, routes::chart(routes::MAP, "png"), m.png.clone())?;
+        }
+        if let Some(first) = charts.programme.first() {
+            let store = report.store.unwrap_or(&crate::cache::NoCache);
+            let card = crate::charts::card(first, store)
+                .map_err(|e| Error::encode(routes::SOCIAL_CARD, format!("{e:#}")))?;
+            made.put(sink, routes::SOCIAL_CARD.into(), &card)?;
+        }
+        for c in charts.regions.values().flatten() {
+            for (path, bytes) in crate::charts::chart_files(c.clone()) {
+                made.put(sink, path, &bytes)?;
+            }
+        }
+        Ok(made)
+    }
+}
+
+/// Each territory's charts, streamed out as they are drawn (a cached PNG
+/// is linked, never read).
+struct TerritoryCharts;
+
+impl Renderer for TerritoryCharts {
+    fn name(&self) -> &'static str {
+        "territory charts"
+    }
+
+    fn render(&self, report: &Report, _: &Made, sink: &dyn Sink) -> Result<Made, Error> {
+        let emit = |path: &str, payload: crate::charts::Payload| match payload {
+            crate::charts::Payload::Bytes(bytes) => {
+                sink.put(path, bytes).map(|()| bytes.len() as u64)
+            }
+            crate::charts::Payload::File(file) => sink.put_file(path, file),
+        };
+        let store = report.store.unwrap_or(&crate::cache::NoCache);
+        let sizes = crate::charts::territory_files(
+            report.content,
+            &report.labels,
+            report.theme.palette,
+            store,
+            &emit,
+        )?;
+        Ok(Made {
+            sizes: sizes.into_iter().collect(),
+            ..Made::default()
+        })
+    }
+}
+
+/// The open data exports, every table in every format. JSON only goes to
+/// the sink; the kit bundle takes the others.
+struct Exports;
+
+impl Renderer for Exports {
+    fn name(&self) -> &'static str {
+        "exports"
+    }
+
+    fn render(&self, report: &Report, _: &Made, sink: &dyn Sink) -> Result<Made, Error> {
+        let tables = opendata::tables(report.content, report.agg);
+        let jobs: Vec<(&opendata::Table, routes::ExportFormat)> = tables
+            .iter()
+            .flat_map(|t| routes::EXPORT_FORMATS.map(|ext| (t, ext)))
+            .collect();
+        let encoded: Vec<Result<(String, routes::ExportFormat, Vec<u8>), Error>> = jobs
+            .into_par_iter()
+            .map(|(table, ext)| {
+                let path = routes::export(table.name, ext);
+                opendata::encode(table, ext)
+                    .map(|bytes| (path.clone(), ext, bytes))
+                    .map_err(|e| Error::encode(&path, format!("{e:#}")))
+            })
+            .collect();
+        let mut made = Made::default();
+        for e in encoded {
+            let (path, ext, bytes) = e?;
+            if ext == routes::ExportFormat::Json {
+                made.put(sink, path, &bytes)?;
+            } else {
+                made.keep(sink, path, bytes)?;
+            }
+        }
+        Ok(made)
+    }
+}
+
+/// The search index's files.
+struct SearchIndex;
+
+impl Renderer for SearchIndex {
+    fn name(&self) -> &'static str {
+        "search index"
+    }
+
+    fn render(&self, report: &Report, _: &Made, sink: &dyn Sink) -> Result<Made, Error> {
+        let mut made = Made::default();
+        for (name, bytes) in crate::search::files(&search::docs(report)) {
+            made.put(sink, routes::search_file(&name), &bytes)?;
+        }
+        Ok(made)
+    }
+}
+
+/// The dossier de presse and each release's PDF.
+struct Pdfs;
+
+impl Renderer for Pdfs {
+    fn name(&self) -> &'static str {
+        "PDFs"
+    }
+
+    fn render(&self, report: &Report, _: &Made, sink: &dyn Sink) -> Result<Made, Error> {
+        let mut made = Made::default();
+        for (path, bytes) in super::dossier::pdfs(report)? {
+            made.keep(sink, path, bytes)?;
+        }
+        Ok(made)
+    }
+}
+
+/// Each region's map, PDF and zip.
+struct RegionalKits;
+
+impl Renderer for RegionalKits {
+    fn name(&self) -> &'static str {
+        "regional kits"
+    }
+
+    fn render(&self, report: &Report, _: &Made, sink: &dyn Sink) -> Result<Made, Error> {
+        let mut made = Made::default();
+        for (path, bytes) in super::regional::files(report)? {
+            made.put(sink, path, &bytes)?;
+        }
+        Ok(made)
+    }
+}
+
+/// The kit's zip, from the files the other renderers kept.
+struct KitBundle;
+
+impl Renderer for KitBundle {
+    fn name(&self) -> &'static str {
+        "kit zip"
+    }
+
+    fn render(&self, report: &Report, before: &Made, sink: &dyn Sink) -> Result<Made, Error> {
+        let bundle = kit::bundle(report, &before.kept)
+            .map_err(|e| Error::Io(anyhow::anyhow!("cannot build {}: {e}", routes::KIT_ZIP)))?;
+        let mut made = Made::default();
+        made.put(sink, routes::KIT_ZIP.into(), &bundle)?;
+        Ok(made)
+    }
+}
