@@ -44,11 +44,11 @@ fn data_files() -> Vec<String> {
 /// file, data (CSV, XLSX) and releases (PDF and Markdown).
 pub(super) fn bundle(ctx: &Report, files: &Files) -> zip::result::ZipResult<Vec<u8>> {
     let kit = ctx.kit();
-    let mut entries = vec![("README.txt".to_string(), readme(ctx, &kit).into_bytes())];
+    let mut entries = vec![("README.txt".to_string(), readme(ctx, kit).into_bytes())];
     if let Some(pdf) = files.get(routes::KIT_PDF) {
         entries.push(("dossier-de-presse.pdf".to_string(), pdf.clone()));
     }
-    entries.extend(texts(ctx, &kit));
+    entries.extend(texts(ctx, kit));
     for v in &kit.visuals {
         for ext in ["png", "svg"] {
             // The map's SVG travels without its links into the site.
@@ -65,7 +65,7 @@ pub(super) fn bundle(ctx: &Report, files: &Files) -> zip::result::ZipResult<Vec<
     }
     entries.push((
         "visuels/CREDITS.txt".to_string(),
-        credits(ctx, &kit).into_bytes(),
+        credits(ctx, kit).into_bytes(),
     ));
     for path in data_files()
         .iter()

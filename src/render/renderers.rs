@@ -169,6 +169,9 @@ impl Renderer for TerritoryCharts {
     }
 }
 
+/// One export: its path, its format and its bytes.
+type Encoded = (String, routes::ExportFormat, Vec<u8>);
+
 /// The open data exports, every table in every format. JSON only goes to
 /// the sink; the kit bundle takes the others.
 struct Exports;
@@ -184,7 +187,7 @@ impl Renderer for Exports {
             .iter()
             .flat_map(|t| routes::EXPORT_FORMATS.map(|ext| (t, ext)))
             .collect();
-        let encoded: Vec<Result<(String, routes::ExportFormat, Vec<u8>), Error>> = jobs
+        let encoded: Vec<Result<Encoded, Error>> = jobs
             .into_par_iter()
             .map(|(table, ext)| {
                 let path = routes::export(table.name, ext);
