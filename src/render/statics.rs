@@ -136,3 +136,20 @@ impl Sink for Registering<'_> {
         self.registry.inner.previous_paths()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_path_two_renderers_make_is_an_error_naming_both() {
+        let registry = Recording::new(&crate::output::Discard);
+        registry.by("charts").put("charts/a.png", b"1").unwrap();
+        registry.by("charts").put("charts/b.png", b"2").unwrap();
+        let err = registry.by("exports").put("charts/a.png", b"3").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "`charts/a.png` is made twice, by the charts and by the exports"
+        );
+    }
+}
