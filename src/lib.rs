@@ -6,52 +6,16 @@
 //! turns views into pages and [`output`] writes them atomically. [`build`]
 //! runs the stages in order.
 #![deny(missing_docs)]
-// The one exception is `sys`, which documents its single unsafe call.
+// bilan-core's `sys` is the one module allowed an unsafe call.
 #![deny(unsafe_code)]
 
-pub mod aggregate;
+pub use bilan_core::{
+    aggregate, cache, charts, config, content, diag, dsfr, error, feeds, format, i18n, imagesize,
+    import, links, markdown, metrics, opendata, output, paths, pdf, presskit, records, routes,
+    scaffold, search, text, theme, typo, typo_or, url, validate, yaml,
+};
 pub mod build;
-pub mod cache;
-pub mod charts;
-pub mod config;
-pub mod content;
-pub mod diag;
-pub mod dsfr;
-pub mod error;
-pub mod feeds;
-pub mod format;
-pub mod i18n;
-pub mod imagesize;
-pub mod import;
-pub mod links;
-pub mod markdown;
-pub mod metrics;
-pub mod opendata;
-pub mod output;
-pub mod paths;
-pub mod pdf;
-pub mod presskit;
-pub mod records;
 pub mod render;
-pub mod routes;
-mod sandbox;
-pub mod scaffold;
-pub mod search;
 pub mod serve;
-mod sys;
-pub mod text;
-pub mod theme;
-pub mod typo;
-pub mod url;
-pub mod validate;
-pub mod yaml;
 
 pub use build::{build, check, BuildOptions, Outcome};
-
-/// `text` with the site's French typography, or as it is for English.
-pub fn typo_or(content: &content::Content, text: &str) -> String {
-    match content.site.typography() {
-        Some(r) => typo::text(text, r).into_owned(),
-        None => text.to_string(),
-    }
-}

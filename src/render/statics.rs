@@ -146,7 +146,10 @@ mod tests {
         let registry = Recording::new(&crate::output::Discard);
         registry.by("charts").put("charts/a.png", b"1").unwrap();
         registry.by("charts").put("charts/b.png", b"2").unwrap();
-        let err = registry.by("exports").put("charts/a.png", b"3").unwrap_err();
+        let err = registry
+            .by("exports")
+            .put("charts/a.png", b"3")
+            .unwrap_err();
         assert_eq!(
             err.to_string(),
             "`charts/a.png` is made twice, by the charts and by the exports"

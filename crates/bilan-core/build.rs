@@ -34,7 +34,9 @@ fn files(dir: &Path, base: &Path, out: &mut Vec<(String, PathBuf)>) {
 }
 
 fn main() {
-    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("set by cargo"));
+    // The themes live at the repository's root, beside the `bilan` crate.
+    let root =
+        PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("set by cargo")).join("../..");
     let mut code = String::new();
     for (theme_name, prefix) in [("default", "BUILTIN"), ("dsfr", "DSFR")] {
         let theme = root.join("themes").join(theme_name);

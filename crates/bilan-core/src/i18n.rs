@@ -228,10 +228,11 @@ mod tests {
     /// reading their sources: `t.get("key")` in Rust, `t.key` in templates,
     /// and the chart title keys passed to `Style::title`.
     fn used_keys() -> Vec<(String, String)> {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
         let mut found = Vec::new();
         for entry in walkdir::WalkDir::new(root.join("src"))
             .into_iter()
+            .chain(walkdir::WalkDir::new(root.join("crates/bilan-core/src")))
             .chain(walkdir::WalkDir::new(root.join("themes/default/templates")))
         {
             let entry = entry.unwrap();

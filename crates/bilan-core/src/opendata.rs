@@ -421,7 +421,7 @@ mod tests {
     #[test]
     fn fixed_columns_are_reserved_metric_keys() {
         let content = crate::content::load(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")),
+            std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")),
             &mut crate::diag::Diagnostics::default(),
         )
         .unwrap()

@@ -201,7 +201,7 @@ pub fn moved(previous: Option<&str>, now: &BTreeMap<String, u64>) -> Vec<(String
 pub(crate) mod tests {
     #[test]
     fn combined_totals_add_territories_in_full() {
-        let site = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let site = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
         let content = crate::content::load(site, &mut crate::diag::Diagnostics::default())
             .unwrap()
             .unwrap();

@@ -434,7 +434,8 @@ mod tests {
     fn a_reload_of_changed_records_equals_a_full_load() {
         let tmp = tempfile::tempdir().unwrap();
         let root = tmp.path();
-        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/second-programme");
+        let fixture = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+            .join("tests/fixtures/second-programme");
         for e in WalkDir::new(&fixture)
             .into_iter()
             .flatten()

@@ -424,7 +424,7 @@ mod tests {
 
     /// A test site's content.
     fn fixture(name: &str) -> Content {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
             .join("tests/fixtures")
             .join(name);
         let mut d = Diagnostics::default();
