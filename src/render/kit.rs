@@ -4,7 +4,7 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::kitview::KitView;
+use super::kitview::{zip_names, KitView};
 use super::views;
 use super::{Files, Job, Report, Sizes};
 use crate::format;
@@ -44,9 +44,10 @@ fn data_files() -> Vec<String> {
 /// file, data (CSV, XLSX) and releases (PDF and Markdown).
 pub(super) fn bundle(ctx: &Report, files: &Files) -> zip::result::ZipResult<Vec<u8>> {
     let kit = ctx.kit();
+    let n = zip_names(ctx.lang);
     let mut entries = vec![("README.txt".to_string(), readme(ctx, kit).into_bytes())];
     if let Some(pdf) = files.get(routes::KIT_PDF) {
-        entries.push(("dossier-de-presse.pdf".to_string(), pdf.clone()));
+        entries.push((n.pdf.to_string(), pdf.clone()));
     }
     entries.extend(texts(ctx, kit));
     for v in &kit.visuals {
@@ -56,15 +57,15 @@ pub(super) fn bundle(ctx: &Report, files: &Files) -> zip::result::ZipResult<Vec<
             if let Some(bytes) =
                 standalone.or(files.get(&routes::chart(&v.name, ext)).map(Vec::as_slice))
             {
-                entries.push((format!("visuels/{}.{ext}", v.name), bytes.to_vec()));
+                entries.push((format!("{}/{}.{ext}", n.visuals, v.name), bytes.to_vec()));
             }
         }
     }
     for p in &kit.photos {
-        entries.push((format!("photos/{}", p.name), p.bytes.to_vec()));
+        entries.push((format!("{}/{}", n.photos, p.name), p.bytes.to_vec()));
     }
     entries.push((
-        "visuels/CREDITS.txt".to_string(),
+        format!("{}/CREDITS.txt", n.visuals),
         credits(ctx, kit).into_bytes(),
     ));
     for path in data_files()
@@ -82,9 +83,9 @@ pub(super) fn bundle(ctx: &Report, files: &Files) -> zip::result::ZipResult<Vec<
             md.push_str(&format!("{}\n\n", r.meta));
         }
         md.push_str(p.body.trim_start());
-        entries.push((format!("communiques/{}.md", p.stem), md.into_bytes()));
+        entries.push((format!("{}/{}.md", n.releases, p.stem), md.into_bytes()));
         if let Some(pdf) = files.get(&routes::release_pdf(&p.stem)) {
-            entries.push((format!("communiques/{}.pdf", p.stem), pdf.clone()));
+            entries.push((format!("{}/{}.pdf", n.releases, p.stem), pdf.clone()));
         }
     }
     presskit::zip(&entries)
@@ -109,10 +110,11 @@ pub(super) fn release_meta(ctx: &Report, p: &crate::records::Page) -> String {
 /// site's quotation marks), contacts.
 fn texts(ctx: &Report, kit: &KitView) -> Vec<(String, Vec<u8>)> {
     let t = &ctx.labels;
+    let n = zip_names(ctx.lang);
     let mut out = Vec::new();
     if let Some(p) = kit.presentation {
         out.push((
-            "textes/presentation.md".to_string(),
+            format!("{}/presentation.md", n.texts),
             format!("# {}\n\n{}\n", t.get("presentation"), p.trim()).into_bytes(),
         ));
     }
@@ -123,14 +125,21 @@ fn texts(ctx: &Report, kit: &KitView) -> Vec<(String, Vec<u8>)> {
             .map(|q| format!("{}\n— {}\n", q.quoted, q.role))
             .collect();
         out.push((
-            "textes/citations.txt".to_string(),
+            format!(
+                "{}/{}",
+                n.texts,
+                match ctx.lang {
+                    Language::Fr => "citations.txt",
+                    Language::En => "quotes.txt",
+                }
+            ),
             quotes.join("\n").into_bytes(),
         ));
     }
     if !kit.contacts.is_empty() {
         let lines: Vec<&str> = kit.contacts.iter().map(|c| c.line.as_str()).collect();
         out.push((
-            "textes/contacts.txt".to_string(),
+            format!("{}/contacts.txt", n.texts),
             format!("{}\n", lines.join("\n")).into_bytes(),
         ));
     }
@@ -157,8 +166,11 @@ fn credits(ctx: &Report, kit: &KitView) -> String {
     for p in &kit.photos {
         let licence = p.licence.map(|l| format!(" ({l})")).unwrap_or_default();
         lines.push(format!(
-            "photos/{}: {} — © {}{licence}",
-            p.name, p.caption, p.credit
+            "{}/{}: {} — © {}{licence}",
+            zip_names(ctx.lang).photos,
+            p.name,
+            p.caption,
+            p.credit
         ));
     }
     format!("{}\n", lines.join("\n"))
@@ -177,13 +189,15 @@ fn readme(ctx: &Report, kit: &KitView) -> String {
     } else {
         String::new()
     };
+    let n = zip_names(ctx.lang);
+    let (pdf, texts, visuals, data, releases) = (n.pdf, n.texts, n.visuals, n.data, n.releases);
     match ctx.lang {
         Language::Fr => format!(
-            "{}\nDossier de presse : {}\n\nContenu\n- dossier-de-presse.pdf : le dossier complet, en A4\n- textes/ : présentation, citations et contacts, en texte\n- visuels/ : graphiques et carte, en PNG (impression, 1 920 px de large) et en SVG, avec CREDITS.txt\n- donnees/ : territoires et projets, en CSV (UTF-8, séparateur virgule, une ligne d'en-tête) et en XLSX\n- communiques/ : communiqués de presse, en PDF et en Markdown\n\nSource des chiffres : {}\nDate des chiffres : {date}\nLicence : {}\nCrédits : {}\n{notice}",
+            "{}\nDossier de presse : {}\n\nContenu\n- {pdf} : le dossier complet, en A4\n- {texts}/ : présentation, citations et contacts, en texte\n- {visuals}/ : graphiques et carte, en PNG (impression, 1 920 px de large) et en SVG, avec CREDITS.txt\n- {data}/ : territoires et projets, en CSV (UTF-8, séparateur virgule, une ligne d'en-tête) et en XLSX\n- {releases}/ : communiqués de presse, en PDF et en Markdown\n\nSource des chiffres : {}\nDate des chiffres : {date}\nLicence : {}\nCrédits : {}\n{notice}",
             site.title, p.name, p.source.clone().unwrap_or_else(|| dash.clone()), kit.licence.unwrap_or(&dash), kit.credits.unwrap_or(&dash)
         ),
         Language::En => format!(
-            "{}\nPress kit: {}\n\nContents\n- dossier-de-presse.pdf: the whole kit, A4\n- textes/: presentation, quotes and contacts, as text\n- visuels/: charts and map, as PNG (print, 1,920 px wide) and SVG, with CREDITS.txt\n- donnees/: territories and projects, as CSV (UTF-8, comma-separated, one header row) and XLSX\n- communiques/: press releases, as PDF and Markdown\n\nSource of the figures: {}\nDate of the figures: {date}\nLicence: {}\nCredits: {}\n{notice}",
+            "{}\nPress kit: {}\n\nContents\n- {pdf}: the whole kit, A4\n- {texts}/: presentation, quotes and contacts, as text\n- {visuals}/: charts and map, as PNG (print, 1,920 px wide) and SVG, with CREDITS.txt\n- {data}/: territories and projects, as CSV (UTF-8, comma-separated, one header row) and XLSX\n- {releases}/: press releases, as PDF and Markdown\n\nSource of the figures: {}\nDate of the figures: {date}\nLicence: {}\nCredits: {}\n{notice}",
             site.title, p.name, p.source.clone().unwrap_or_else(|| dash.clone()), kit.licence.unwrap_or(&dash), kit.credits.unwrap_or(&dash)
         ),
     }

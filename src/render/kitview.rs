@@ -267,3 +267,36 @@ pub(super) fn regional_kit_view<'a>(ctx: &Report<'a>, i: usize) -> RegionalKitVi
             .unwrap_or_default(),
     }
 }
+
+/// The names inside a kit's zip, in the site's language: the national and
+/// the regional zips and their READMEs all take them from here.
+pub(super) struct ZipNames {
+    pub(super) pdf: &'static str,
+    pub(super) texts: &'static str,
+    pub(super) visuals: &'static str,
+    pub(super) data: &'static str,
+    pub(super) releases: &'static str,
+    pub(super) photos: &'static str,
+}
+
+/// The zip names of `lang`.
+pub(super) fn zip_names(lang: Language) -> ZipNames {
+    match lang {
+        Language::Fr => ZipNames {
+            pdf: "dossier-de-presse.pdf",
+            texts: "textes",
+            visuals: "visuels",
+            data: "donnees",
+            releases: "communiques",
+            photos: "photos",
+        },
+        Language::En => ZipNames {
+            pdf: "press-kit.pdf",
+            texts: "texts",
+            visuals: "visuals",
+            data: "data",
+            releases: "releases",
+            photos: "photos",
+        },
+    }
+}

@@ -44,27 +44,31 @@ fn region_files(ctx: &Report, kit: &RegionalKitView, tables: &[Table; 2]) -> Res
             format!("cannot write this PDF: {e}"),
         ))
     })?;
+    let n = super::kitview::zip_names(ctx.lang);
     let mut entries = vec![
         ("README.txt".to_string(), readme(ctx, kit).into_bytes()),
-        ("dossier-de-presse.pdf".to_string(), bytes.clone()),
+        (n.pdf.to_string(), bytes.clone()),
     ];
     for c in kit.charts {
         entries.push((
-            format!("visuels/{}.svg", c.name),
+            format!("{}/{}.svg", n.visuals, c.name),
             c.svg.clone().into_bytes(),
         ));
         if let Some(png) = &c.png {
-            entries.push((format!("visuels/{}.png", c.name), png.clone()));
+            entries.push((format!("{}/{}.png", n.visuals, c.name), png.clone()));
         }
     }
     if let Some(m) = &kit.map {
-        entries.push((format!("visuels/{}.svg", m.name), m.svg.as_bytes().to_vec()));
-        entries.push((format!("visuels/{}.png", m.name), m.png.to_vec()));
+        entries.push((
+            format!("{}/{}.svg", n.visuals, m.name),
+            m.svg.as_bytes().to_vec(),
+        ));
+        entries.push((format!("{}/{}.png", n.visuals, m.name), m.png.to_vec()));
     }
     for t in tables {
         let rows = region_rows(t, &r.code);
         let csv = opendata::csv(&rows).map_err(|e| Error::Io(anyhow::anyhow!("{e}")))?;
-        entries.push((format!("donnees/{}.csv", t.name), csv));
+        entries.push((format!("{}/{}.csv", n.data, t.name), csv));
     }
     let zip_path = routes::region_kit_zip(&r.code);
     let zip = presskit::zip(&entries)
@@ -90,9 +94,11 @@ fn region_rows<'a>(table: &Table<'a>, code: &str) -> Table<'a> {
 }
 
 fn readme(ctx: &Report, kit: &RegionalKitView) -> String {
+    let n = super::kitview::zip_names(ctx.lang);
+    let (pdf, visuals, data) = (n.pdf, n.visuals, n.data);
     let contents = match ctx.lang {
-        crate::config::Language::Fr => "- dossier-de-presse.pdf : le dossier de la région, en A4\n- visuels/ : graphiques et carte, en SVG et PNG\n- donnees/ : les territoires et projets de la région, en CSV",
-        crate::config::Language::En => "- dossier-de-presse.pdf: the region's kit, A4\n- visuels/: charts and map, as SVG and PNG\n- donnees/: the region's territories and projects, as CSV",
+        crate::config::Language::Fr => format!("- {pdf} : le dossier de la région, en A4\n- {visuals}/ : graphiques et carte, en SVG et PNG\n- {data}/ : les territoires et projets de la région, en CSV"),
+        crate::config::Language::En => format!("- {pdf}: the region's kit, A4\n- {visuals}/: charts and map, as SVG and PNG\n- {data}/: the region's territories and projects, as CSV"),
     };
     format!(
         "{}\n{}\n\n{contents}\n",

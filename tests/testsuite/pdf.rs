@@ -349,9 +349,27 @@ fn regional_kits_use_plurals_and_the_sites_language() {
             std::io::Read::read_to_string(&mut zip.by_name("README.txt").unwrap(), &mut readme)
                 .unwrap();
             if lang == "en" {
-                for french in ["visuels/ :", "graphiques", "région", "Dossier"] {
+                for french in [
+                    "visuels",
+                    "donnees",
+                    "dossier-de-presse",
+                    "graphiques",
+                    "région",
+                    "Dossier",
+                ] {
                     assert!(!readme.contains(french), "{}: {readme}", dir.display());
                 }
+                let names: Vec<String> = (0..zip.len())
+                    .map(|i| zip.by_index(i).unwrap().name().unwrap().to_string())
+                    .collect();
+                let french = ["visuels/", "donnees/", "dossier-de-presse.pdf"];
+                assert!(
+                    names
+                        .iter()
+                        .all(|n| !french.iter().any(|f| n.starts_with(f))),
+                    "{}: {names:?}",
+                    dir.display()
+                );
             }
             if !poppler() {
                 continue;
@@ -392,9 +410,20 @@ fn the_kit_page_pdf_and_zip_say_the_same() {
             std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut s).unwrap();
             s
         };
-        let quotes = read("textes/citations.txt");
-        let contacts = read("textes/contacts.txt");
-        let credits = read("visuels/CREDITS.txt");
+        let (quotes, contacts, credits) = if lang == "fr" {
+            (
+                "textes/citations.txt",
+                "textes/contacts.txt",
+                "visuels/CREDITS.txt",
+            )
+        } else {
+            (
+                "texts/quotes.txt",
+                "texts/contacts.txt",
+                "visuals/CREDITS.txt",
+            )
+        };
+        let (quotes, contacts, credits) = (read(quotes), read(contacts), read(credits));
         let (open, close) = if lang == "fr" {
             ("« ", " »")
         } else {
