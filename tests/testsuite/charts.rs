@@ -250,3 +250,106 @@ fn a_metric_can_ask_for_a_line_by_year() {
     assert!(page(&out, "index.html").contains("graphique-jobs-courbe-par-annee"));
     assert!(page(&out, "presse/kit/index.html").contains("charts/jobs-courbe-par-annee.svg"));
 }
+
+/// The amounts of one chart's texts (value labels and ticks; not its
+/// title or description): `(number, unit)`, such as `("9,4", "M€")`.
+fn amounts(svg: &str) -> Vec<(String, String)> {
+    let doc = roxmltree::Document::parse(svg).unwrap();
+    let mut out = Vec::new();
+    for node in doc.descendants().filter(|n| n.has_tag_name("text")) {
+        let text: String = node
+            .descendants()
+            .filter(|n| n.is_text())
+            .filter_map(|n| n.text())
+            .collect::<String>()
+            .replace('\u{202f}', " ");
+        let text = text.trim();
+        // Labels of years add "· 3 projets": the amount comes first.
+        let amount = text.split(" · ").next().unwrap_or("");
+        for unit in ["Md€", "M€", "€"] {
+            if let Some(number) = amount.strip_suffix(unit) {
+                out.push((
+                    number.trim().trim_start_matches("< ").to_string(),
+                    unit.into(),
+                ));
+                break;
+            }
+        }
+        for (prefix, unit) in [("€", "bn"), ("€", "m")] {
+            if let Some(n) = amount
+                .strip_prefix(prefix)
+                .and_then(|a| a.strip_suffix(unit))
+            {
+                out.push((n.to_string(), unit.into()));
+            }
+        }
+    }
+    out
+}
+
+/// Issue 23: one unit per chart, and one number of decimals among its
+/// value labels; a "top N" title says how many bars are drawn.
+#[test]
+fn every_chart_keeps_one_unit_and_counts_its_top_bars() {
+    let tmp = tempfile::tempdir().unwrap();
+    for site in [repo(), fixture("english"), fixture("second-programme")] {
+        let out = tmp.path().join(site.file_name().unwrap());
+        build(&site, &out, &[]);
+        let files = read_tree(&out.join("charts"));
+        let mut checked = 0;
+        for (name, bytes) in files.iter().filter(|(k, _)| k.ends_with(".svg")) {
+            let svg = String::from_utf8(bytes.clone()).unwrap();
+            let found = amounts(&svg);
+            let units: std::collections::BTreeSet<&str> =
+                found.iter().map(|(_, u)| u.as_str()).collect();
+            assert!(units.len() <= 1, "{name}: {found:?}");
+            let decimals: std::collections::BTreeSet<usize> = found
+                .iter()
+                .filter_map(|(n, _)| n.split([',', '.']).nth(1).map(str::len))
+                .collect();
+            assert!(decimals.len() <= 1, "{name}: {found:?}");
+            checked += usize::from(!found.is_empty());
+            let doc = roxmltree::Document::parse(&svg).unwrap();
+            let title = doc
+                .descendants()
+                .find(|n| n.has_tag_name("title"))
+                .and_then(|n| n.text())
+                .unwrap_or("");
+            let desc = doc
+                .descendants()
+                .find(|n| n.has_tag_name("desc"))
+                .and_then(|n| n.text())
+                .unwrap_or("");
+            // French elides: "d'Auvergne-Rhône-Alpes", never "de Auvergne".
+            for (i, _) in desc.match_indices(" de ") {
+                let next = desc[i + 4..].chars().next().unwrap_or(' ');
+                assert!(
+                    !"AEIOUYÉÈÊÎÔÂŒaeiouyéèêîôâœ".contains(next),
+                    "{name}: {desc}"
+                );
+            }
+            let top = title
+                .split("les ")
+                .nth(1)
+                .and_then(|t| t.strip_suffix(" premiers territoires"))
+                .or_else(|| {
+                    title
+                        .split("the top ")
+                        .nth(1)
+                        .and_then(|t| t.strip_suffix(" territories"))
+                });
+            if let Some(n) = top {
+                assert!(
+                    desc.contains(&format!(": {n} valeurs"))
+                        || desc.contains(&format!(": {n} values")),
+                    "{name}: `{title}` over `{desc}`"
+                );
+            }
+        }
+        assert!(
+            checked > 3,
+            "{}: {checked} charts with amounts",
+            site.display()
+        );
+    }
+}

@@ -33,7 +33,7 @@ fn english_site_has_english_labels_numbers_and_dates() {
     assert!(release.contains("1 March 2025"), "English date");
     let bay = page(&out, "territoires/bay/index.html");
     assert!(
-        bay.contains("€850,000") && bay.contains("Elected official"),
+        bay.contains("€5.4bn") && bay.contains("Elected official"),
         "English amounts and labels"
     );
     for (path, bytes) in read_tree(&out).iter().filter(|(p, _)| p.ends_with(".html")) {

@@ -149,6 +149,52 @@ fn exported_xlsx_and_csv_import_back_without_any_change() {
     }
 }
 
+/// Issue 23: one changed cell in an exported sheet changes one line of one
+/// record; every project keeps its field order, quoting and comments.
+#[test]
+fn one_changed_cell_gives_a_one_line_diff() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    build(&repo(), &out, &[]);
+    let root = tmp.path().join("site");
+    copy_dir(&repo().join("content"), &root.join("content"));
+    let before = read_tree(&root.join("content"));
+    let csv = std::fs::read_to_string(out.join("donnees/projets.csv")).unwrap();
+    let row = csv
+        .lines()
+        .find(|l| l.starts_with("haut-jura,"))
+        .expect("a Haut-Jura project");
+    let cells: Vec<&str> = row.split(',').collect();
+    // territory_slug … jobs_created (7), investment_eur (8): raise one amount.
+    let raised = (cells[8].parse::<u64>().unwrap() + 1_000).to_string();
+    let mut changed_cells = cells.clone();
+    changed_cells[8] = &raised;
+    let sheet = tmp.path().join("projets.csv");
+    std::fs::write(&sheet, csv.replacen(row, &changed_cells.join(","), 1)).unwrap();
+    let o = import_sheet(&sheet, &root);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let after = read_tree(&root.join("content"));
+    let changed: Vec<&String> = after.keys().filter(|k| after[*k] != before[*k]).collect();
+    assert_eq!(changed.len(), 1, "{changed:?}");
+    let (old, new) = (
+        String::from_utf8(before[changed[0]].clone()).unwrap(),
+        String::from_utf8(after[changed[0]].clone()).unwrap(),
+    );
+    assert_eq!(old.lines().count(), new.lines().count());
+    let diff: Vec<(&str, &str)> = old
+        .lines()
+        .zip(new.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(
+        diff,
+        [(
+            format!("    investment_eur: {}", cells[8]).as_str(),
+            format!("    investment_eur: {raised}").as_str()
+        )]
+    );
+}
+
 #[test]
 fn a_map_names_columns_and_is_checked() {
     let (tmp, root) = site();

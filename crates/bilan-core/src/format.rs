@@ -100,6 +100,83 @@ pub fn eur_in(lang: Language, n: u64, scale: Scale) -> String {
     }
 }
 
+/// The amounts of one chart's labels or axis: one unit (from the largest)
+/// and one number of decimals for all, so that `2,0 Md€` stands next to
+/// `2,7 Md€`, never `2 Md€`, and `0,8 M€` next to `10,4 M€`, never
+/// `799 000 €`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AmountSet {
+    scale: Scale,
+    /// 0 when every amount is whole in the unit (`5 M€`, `10 M€`) or the
+    /// largest is 100 or more in it (`775 M€`), else 1.
+    decimals: u8,
+}
+
+impl AmountSet {
+    /// The unit and decimals that suit `values`.
+    pub fn of(values: impl IntoIterator<Item = u64> + Clone) -> AmountSet {
+        let max = values.clone().into_iter().max().unwrap_or(0);
+        AmountSet::within(values, max)
+    }
+
+    /// The decimals that suit `values`, in the unit of `max` (the end of
+    /// the chart's axis, so that labels and ticks share one unit).
+    pub fn within(values: impl IntoIterator<Item = u64>, max: u64) -> AmountSet {
+        let scale = Scale::for_max(max);
+        let div = scale.divisor();
+        // From 100 in the unit up, a decimal adds nothing a reader uses.
+        let large = max / div >= 100;
+        let whole = values.into_iter().all(|v| v % div == 0);
+        AmountSet {
+            scale,
+            decimals: if whole || large || div == 1 { 0 } else { 1 },
+        }
+    }
+
+    /// `n` in this set's unit and decimals; a non-zero amount too small to
+    /// show is `< 0,1 M€`.
+    pub fn eur(&self, lang: Language, n: u64) -> String {
+        let div = self.scale.divisor();
+        if div == 1 {
+            return eur_in(lang, n, Scale::Units);
+        }
+        let step = if self.decimals == 0 { div } else { div / 10 };
+        let units = (n + step / 2) / step;
+        let mark = if lang == Language::Fr { ',' } else { '.' };
+        let show = |units: u64| {
+            if self.decimals == 0 {
+                int(lang, units)
+            } else {
+                format!("{}{mark}{}", int(lang, units / 10), units % 10)
+            }
+        };
+        let (less, units) = if units == 0 && n > 0 {
+            (format!("<{NNBSP}"), 1)
+        } else {
+            (String::new(), units)
+        };
+        let number = show(units);
+        let (fr_unit, en_unit) = match self.scale {
+            Scale::Billions => ("Md€", "bn"),
+            _ => ("M€", "m"),
+        };
+        match lang {
+            Language::Fr => format!("{less}{number}{NNBSP}{fr_unit}"),
+            Language::En => format!("{less}€{number}{en_unit}"),
+        }
+    }
+}
+
+impl Scale {
+    fn divisor(self) -> u64 {
+        match self {
+            Scale::Units => 1,
+            Scale::Millions => 1_000_000,
+            Scale::Billions => 1_000_000_000,
+        }
+    }
+}
+
 /// An amount for running text: `5,4 milliards d'euros`, `€5.4 billion`.
 pub fn eur_long(lang: Language, n: u64) -> String {
     let (value, fr_unit, en_unit) = if n >= 1_000_000_000 {
@@ -206,6 +283,35 @@ mod tests {
         assert_eq!(eur_short(En, 27_300_000), "€27.3m");
         assert_eq!(eur_short(En, 850_000), "€850,000");
         assert_eq!(eur_short(Fr, 1_999_999_999_999), "2\u{202f}000\u{202f}Md€");
+    }
+
+    #[test]
+    fn a_set_of_amounts_shares_one_unit_and_one_number_of_decimals() {
+        let set = AmountSet::of([10_400_000, 799_000, 30_000, 0]);
+        let shown: Vec<String> = [10_400_000, 799_000, 30_000, 0]
+            .iter()
+            .map(|&n| set.eur(Fr, n))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "10,4\u{202f}M€",
+                "0,8\u{202f}M€",
+                "<\u{202f}0,1\u{202f}M€",
+                "0,0\u{202f}M€"
+            ]
+        );
+        let set = AmountSet::of([2_000_000_000, 2_700_000_000]);
+        assert_eq!(set.eur(Fr, 2_000_000_000), "2,0\u{202f}Md€");
+        assert_eq!(set.eur(En, 2_700_000_000), "€2.7bn");
+        assert_eq!(set.eur(En, 850_000), "<\u{202f}€0.1bn");
+        let ticks = AmountSet::of([0, 5_000_000, 10_000_000, 15_000_000]);
+        assert_eq!(ticks.eur(Fr, 5_000_000), "5\u{202f}M€");
+        assert_eq!(ticks.eur(En, 15_000_000), "€15m");
+        let large = AmountSet::of([775_000_000, 27_400_000]);
+        assert_eq!(large.eur(Fr, 27_400_000), "27\u{202f}M€");
+        let small = AmountSet::of([850_000, 12_000]);
+        assert_eq!(small.eur(Fr, 12_000), "12\u{202f}000\u{202f}€");
     }
 
     #[test]

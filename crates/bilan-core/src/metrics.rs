@@ -72,6 +72,14 @@ impl Metric {
         }
     }
 
+    /// A value among the labels or ticks of one chart, which share `set`.
+    pub fn format_among(&self, lang: Language, v: u64, set: format::AmountSet) -> String {
+        match self.unit {
+            Unit::Count => format::int(lang, v),
+            Unit::Eur => set.eur(lang, v),
+        }
+    }
+
     /// The label that follows `n`.
     pub fn label_for(&self, lang: Language, n: u64) -> &str {
         crate::i18n::count_label(lang, n, &self.singular, &self.label)

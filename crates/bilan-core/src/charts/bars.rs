@@ -110,7 +110,13 @@ pub(super) fn programme(
                         .collect();
                     items.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
                     items.truncate(10);
-                    let title = st.title("chart_top", m);
+                    // The title counts the bars drawn: "les 3 premiers".
+                    let title = match items.len() {
+                        1 => st.title("chart_top_one", m),
+                        n => st
+                            .title("chart_top", m)
+                            .replace("{n}", &format::int(st.lang, n as u64)),
+                    };
                     ranked(name, title, t.get("territory"), items, m, st)
                 }
             }
@@ -281,17 +287,19 @@ fn ranked(
         .collect();
     items.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     let scale = format::Scale::for_max(items.first().map_or(0, |i| i.1));
+    // One unit and one number of decimals for every label of the chart.
+    let set = label_set(items.iter().map(|i| i.1));
     let bars: Vec<Bar> = items
         .into_iter()
         .map(|(label, value)| Bar {
-            text: m.format(st.lang, value),
+            text: m.format_among(st.lang, value, set),
             label,
             value,
         })
         .collect();
     let table = DataTable {
         headers: vec![label_header.to_string(), m.title.clone()],
-        // One unit per column in the table; each bar keeps its own.
+        // One unit per column in the table.
         rows: bars
             .iter()
             .map(|b| vec![b.label.clone(), m.format_in(st.lang, b.value, scale)])
@@ -317,13 +325,14 @@ fn by_year(name: String, agg: &Aggregates, i: usize, m: &Metric, st: &Style) -> 
         .map(|(y, tot)| (*y, tot.projects, tot.sum(i).value()))
         .collect();
     let scale = format::Scale::for_max(years.iter().filter_map(|y| y.2).max().unwrap_or(0));
+    let set = label_set(years.iter().filter_map(|y| y.2));
     let bars: Vec<Bar> = years
         .iter()
         .filter_map(|&(y, n, v)| {
             v.map(|v| Bar {
                 label: y.to_string(),
                 value: v,
-                text: format!("{} · {}", m.format(lang, v), projects(n)),
+                text: format!("{} · {}", m.format_among(lang, v, set), projects(n)),
             })
         })
         .collect();
@@ -351,16 +360,26 @@ fn by_year(name: String, agg: &Aggregates, i: usize, m: &Metric, st: &Style) -> 
     (name, chart, table)
 }
 
+/// The unit and decimals of a chart's value labels: the unit of its axis's
+/// end, so that labels and ticks never mix `900 000 €` and `1 M€`.
+fn label_set(values: impl Iterator<Item = u64> + Clone) -> format::AmountSet {
+    let max = values.clone().max().unwrap_or(0);
+    let axis = draw::nice_ticks(max).last().copied().unwrap_or(max);
+    format::AmountSet::within(values, axis)
+}
+
 fn bar_chart(title: String, mut bars: Vec<Bar>, m: &Metric, st: &Style) -> BarChart {
     let max = bars.iter().map(|b| b.value).max().unwrap_or(0);
     for b in &mut bars {
         b.label = st.typeset(std::mem::take(&mut b.label));
     }
+    let ticks = draw::nice_ticks(max);
+    let set = format::AmountSet::of(ticks.iter().copied());
     BarChart {
         title: st.typeset(title),
-        ticks: draw::nice_ticks(max)
+        ticks: ticks
             .into_iter()
-            .map(|v| (v, m.format(st.lang, v)))
+            .map(|v| (v, m.format_among(st.lang, v, set)))
             .collect(),
         bars,
         source: st.source.clone(),
@@ -430,12 +449,12 @@ fn describe(chart: &BarChart, lang: Language) -> String {
         if let (Some(f), Some(l)) = (first, last) {
             return match lang {
                 Language::Fr => format!(
-                    "Courbe, {} : {} points, de {} ({}) à {} ({}).",
+                    "Courbe, {} : {} points, {} ({}) {} ({}).",
                     lowercase_first(&chart.title),
                     n,
-                    f.label,
+                    crate::text::de(&f.label),
                     f.text,
-                    l.label,
+                    crate::text::a(&l.label),
                     l.text
                 ),
                 Language::En => format!(
@@ -452,12 +471,12 @@ fn describe(chart: &BarChart, lang: Language) -> String {
     }
     match (lang, first, last) {
         (Language::Fr, Some(f), Some(l)) if n > 1 => format!(
-            "Diagramme en barres horizontales, {} : {} valeurs, de {} ({}) à {} ({}).",
+            "Diagramme en barres horizontales, {} : {} valeurs, {} ({}) {} ({}).",
             lowercase_first(&chart.title),
             n,
-            f.label,
+            crate::text::de(&f.label),
             f.text,
-            l.label,
+            crate::text::a(&l.label),
             l.text
         ),
         (Language::En, Some(f), Some(l)) if n > 1 => format!(

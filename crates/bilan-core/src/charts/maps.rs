@@ -116,11 +116,16 @@ pub(super) fn coloured_map(
         paint.insert(code, (colour, crate::typo_or(content, &label)));
     }
     let mut low = sorted[0];
+    let set = crate::format::AmountSet::of(bounds.iter().copied().chain([low]));
     let legend = bounds
         .iter()
         .enumerate()
         .map(|(k, &b)| {
-            let range = format!("{} – {}", metric.format(lang, low), metric.format(lang, b));
+            let range = format!(
+                "{} – {}",
+                metric.format_among(lang, low, set),
+                metric.format_among(lang, b, set)
+            );
             low = b;
             (map::SCALE[k].to_string(), range)
         })

@@ -10,6 +10,7 @@
 mod cells;
 mod keys;
 mod ods;
+mod patch;
 mod report;
 mod splice;
 mod table;
@@ -93,8 +94,7 @@ pub fn run(opts: &ImportOptions) -> Result<ImportOutcome> {
             .filter(|c| c.1.changed())
             .map(|c| {
                 let (file, projects) = (c.0, &rows[&c.0.slug]);
-                let block = splice::projects_yaml(projects, &site.metrics);
-                let text = splice::replace_projects(&file.source, &block);
+                let text = patch::projects(&file.source, projects, &site.metrics);
                 (opts.root.join(&file.path), file.source.clone(), text)
             })
             .collect();

@@ -52,10 +52,7 @@ fn top_level_key(line: &str) -> bool {
 /// with it. Without a `projects:` key the block is appended.
 pub(crate) fn replace_projects(source: &str, block: &str) -> String {
     let lines: Vec<&str> = source.split_inclusive('\n').collect();
-    let start = lines
-        .iter()
-        .position(|l| l.starts_with("projects:") || l.starts_with("\"projects\":"));
-    let Some(start) = start else {
+    let Some((start, end)) = block_range(&lines) else {
         let mut out = source.to_string();
         if !out.is_empty() && !out.ends_with('\n') {
             out.push('\n');
@@ -63,6 +60,17 @@ pub(crate) fn replace_projects(source: &str, block: &str) -> String {
         out.push_str(block);
         return out;
     };
+    let mut out: String = lines[..start].concat();
+    out.push_str(block);
+    out.push_str(&lines[end..].concat());
+    out
+}
+
+/// Where the `projects:` block of `lines` starts and ends (exclusive).
+pub(crate) fn block_range(lines: &[&str]) -> Option<(usize, usize)> {
+    let start = lines
+        .iter()
+        .position(|l| l.starts_with("projects:") || l.starts_with("\"projects\":"))?;
     let mut end = lines[start + 1..]
         .iter()
         .position(|l| top_level_key(l))
@@ -77,10 +85,7 @@ pub(crate) fn replace_projects(source: &str, block: &str) -> String {
             break;
         }
     }
-    let mut out: String = lines[..start].concat();
-    out.push_str(block);
-    out.push_str(&lines[end..].concat());
-    out
+    Some((start, end))
 }
 
 /// Writes every record or none: each new text goes to a temporary file
