@@ -327,23 +327,26 @@ fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &BarChart, s: 
     let _ = root.draw_text(&chart.source, &foot, (PAD * s, h - 8 * s));
 }
 
-/// Round tick values: 0 and up to five steps of 1, 2 or 5 × 10ⁿ covering `max`.
+/// Round tick values: 0 and up to six steps of 1, 2 or 5 × 10ⁿ covering
+/// `max`, the fewest whose axis ends within a quarter of `max` (an axis to
+/// 15 M€ for an 11 M€ maximum leaves a third of the chart empty).
 pub(crate) fn nice_ticks(max: u64) -> Vec<u64> {
-    if max == 0 {
+    if max <= 1 {
         return vec![0, 1];
     }
-    let raw = max as f64 / 4.0;
-    let mag = 10f64.powi(raw.log10().floor() as i32);
-    let step = [1.0, 2.0, 5.0, 10.0]
+    let mag = 10f64.powi((max as f64 / 4.0).log10().floor() as i32);
+    let steps = [10.0, 5.0, 2.0, 1.0, 0.5, 0.2, 0.1].map(|m| (m * mag).max(1.0) as u64);
+    let fits = |step: u64| {
+        let n = max.div_ceil(step);
+        n <= 6 && (n * step) as f64 <= max as f64 * 1.25
+    };
+    let step = steps
         .iter()
-        .map(|m| m * mag)
-        .find(|s| s * 5.0 >= max as f64 && *s >= raw)
-        .unwrap_or(10.0 * mag);
-    let step = step.max(1.0) as u64;
-    (0..)
-        .map(|i| i * step)
-        .take_while(|&v| v < max + step)
-        .collect()
+        .copied()
+        .find(|&s| fits(s))
+        .or_else(|| steps.iter().copied().find(|&s| max.div_ceil(s) <= 6))
+        .unwrap_or(steps[0]);
+    (0..=max.div_ceil(step)).map(|i| i * step).collect()
 }
 
 #[cfg(test)]
@@ -358,6 +361,11 @@ mod tests {
             [0, 2_000_000_000, 4_000_000_000, 6_000_000_000]
         );
         assert_eq!(nice_ticks(7), [0, 2, 4, 6, 8]);
+        assert_eq!(
+            nice_ticks(11_000_000),
+            [0, 2_000_000, 4_000_000, 6_000_000, 8_000_000, 10_000_000, 12_000_000]
+        );
+        assert_eq!(nice_ticks(775_000_000).last(), Some(&800_000_000));
         assert_eq!(nice_ticks(0), [0, 1]);
         assert_eq!(nice_ticks(1), [0, 1]);
     }
