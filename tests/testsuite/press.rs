@@ -110,6 +110,14 @@ fn exports_add_up_to_the_figures_on_the_pages() {
         serde_json::from_str(&page(&out, "donnees/territoires.json")).unwrap();
     let territories = json.as_array().unwrap();
     assert_eq!(territories.len(), 149);
+    // Lists are arrays in JSON (issue 23), joined only in CSV and XLSX.
+    let aix = territories
+        .iter()
+        .find(|t| t["slug"] == "aix-marseille-provence")
+        .unwrap();
+    assert_eq!(aix["departments"], serde_json::json!(["13", "84"]), "{aix}");
+    assert!(aix["intercommunalities"].is_array(), "{aix}");
+    assert!(aix["communes"].is_array(), "{aix}");
     assert_eq!(
         territories
             .iter()

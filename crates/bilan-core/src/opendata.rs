@@ -23,6 +23,20 @@ pub enum Cell<'a> {
     Int(Option<i64>),
     /// A flag.
     Bool(bool),
+    /// A list: an array in JSON, its items joined by the separator in CSV
+    /// and XLSX (`07;26`).
+    List(Vec<Cow<'a, str>>, &'static str),
+}
+
+impl Cell<'_> {
+    /// A list's items joined by its separator.
+    fn joined(items: &[Cow<'_, str>], sep: &str) -> String {
+        items
+            .iter()
+            .map(AsRef::as_ref)
+            .collect::<Vec<&str>>()
+            .join(sep)
+    }
 }
 
 /// A documented column: its name and what it means in each language.
@@ -103,18 +117,18 @@ pub fn territory_columns(content: &Content) -> Vec<Column> {
         Column::new("region_name", "nom de la région", "region name"),
         Column::new(
             "departments",
-            "codes des départements, séparés par « ; »",
-            "département codes, separated by \";\"",
+            "codes des départements, séparés par « ; » (une liste en JSON)",
+            "département codes, separated by \";\" (a list in JSON)",
         ),
         Column::new(
             "intercommunalities",
-            "intercommunalités membres, séparées par « | »",
-            "member intercommunalities, separated by \"|\"",
+            "intercommunalités membres, séparées par « | » (une liste en JSON)",
+            "member intercommunalities, separated by \"|\" (a list in JSON)",
         ),
         Column::new(
             "communes",
-            "communes membres hors intercommunalité, séparées par « | »",
-            "member communes outside any intercommunality, separated by \"|\"",
+            "communes membres hors intercommunalité, séparées par « | » (une liste en JSON)",
+            "member communes outside any intercommunality, separated by \"|\" (a list in JSON)",
         ),
         Column::new(
             "projects",
@@ -162,7 +176,12 @@ pub fn tables<'a>(content: &'a Content, agg: &Aggregates) -> [Table<'a>; 2] {
     let mut territories = Vec::new();
     let mut projects = Vec::new();
     let text = |s: &'a str| Cell::Text(Cow::Borrowed(s));
-    let owned = |s: String| Cell::Text(Cow::Owned(s));
+    let list = |items: &'a [String], sep| {
+        Cell::List(
+            items.iter().map(|s| Cow::Borrowed(s.as_str())).collect(),
+            sep,
+        )
+    };
     for t in &content.territories {
         let r = &t.record;
         let totals = agg.territory(&t.slug);
@@ -173,9 +192,9 @@ pub fn tables<'a>(content: &'a Content, agg: &Aggregates) -> [Table<'a>; 2] {
             text(&r.name),
             text(&r.region),
             text(region_name),
-            owned(r.departments.join(";")),
-            owned(r.intercommunalities.join(" | ")),
-            owned(r.communes.join(" | ")),
+            list(&r.departments, ";"),
+            list(&r.intercommunalities, " | "),
+            list(&r.communes, " | "),
             int(Some(totals.projects)),
         ];
         row.extend(
@@ -256,6 +275,7 @@ pub fn csv(table: &Table) -> Result<Vec<u8>, csv::Error> {
             Cell::Int(Some(n)) => n.to_string(),
             Cell::Int(None) => String::new(),
             Cell::Bool(b) => b.to_string(),
+            Cell::List(items, sep) => neutralise(&Cell::joined(items, sep)).into_owned(),
         }))?;
     }
     w.into_inner().map_err(|e| e.into_error().into())
@@ -268,6 +288,7 @@ fn values_len(table: &Table) -> usize {
         Cell::Text(s) => s.len() + 3,
         Cell::Int(_) => 12,
         Cell::Bool(_) => 6,
+        Cell::List(items, _) => items.iter().map(|s| s.len() + 3).sum::<usize>() + 2,
     };
     table
         .rows
@@ -305,6 +326,7 @@ pub fn xlsx(table: &Table) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
                 Cell::Int(Some(n)) => n.to_string().len(),
                 Cell::Bool(_) => 5,
                 Cell::Int(None) => 0,
+                Cell::List(items, sep) => Cell::joined(items, sep).chars().count(),
             };
             *w = (*w).max(len);
         }
@@ -331,7 +353,11 @@ pub fn xlsx(table: &Table) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
                 Cell::Bool(b) => {
                     sheet.write_boolean(r, c, *b)?;
                 }
-                Cell::Text(_) | Cell::Int(None) => {}
+                Cell::List(items, sep) if !items.is_empty() => {
+                    let text = Cell::joined(items, sep);
+                    sheet.write_string(r, c, xlsx_text(&text).as_ref())?;
+                }
+                Cell::Text(_) | Cell::Int(None) | Cell::List(..) => {}
             }
         }
     }
@@ -375,6 +401,7 @@ pub fn json(table: &Table) -> Result<Vec<u8>, serde_json::Error> {
                 Cell::Int(Some(n)) => n.to_string(),
                 Cell::Int(None) => "null".into(),
                 Cell::Bool(b) => b.to_string(),
+                Cell::List(items, _) => serde_json::to_string(items)?,
             };
             let _ = write!(out, "{key}:{value}");
         }
