@@ -54,8 +54,8 @@ pub struct Outcome {
     /// Charts drawn (programme, map, regions, territories).
     pub charts: usize,
     /// Totals that moved since the previous build: (count or metric key,
-    /// before, after).
-    pub moved: Vec<(String, u64, u64)>,
+    /// before, after), the figures in the site's number format.
+    pub moved: Vec<(String, String, String)>,
     /// HTML pages written anew (changed or added), when the build wrote.
     pub changed_pages: Vec<String>,
     /// External links found (`check` lists them; they are never fetched).
@@ -387,13 +387,34 @@ pub fn emit(
     }
     let totals = crate::aggregate::summary(content, &agg.programme);
     let save = |state: &str| cache.save_state(&out_dir, state);
-    let outcome = commit(staging, &rendered, &totals, &out_dir, &save)?;
+    let (outcome, moved) = commit(staging, &rendered, &totals, &out_dir, &save)?;
     log_time(start, "Swapped in");
+    let moved = moved
+        .into_iter()
+        .map(|(key, before, after)| {
+            let (before, after) = (
+                shown_total(content, &key, before),
+                shown_total(content, &key, after),
+            );
+            (key, before, after)
+        })
+        .collect();
     Ok(Outcome {
         charts: chart_count(content, charts),
         held_back,
+        moved,
         ..outcome.with(diags, start)
     })
+}
+
+/// A total of the change report in the site's number format: `27 463`,
+/// `7 700 000 €` (every digit, so that a small change shows).
+fn shown_total(content: &content::Content, key: &str, v: u64) -> String {
+    let lang = content.site.language;
+    match content.metrics.index(key) {
+        Some(i) => content.metrics.0[i].format_in(lang, v, crate::format::Scale::Units),
+        None => crate::format::int(lang, v),
+    }
 }
 
 /// The render options of `opts` at `now`.
@@ -405,6 +426,9 @@ pub fn render_options(opts: &BuildOptions, now: DateTime<Utc>) -> RenderOptions 
     }
 }
 
+/// Totals that moved since the previous build: (key, before, after).
+type Moved = Vec<(String, u64, u64)>;
+
 /// Swaps the staged site in and says what changed since the last build.
 fn commit(
     staging: Staging,
@@ -412,16 +436,16 @@ fn commit(
     totals: &BTreeMap<String, u64>,
     out_dir: &std::path::Path,
     save_state: &dyn Fn(&str) -> Result<()>,
-) -> Result<Outcome> {
+) -> Result<(Outcome, Moved)> {
     let summary =
         serde_json::to_string(totals).context("cannot record the totals of this build")?;
     let (stats, changes) = staging
         .commit(&rendered.paths, &summary, save_state)
         .with_context(|| format!("cannot write the site to {}", out_dir.display()))?;
-    Ok(Outcome {
+    let moved = crate::aggregate::moved(changes.previous_summary.as_deref(), totals);
+    let outcome = Outcome {
         written: Some(stats),
         files: rendered.paths.len(),
-        moved: crate::aggregate::moved(changes.previous_summary.as_deref(), totals),
         leftovers: changes.leftovers,
         kept: changes.kept,
         unrecorded: changes.unrecorded,
@@ -431,7 +455,8 @@ fn commit(
             Vec::new()
         },
         ..Outcome::empty(Diagnostics::default(), Instant::now())
-    })
+    };
+    Ok((outcome, moved))
 }
 
 /// Broken links: warnings for `build`, errors for `check`.

@@ -152,7 +152,7 @@ fn one_record_edit_rewrites_only_the_pages_that_show_it() {
     .unwrap();
     let o = build(&root, &out, &[]);
     let err = stderr(&o);
-    assert!(err.contains("jobs_created: 27250 → 27251"), "{err}");
+    assert!(err.contains("jobs_created: 27\u{202f}250 → 27\u{202f}251"), "{err}");
     let after = read_tree(&out);
     let changed: Vec<&String> = after
         .keys()

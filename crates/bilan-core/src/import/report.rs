@@ -71,6 +71,36 @@ fn totals(site: &Content, rows: Option<&BTreeMap<String, Vec<Project>>>) -> Vec<
     t
 }
 
+/// The figures of `programme.declared` that this import moves away from
+/// the records' totals, each with the line of site.yaml to change.
+fn declared_now_differ(site: &Content, before: &[u128], after: &[u128]) -> String {
+    use std::fmt::Write as _;
+    let lang = site.site.language;
+    let mut out = String::new();
+    for (name, &declared) in &site.site.programme.declared {
+        let i = match name.as_str() {
+            "projects" => 0,
+            key => match site.metrics.index(key) {
+                Some(i) => i + 1,
+                None => continue,
+            },
+        };
+        let (was, now) = (before[i], after[i]);
+        if was == now || now == u128::from(declared) {
+            continue;
+        }
+        let line = crate::diag::key_line(&site.site_source, &format!("{name}:"));
+        let now64 = u64::try_from(now).unwrap_or(u64::MAX);
+        let _ = writeln!(
+            out,
+            "content/site.yaml:{line}: `programme.declared.{name}` is {}; the records now add up to {}. If the new figure is the one to publish, change that line to `{name}: {now64}`; pages show the declared figure until then.",
+            crate::format::int(lang, declared),
+            crate::format::int(lang, now64),
+        );
+    }
+    out
+}
+
 pub(super) fn report(
     site: &Content,
     grid: &Grid,
@@ -103,11 +133,24 @@ pub(super) fn report(
         let _ = writeln!(r, "  {untouched} record(s) already up to date.");
     }
     let (before, after) = (totals(site, None), totals(site, Some(rows)));
+    let lang = site.site.language;
+    let int = |v: u128| crate::format::int(lang, u64::try_from(v).unwrap_or(u64::MAX));
     let _ = writeln!(r, "Totals, before → after:");
-    let _ = writeln!(r, "  projects: {} → {}", before[0], after[0]);
+    let _ = writeln!(r, "  projects: {} → {}", int(before[0]), int(after[0]));
     for (i, m) in site.metrics.iter() {
-        let _ = writeln!(r, "  {}: {} → {}", m.key, before[i + 1], after[i + 1]);
+        let shown = |v: u128| {
+            let v = u64::try_from(v).unwrap_or(u64::MAX);
+            m.format_in(lang, v, crate::format::Scale::Units)
+        };
+        let _ = writeln!(
+            r,
+            "  {}: {} → {}",
+            m.key,
+            shown(before[i + 1]),
+            shown(after[i + 1])
+        );
     }
+    r.push_str(&declared_now_differ(site, &before, &after));
     let changed = changes.iter().filter(|(_, c)| c.changed()).count();
     if dry_run {
         let _ = writeln!(
