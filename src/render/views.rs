@@ -411,22 +411,64 @@ pub(crate) fn headline_figures(content: &Content, agg: &Aggregates, t: &Labels) 
         if computed == Some(declared) {
             continue;
         }
+        let (declared_text, computed_text) = distinct(lang, metric, declared, computed);
+        let when = match (site.programme.figures_date, &site.programme.source) {
+            (Some(d), source) => format!(
+                "{} {}{}",
+                t.get("declared_as_of"),
+                format::date(lang, d),
+                source
+                    .as_ref()
+                    .map(|s| format!(" ({s})"))
+                    .unwrap_or_default()
+            ),
+            (None, Some(s)) => format!("({s})"),
+            (None, None) => format!("({})", t.get("declared_officially")),
+        };
+        let in_records = t.get("in_records_today");
+        let computed_text = computed_text.unwrap_or_else(|| t.get("not_reported").to_string());
         let fmt = |n: u64| metric.map_or_else(|| format::int(lang, n), |m| m.format(lang, n));
-        let source = site
-            .programme
-            .source
-            .as_ref()
-            .map(|s| format!(" ({s})"))
-            .unwrap_or_default();
-        figure.value = fmt(declared);
-        figure.note = Some(format!(
-            "{}{source}. {} {}.",
-            t.get("declared_figure"),
-            t.get("records_add_up"),
-            computed.map_or_else(|| t.get("not_reported").to_string(), fmt)
-        ));
+        match (site.programme.show, computed) {
+            (crate::config::Show::Computed, Some(c)) => {
+                figure.value = fmt(c);
+                figure.note = Some(format!(
+                    "{computed_text} {in_records}{} {declared_text} {when}.",
+                    t.get("semicolon")
+                ));
+            }
+            _ => {
+                figure.value = fmt(declared);
+                figure.note = Some(format!(
+                    "{declared_text} {when}{} {computed_text} {in_records}.",
+                    t.get("semicolon")
+                ));
+            }
+        }
     }
     figures
+}
+
+/// The declared figure and the records' total, written at the first
+/// precision that tells them apart: `5,4 Md€` and `5,4 Md€` become
+/// `5 400 000 000 €` and `5 325 283 000 €`.
+fn distinct(
+    lang: Language,
+    metric: Option<&Metric>,
+    declared: u64,
+    computed: Option<u64>,
+) -> (String, Option<String>) {
+    let short = |n: u64| metric.map_or_else(|| format::int(lang, n), |m| m.format(lang, n));
+    let exact = |n: u64| {
+        metric.map_or_else(
+            || format::int(lang, n),
+            |m| m.format_in(lang, n, format::Scale::Units),
+        )
+    };
+    match computed {
+        Some(c) if short(c) != short(declared) => (short(declared), Some(short(c))),
+        Some(c) => (exact(declared), Some(exact(c))),
+        None => (short(declared), None),
+    }
 }
 
 /// "Territoires, projets, emplois créés et investissement": the caption of

@@ -20,7 +20,11 @@ fn builds_every_page_with_real_names_and_working_links() {
     for t in &content.territories {
         let html = page(&out, &format!("territoires/{}/index.html", t.slug));
         assert!(
-            html.contains(&format!("<h1>{}</h1>", html_escape(&t.record.name))),
+            // The name as French typography prints it (l’Ain, Oyonnax – Bugey).
+            html.contains(&format!(
+                "<h1>{}</h1>",
+                html_escape(&bilan::typo_or(&content, &t.record.name))
+            )),
             "{}",
             t.slug
         );
@@ -35,8 +39,9 @@ fn builds_every_page_with_real_names_and_working_links() {
     );
     assert!(home.contains("5,4\u{202f}Md€"));
     assert!(
-        home.contains("Chiffre officiel"),
-        "declared 146 is shown with its source"
+        home.replace(['\u{202f}', '\u{a0}'], " ")
+            .contains("146 au 11 octobre 2021"),
+        "declared 146 is shown with its date"
     );
 
     let files = read_tree(&out);
@@ -152,7 +157,10 @@ fn one_record_edit_rewrites_only_the_pages_that_show_it() {
     .unwrap();
     let o = build(&root, &out, &[]);
     let err = stderr(&o);
-    assert!(err.contains("jobs_created: 27\u{202f}250 → 27\u{202f}251"), "{err}");
+    assert!(
+        err.contains("jobs_created: 27\u{202f}250 → 27\u{202f}251"),
+        "{err}"
+    );
     let after = read_tree(&out);
     let changed: Vec<&String> = after
         .keys()
@@ -185,5 +193,54 @@ fn one_record_edit_rewrites_only_the_pages_that_show_it() {
     assert!(
         err.contains("7 page(s): departements/39/index.html, index.html, presse/kit/index.html, presse/kit/regions/27/index.html, regions/27/index.html"),
         "{err}"
+    );
+}
+
+/// Issue 23: after a data update, a headline card's note gives the declared
+/// figure and the records' total at a precision that tells them apart, and
+/// `programme.show: computed` puts the records' total first.
+#[test]
+fn cards_tell_the_declared_figure_from_the_records_total() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    crate::errors::copy_dir(&repo().join("content"), &root.join("content"));
+    let record = root.join("content/territories/haut-jura.yaml");
+    let text = std::fs::read_to_string(&record).unwrap();
+    // 213 more jobs, and 1,000 € more investment: too little for `5,4 Md€`.
+    let text = text.replacen("    jobs_created: 6\n", "    jobs_created: 219\n", 1);
+    let text = text.replacen(
+        "    investment_eur: 1274000\n",
+        "    investment_eur: 1275000\n",
+        1,
+    );
+    std::fs::write(&record, text).unwrap();
+    let out = tmp.path().join("out");
+    build(&root, &out, &[]);
+    let home = page(&out, "index.html").replace(['\u{202f}', '\u{a0}'], " ");
+    assert!(
+        home.contains("27 250 au 11 octobre 2021 (Communiqué de presse N° 1522 du 11 octobre 2021) ; 27 463 dans les fiches à ce jour."),
+        "{home}"
+    );
+    assert!(
+        home.contains("5 400 000 000 € au 11 octobre 2021")
+            && home.contains("5 400 001 000 € dans les fiches"),
+        "the amounts differ at full precision"
+    );
+    let site = root.join("content/site.yaml");
+    let yaml = std::fs::read_to_string(&site).unwrap();
+    std::fs::write(
+        &site,
+        yaml.replacen(
+            "  illustrative_projects:",
+            "  show: computed\n  illustrative_projects:",
+            1,
+        ),
+    )
+    .unwrap();
+    build(&root, &out, &[]);
+    let home = page(&out, "index.html").replace(['\u{202f}', '\u{a0}'], " ");
+    assert!(
+        home.contains("27 463 dans les fiches à ce jour ; 27 250 au 11 octobre 2021"),
+        "{home}"
     );
 }

@@ -151,7 +151,7 @@ fn exported_formulas_cannot_run_in_a_spreadsheet() {
     );
     let page = std::fs::read_to_string(out.join("donnees/index.html")).unwrap();
     assert!(
-        page.contains("précédé d&#39;une apostrophe"),
+        page.contains("précédé d’une apostrophe"),
         "the open-data page says so"
     );
 }

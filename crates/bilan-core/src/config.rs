@@ -82,13 +82,27 @@ fn default_ministry() -> Vec<String> {
     vec!["République".into(), "Française".into()]
 }
 
-/// `typography:` in site.yaml (French sites only).
-#[derive(Debug, Clone, Copy, Default, Deserialize)]
+/// `typography:` in site.yaml (French sites only). Both rules are on by
+/// default and change only what is displayed: exports and imports keep
+/// every name as the records write it.
+#[derive(Debug, Clone, Copy, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TypographyConfig {
     /// Typographic apostrophes: `l'usine` is printed `l’usine`.
-    #[serde(default)]
+    #[serde(default = "yes")]
     pub apostrophes: bool,
+    /// En dashes: `Oyonnax - Bugey Sud` is printed `Oyonnax – Bugey Sud`.
+    #[serde(default = "yes")]
+    pub dashes: bool,
+}
+
+impl Default for TypographyConfig {
+    fn default() -> TypographyConfig {
+        TypographyConfig {
+            apostrophes: true,
+            dashes: true,
+        }
+    }
 }
 
 impl SiteConfig {
@@ -96,6 +110,7 @@ impl SiteConfig {
     pub fn typography(&self) -> Option<crate::typo::Rules> {
         (self.language == Language::Fr).then_some(crate::typo::Rules {
             apostrophes: self.typography.apostrophes,
+            dashes: self.typography.dashes,
         })
     }
 }
@@ -239,12 +254,28 @@ pub struct Programme {
     /// `territories`, `projects` or a metric key.
     #[serde(default)]
     pub declared: std::collections::BTreeMap<String, u64>,
+    /// Which figure leads a headline card when the records' total differs
+    /// from the declared one; the card's note gives the other.
+    #[serde(default)]
+    pub show: Show,
     /// When true, every page showing project figures says they are illustrative.
     #[serde(default)]
     pub illustrative_projects: bool,
     /// A note on the figures, shown on the home page (Markdown).
     #[serde(default)]
     pub notes: Option<String>,
+}
+
+/// `programme.show`: the declared figure (the official one, by default) or
+/// the records' total.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Show {
+    /// The figure of `programme.declared`, with its date and source.
+    #[default]
+    Declared,
+    /// The total the records add up to today.
+    Computed,
 }
 
 /// One allowed region.

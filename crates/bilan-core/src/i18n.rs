@@ -8,6 +8,7 @@ use crate::text::Language;
 /// `(key, French, English)`.
 const LABELS: &[(&str, &str, &str)] = &[
     ("colon", "\u{202f}:", ":"),
+    ("semicolon", "\u{202f};", ";"),
     ("skip_to_content", "Aller au contenu", "Skip to content"),
     ("main_navigation", "Navigation principale", "Main navigation"),
     ("home", "Accueil", "Home"),
@@ -50,8 +51,9 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("department_shared", "Ces territoires couvrent aussi d’autres départements ; sur chaque page de département, leurs chiffres comptent en entier", "These territories also cover other départements; on each département's page, their figures count in full"),
     ("departments_index", "Les départements", "Départements"),
     ("illustrative_notice", "Les chiffres par projet sont illustratifs : aucune source publique ne les donne projet par projet. Les totaux sont ceux du bilan officiel.", "Project-level figures are illustrative: no public source gives them project by project. The totals are those of the official report."),
-    ("declared_figure", "Chiffre officiel", "Official figure"),
-    ("records_add_up", "Les fiches en recensent", "The records count"),
+    ("declared_as_of", "au", "as of"),
+    ("in_records_today", "dans les fiches à ce jour", "in the records today"),
+    ("declared_officially", "chiffre officiel", "official figure"),
     ("source", "Source", "Source"),
     ("generated_on", "Mis à jour le", "Updated on"),
     ("feed_label", "Flux RSS/Atom", "RSS/Atom feed"),

@@ -21,6 +21,8 @@ pub const NNBSP: &str = "\u{202f}";
 pub struct Rules {
     /// `l'usine` becomes `l’usine`.
     pub apostrophes: bool,
+    /// A hyphen between spaces becomes an en dash: `Oyonnax – Bugey Sud`.
+    pub dashes: bool,
 }
 
 /// Words and symbols that belong to the number before them.
@@ -192,6 +194,10 @@ fn scan(s: &str, rules: Rules, escaped: bool, edits: &mut Vec<Edit>) {
                 }
                 i += 2;
             }
+            b'-' if rules.dashes && i > 0 && b[i - 1] == b' ' && b.get(i + 1) == Some(&b' ') => {
+                edits.push((i, 1, "–"));
+                i += 1;
+            }
             b'\'' if rules.apostrophes && between_letters(s, i, 1) => {
                 edits.push((i, 1, "’"));
                 i += 1;
@@ -282,8 +288,14 @@ fn space_rule(s: &str, i: usize, w: usize) -> Option<&'static str> {
 mod tests {
     use super::*;
 
-    const R: Rules = Rules { apostrophes: false };
-    const CURLY: Rules = Rules { apostrophes: true };
+    const R: Rules = Rules {
+        apostrophes: false,
+        dashes: false,
+    };
+    const CURLY: Rules = Rules {
+        apostrophes: true,
+        dashes: true,
+    };
 
     fn t(s: &str) -> String {
         text(s, R).into_owned()
@@ -338,6 +350,18 @@ mod tests {
         assert_eq!(text("l'usine d'Arve", CURLY), "l’usine d’Arve");
         assert_eq!(text("'cité'", CURLY), "'cité'");
         assert_eq!(html("<p>l&#39;usine</p>", CURLY), "<p>l’usine</p>");
+    }
+
+    #[test]
+    fn a_spaced_hyphen_is_an_en_dash() {
+        assert_eq!(t("Oyonnax - Bugey Sud"), "Oyonnax - Bugey Sud");
+        assert_eq!(
+            text("Oyonnax - Bugey Sud - Plaine de l'Ain", CURLY),
+            "Oyonnax – Bugey Sud – Plaine de l’Ain"
+        );
+        // Compound words and negative numbers keep their hyphen.
+        assert_eq!(text("Rhône-Alpes, -3 %", CURLY), "Rhône-Alpes, -3\u{202f}%");
+        assert_eq!(html("<code>a - b</code>", CURLY), "<code>a - b</code>");
     }
 
     #[test]

@@ -402,9 +402,13 @@ fn check_declared(content: &Content, agg: &Aggregates, d: &mut Diagnostics) {
                 Diagnostic::warning(
                     "content/site.yaml",
                     format!(
-                        "declared {name} is {} but the records add up to {}; pages show the declared figure with its source",
+                        "declared {name} is {} but the records add up to {}; {}",
                         format::int(lang, declared),
-                        format::int(lang, computed)
+                        format::int(lang, computed),
+                        match content.site.programme.show {
+                            crate::config::Show::Declared => "pages show the declared figure with its source",
+                            crate::config::Show::Computed => "pages show the records' total (`programme.show: computed`), with the declared figure in its note",
+                        }
                     ),
                 )
                 .at(line, 1),
