@@ -413,15 +413,7 @@ pub(crate) fn headline_figures(content: &Content, agg: &Aggregates, t: &Labels) 
         }
         let (declared_text, computed_text) = distinct(lang, metric, declared, computed);
         let when = match (site.programme.figures_date, &site.programme.source) {
-            (Some(d), source) => format!(
-                "{} {}{}",
-                t.get("declared_as_of"),
-                format::date(lang, d),
-                source
-                    .as_ref()
-                    .map(|s| format!(" ({s})"))
-                    .unwrap_or_default()
-            ),
+            (Some(d), _) => format!("{} {}", t.get("declared_as_of"), format::date(lang, d)),
             (None, Some(s)) => format!("({s})"),
             (None, None) => format!("({})", t.get("declared_officially")),
         };

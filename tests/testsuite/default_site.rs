@@ -218,7 +218,7 @@ fn cards_tell_the_declared_figure_from_the_records_total() {
     build(&root, &out, &[]);
     let home = page(&out, "index.html").replace(['\u{202f}', '\u{a0}'], " ");
     assert!(
-        home.contains("27 250 au 11 octobre 2021 (Communiqué de presse N° 1522 du 11 octobre 2021) ; 27 463 dans les fiches à ce jour."),
+        home.contains("27 250 au 11 octobre 2021 ; 27 463 dans les fiches à ce jour."),
         "{home}"
     );
     assert!(
