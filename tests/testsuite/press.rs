@@ -207,3 +207,37 @@ fn social_metadata_is_absolute_with_an_absolute_base_url() {
         assert!(html.contains("property=\"og:title\""), "{path}");
     }
 }
+
+/// Issue 23: XLSX cells carry number formats (thousands separators, and
+/// euros where the unit is euros) and stay numbers; years stay plain.
+#[test]
+fn xlsx_exports_carry_number_formats() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    build(&repo(), &out, &[]);
+    for name in ["territoires", "projets"] {
+        let bytes = std::fs::read(out.join(format!("donnees/{name}.xlsx"))).unwrap();
+        let entries = zip_entries(&bytes);
+        let text = |path: &str| {
+            String::from_utf8(
+                entries
+                    .iter()
+                    .find(|(p, _)| p == path)
+                    .unwrap_or_else(|| panic!("{name}: no {path}"))
+                    .1
+                    .clone(),
+            )
+            .unwrap()
+        };
+        let styles = text("xl/styles.xml");
+        assert!(styles.contains("formatCode=\"#,##0\""), "{styles}");
+        assert!(styles.contains("&quot;€&quot;"), "{styles}");
+        // Numbers are written as numbers (`<v>`), with a style (`s=`).
+        let sheet = text("xl/worksheets/sheet1.xml");
+        assert!(sheet.contains(" s=\""), "{name}: no styled cell");
+        assert!(
+            !sheet.contains("t=\"s\"><v>9069000"),
+            "{name}: an amount as text"
+        );
+    }
+}

@@ -48,6 +48,8 @@ pub struct Column {
     pub fr: String,
     /// Meaning, English.
     pub en: String,
+    /// True for amounts in euros: XLSX shows them as `5 400 000 000 €`.
+    pub euros: bool,
 }
 
 impl Column {
@@ -56,6 +58,7 @@ impl Column {
             name: name.into(),
             fr: fr.into(),
             en: en.into(),
+            euros: false,
         }
     }
 
@@ -96,6 +99,7 @@ fn metric_column(m: &Metric, summed: bool) -> Column {
             m.title
         ),
         en: format!("{}{en_unit}{en_sum}; empty when not reported", m.title),
+        euros: m.unit == Unit::Eur,
     }
 }
 
@@ -336,6 +340,11 @@ pub fn xlsx(table: &Table) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     }
     sheet.set_freeze_panes(1, 0)?;
     let bold = Format::new().set_bold();
+    // Numbers with thousands separators, and euros with their sign; the
+    // spreadsheet shows them in its own locale, the cells stay numbers.
+    let whole = Format::new().set_num_format("#,##0");
+    let euros = Format::new().set_num_format("#,##0\\ \"€\"");
+    let plain = Format::new();
     for (col, c) in table.columns.iter().enumerate() {
         sheet.write_string_with_format(0, col as u16, &c.name, &bold)?;
     }
@@ -348,7 +357,13 @@ pub fn xlsx(table: &Table) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
                     sheet.write_string(r, c, xlsx_text(s).as_ref())?;
                 }
                 Cell::Int(Some(n)) => {
-                    sheet.write_number(r, c, *n as f64)?;
+                    let format = match table.columns.get(col) {
+                        Some(column) if column.euros => &euros,
+                        // A year reads 2021, never 2,021.
+                        Some(column) if column.name == "year" => &plain,
+                        _ => &whole,
+                    };
+                    sheet.write_number_with_format(r, c, *n as f64, format)?;
                 }
                 Cell::Bool(b) => {
                     sheet.write_boolean(r, c, *b)?;
