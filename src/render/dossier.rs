@@ -152,7 +152,7 @@ fn kit_spec(ctx: &Report) -> Spec {
     b.push(Block::Heading(1, tx(ctx, t.get("visuals"))));
     let credit = kit
         .credits
-        .map(|c| format!(" · {}{} {c}", t.get("credit"), t.get("colon")))
+        .map(|c| format!(" · {}", crate::presskit::credit_line(t, c)))
         .unwrap_or_default();
     for v in &kit.visuals {
         b.push(Block::Svg {
@@ -175,10 +175,7 @@ fn kit_spec(ctx: &Report) -> Spec {
         }
     }
     if let Some(c) = kit.credits {
-        b.push(Block::Small(tx(
-            ctx,
-            &format!("{}{} {c}", t.get("credit"), t.get("colon")),
-        )));
+        b.push(Block::Small(tx(ctx, &crate::presskit::credit_line(t, c))));
     }
     Spec {
         title: format!("{} — {programme}", t.get("press_kit")),

@@ -158,7 +158,7 @@ fn credits(ctx: &Report, kit: &KitView) -> String {
         lines.push(format!("{}{} {s}", t.get("source"), t.get("colon")));
     }
     if let Some(c) = kit.credits {
-        lines.push(format!("{}{} {c}", t.get("credit"), t.get("colon")));
+        lines.push(crate::presskit::credit_line(t, c));
     }
     if let Some(l) = kit.licence {
         lines.push(format!("{}{} {l}", t.get("licence"), t.get("colon")));
@@ -245,6 +245,10 @@ pub(super) fn page(ctx: &Report, path: &str, sizes: &Sizes) -> Job {
     c.insert("photos", &kit.photos);
     c.insert("contacts", &kit.contacts);
     c.insert("credits", &kit.credits);
+    let credit_line = kit
+        .credits
+        .map(|credits| crate::presskit::credit_line(&ctx.labels, credits));
+    c.insert("credit_line", &credit_line);
     c.insert("visuals", &visuals);
     c.insert("data", &data);
     c.insert(

@@ -174,7 +174,7 @@ fn kit_page_and_bundle_have_everything_a_journalist_needs() {
         "Licence Ouverte",
         "11 octobre 2021",
         "ANCT",
-        "Communiqué de presse N°1522",
+        "Communiqué de presse n° 1522",
     ] {
         assert!(readme.contains(needle), "README lacks {needle}:\n{readme}");
     }

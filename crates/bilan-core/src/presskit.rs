@@ -30,6 +30,20 @@ pub fn zip(entries: &[(String, Vec<u8>)]) -> zip::result::ZipResult<Vec<u8>> {
     Ok(w.finish()?.into_inner())
 }
 
+/// The credit line of a visual: `Crédit : Météo France`, or the credits as
+/// they are when they open with their own label (`Données : ANCT…`), so a
+/// line never reads `Crédit : Données : …`.
+pub fn credit_line(t: &crate::i18n::Labels, credits: &str) -> String {
+    let labelled = credits.split_once(':').is_some_and(|(head, _)| {
+        head.trim().chars().count() <= 24 && !head.contains(['(', '.', ';'])
+    });
+    if labelled {
+        credits.to_string()
+    } else {
+        format!("{}{} {credits}", t.get("credit"), t.get("colon"))
+    }
+}
+
 /// A press contact on one line: `Service de presse · presse@… · 01 …`.
 pub fn contact_line(c: &crate::records::Contact) -> String {
     [
@@ -67,6 +81,23 @@ pub fn size(lang: crate::config::Language, bytes: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_credit_line_never_doubles_its_label() {
+        let t = crate::i18n::Labels::new(crate::config::Language::Fr);
+        assert_eq!(
+            credit_line(&t, "Météo France"),
+            "Crédit\u{202f}: Météo France"
+        );
+        assert_eq!(
+            credit_line(&t, "Données : ANCT (Licence Ouverte 2.0)"),
+            "Données : ANCT (Licence Ouverte 2.0)"
+        );
+        assert_eq!(
+            credit_line(&t, "ANCT (licence : Etalab 2.0)"),
+            "Crédit\u{202f}: ANCT (licence : Etalab 2.0)"
+        );
+    }
     use crate::text::Language;
 
     #[test]

@@ -185,7 +185,7 @@ fn map_credit(content: &Content, t: &Labels) -> String {
         parts.push(s.clone());
     }
     if let Some(c) = content.kit.as_ref().and_then(|k| k.credits.as_deref()) {
-        parts.push(format!("{}{} {c}", t.get("credit"), t.get("colon")));
+        parts.push(crate::presskit::credit_line(t, c));
     }
     crate::typo_or(content, &parts.join(" · "))
 }
