@@ -54,7 +54,8 @@ fn region_files(ctx: &Report, kit: &RegionalKitView, tables: &[Table; 2]) -> Res
             format!("{}/{}.svg", n.visuals, c.name),
             c.svg.clone().into_bytes(),
         ));
-        if let Some(png) = &c.png {
+        // The print PNG, not the 1,200×630 card, for papers.
+        if let Some(png) = c.print.as_ref().or(c.png.as_ref()) {
             entries.push((format!("{}/{}.png", n.visuals, c.name), png.clone()));
         }
     }

@@ -353,3 +353,41 @@ fn every_chart_keeps_one_unit_and_counts_its_top_bars() {
         );
     }
 }
+
+/// Issue 23: each region chart has a print PNG at least 1,800 px wide
+/// beside its 1,200×630 card, linked from the region's pages, and the
+/// regional kit's zip carries the print one.
+#[test]
+fn region_charts_have_print_pngs_for_papers() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    build(&repo(), &out, &[]);
+    let files = read_tree(&out.join("charts"));
+    let prints: Vec<&String> = files
+        .keys()
+        .filter(|k| k.ends_with("-impression.png"))
+        .collect();
+    assert!(prints.len() >= 17, "{prints:?}");
+    for p in prints {
+        assert!(png_size(&files[p]).0 >= 1800, "{p}");
+        let card = p.replace("-impression.png", ".png");
+        assert_eq!(png_size(&files[&card]), (1200, 630), "{card}");
+    }
+    let page = page(&out, "regions/84/index.html");
+    assert!(
+        page.contains("charts/region-84-emplois-impression.png"),
+        "the region page links it"
+    );
+    let zip = std::fs::read(out.join("presse/kit/regions/84/kit.zip")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
+    let mut png = Vec::new();
+    std::io::Read::read_to_end(
+        &mut zip.by_name("visuels/region-84-emplois.png").unwrap(),
+        &mut png,
+    )
+    .unwrap();
+    assert!(
+        png_size(&png).0 >= 1800,
+        "the kit's visual is the print one"
+    );
+}

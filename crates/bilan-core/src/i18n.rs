@@ -179,6 +179,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("visuals", "Visuels", "Visuals"),
     ("photos", "Photos", "Photos"),
     ("credit", "Crédit", "Credit"),
+    ("png_print", "PNG pour l'impression", "PNG for print"),
     ("data_downloads", "Données", "Data"),
     ("download_all", "Tout télécharger (visuels, données, communiqués)", "Download everything (visuals, data, releases)"),
     ("row", "ligne", "row"),

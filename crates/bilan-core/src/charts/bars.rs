@@ -160,9 +160,26 @@ pub(super) fn region(
         })
         .filter(|(_, c, _)| c.bars.iter().any(|b| b.value > 0))
         .map(|(name, chart, table)| {
-            finish_with_files(name, chart, table, st, store, super::raster::CARD)
+            let c = finish_with_files(name, chart, table, st, store, super::raster::CARD)?;
+            with_print(c, store)
         })
         .collect()
+}
+
+/// `c` with a print PNG beside its card: regional papers need a visual
+/// at print resolution (1,920 px wide), and the card stays the page's
+/// `og:image`.
+fn with_print(c: Chart, store: &dyn Store) -> anyhow::Result<Chart> {
+    let print = if store.defers() {
+        None
+    } else {
+        Some(super::rasterised(store, &c.svg, super::raster::PRINT)?)
+    };
+    Ok(Chart {
+        print,
+        print_file: Some(routes::chart(&format!("{}-impression", c.name), "png")),
+        ..c
+    })
 }
 
 /// Metric `i` by territory of `members`, titled for `place` (a region or
@@ -408,6 +425,8 @@ fn finish(name: String, chart: BarChart, table: DataTable, st: &Style) -> Chart 
     Chart {
         svg_file: routes::chart(&name, "svg"),
         png_file: routes::chart(&name, "png"),
+        print: None,
+        print_file: None,
         name,
         title: chart.title,
         desc,

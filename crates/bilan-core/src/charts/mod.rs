@@ -45,6 +45,11 @@ pub struct Chart {
     pub svg_file: String,
     /// Where the PNG file is published (programme charts).
     pub png_file: String,
+    /// A print PNG beside a 1,200×630 card (region charts), for papers.
+    #[serde(skip)]
+    pub print: Option<Vec<u8>>,
+    /// Where that print PNG is published.
+    pub print_file: Option<String>,
 }
 
 /// One bar of a chart drawn in HTML: its length is a share of the longest.
@@ -228,6 +233,9 @@ pub fn chart_files(c: Chart) -> Vec<(String, Vec<u8>)> {
     if let Some(png) = c.png {
         out.push((c.png_file, png));
     }
+    if let (Some(print), Some(file)) = (c.print, c.print_file) {
+        out.push((file, print));
+    }
     out
 }
 
@@ -300,6 +308,10 @@ pub fn fill_pngs(set: &mut ChartSet, store: &dyn Store) -> Result<(), Diagnostic
         .collect();
     missing.into_par_iter().try_for_each(|(c, fit)| {
         c.png = Some(rasterised(store, &c.svg, fit).map_err(|e| png_error(&c.name, &e))?);
+        if c.print_file.is_some() {
+            let print = rasterised(store, &c.svg, raster::PRINT);
+            c.print = Some(print.map_err(|e| png_error(&c.name, &e))?);
+        }
         Ok(())
     })
 }
