@@ -54,14 +54,29 @@ try {
         const scale = t.getScreenCTM() ? t.getScreenCTM().a : 1;
         out.svg.push({ size: parseFloat(getComputedStyle(t).fontSize) * scale, text: t.textContent.trim().slice(0, 40) });
       }
-      // Pictures of charts.
+      // Pictures of charts. A kit thumbnail is a preview, not a reading
+      // surface: it links to its full-size file and its chart is given in
+      // words beside it, which this checks instead of its text size.
+      out.thumbs = [];
       for (const img of document.querySelectorAll("img")) {
         if (!visible(img) || !/\.svg$/.test(img.src)) continue;
+        const thumb = img.closest("a.visual-thumb");
+        if (thumb) {
+          const desc = img.closest("figure")?.querySelector(".visual-desc");
+          out.thumbs.push({ src: img.src, href: thumb.getAttribute("href"), words: !!desc && visible(desc) && desc.textContent.trim().length > 20 });
+          continue;
+        }
         out.imgs.push({ src: img.src, width: img.getBoundingClientRect().width });
       }
       return out;
     });
     const sizes = [...found.html, ...found.svg];
+    for (const t of found.thumbs) {
+      if (!t.words || !t.href) {
+        failures += 1;
+        console.log(`  a thumbnail without its chart in words or its full-size link: ${t.src}`);
+      }
+    }
     for (const img of found.imgs) {
       const { min, width } = svgFonts(fileURLToPath(img.src));
       if (min !== null && width) sizes.push({ size: (min * img.width) / width, text: `text in ${path.basename(img.src)}` });
