@@ -7,7 +7,8 @@ use std::collections::HashMap;
 
 use tera::Tera;
 
-use super::{context, insert_globals, pages, render_job, setup_tera, Views};
+use super::html::render_job;
+use super::{context, insert_globals, pages, setup_tera, Views};
 use super::{RenderOptions, Sizes};
 use crate::aggregate::Aggregates;
 use crate::charts::ChartSet;

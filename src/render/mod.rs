@@ -5,12 +5,13 @@
 //! [`render`] reads as its steps: set up Tera, build the report model
 //! ([`Report`]), run the renderers of the files that are not pages
 //! (`renderers`: charts, exports, search index, PDFs, regional kits, kit
-//! bundle), render the pages in parallel (`pages` has one function per
-//! page kind), write the feeds and the static files, and check the
+//! bundle), render the pages in parallel (`html`; `pages` has one function
+//! per page kind), write the feeds and the static files, and check the
 //! anchors. Paths come from [`crate::routes`].
 
 mod departments;
 mod dossier;
+mod html;
 mod kit;
 mod kitview;
 mod legal;
@@ -28,17 +29,14 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rayon::prelude::*;
 use tera::{Context, Tera};
 
 use crate::aggregate::Aggregates;
 use crate::charts::ChartSet;
 use crate::content::Content;
-use crate::diag::Diagnostics;
-use crate::feeds;
 use crate::format;
 use crate::i18n::Labels;
-use crate::links::{self, BrokenLink, PageLinks};
+use crate::links::BrokenLink;
 use crate::output::Sink;
 use crate::records::Page;
 use crate::routes::{self, PageKind};
@@ -185,7 +183,7 @@ pub fn render(
             .map(|(p, (_, b))| (p.to_string(), b.len())),
     );
     let paths = all_paths(&ctx, &made.sizes);
-    let html = Html {
+    let html = html::Html {
         tera: &tera,
         global,
         paths: &paths,
@@ -193,7 +191,7 @@ pub fn render(
     let started = std::time::Instant::now();
     let pages = renderers::run_stage(&ctx, &[&html], &made, &recording)?;
     crate::diag::log_time(started, "  of which pages");
-    renderers::run_stage(&ctx, &[&Feeds(&pages.pages.dated)], &made, &recording)?;
+    renderers::run_stage(&ctx, &[&html::Feeds(&pages.pages.dated)], &made, &recording)?;
     recording.put_statics(&static_files)?;
     let done = pages.pages;
     let broken_links = broken_links(&ctx, done.broken, done.anchors, &done.ids);
@@ -211,60 +209,6 @@ fn all_paths(ctx: &Report, sizes: &Sizes) -> BTreeSet<String> {
     paths.extend(ctx.pages.iter().map(|(p, _)| p.clone()));
     paths.extend([routes::SITEMAP, routes::FEED, routes::ROBOTS].map(String::from));
     paths
-}
-
-/// The pages, in the site's theme.
-struct Html<'t> {
-    tera: &'t Tera,
-    /// The key of what every page sees (see [`insert_globals`]).
-    global: String,
-    /// Every file of the site, for the link check.
-    paths: &'t BTreeSet<String>,
-}
-
-impl renderers::Renderer for Html<'_> {
-    fn name(&self) -> &'static str {
-        "pages"
-    }
-
-    fn render(
-        &self,
-        ctx: &Report,
-        before: &renderers::Made,
-        sink: &dyn Sink,
-    ) -> Result<renderers::Made, Error> {
-        let pages = render_pages(
-            ctx,
-            self.tera,
-            sink,
-            self.paths,
-            &before.sizes,
-            &self.global,
-        )?;
-        Ok(renderers::Made {
-            pages,
-            ..Default::default()
-        })
-    }
-}
-
-/// The sitemap (of the pages rendered), robots.txt and the Atom feed.
-struct Feeds<'d>(&'d [(String, Option<NaiveDate>)]);
-
-impl renderers::Renderer for Feeds<'_> {
-    fn name(&self) -> &'static str {
-        "feeds"
-    }
-
-    fn render(
-        &self,
-        ctx: &Report,
-        _: &renderers::Made,
-        sink: &dyn Sink,
-    ) -> Result<renderers::Made, Error> {
-        write_feeds(ctx, sink, self.0)?;
-        Ok(renderers::Made::default())
-    }
 }
 
 /// Tera with the theme's templates, autoescaping and number filters.
@@ -421,158 +365,6 @@ fn insert_globals(tera: &mut Tera, ctx: &Report, opts: &RenderOptions) -> String
     let key = globals.key();
     tera.global_context().extend(globals.into_context());
     key
-}
-
-/// What rendering the pages found.
-#[derive(Default)]
-pub(super) struct PagesDone {
-    /// Pages for the sitemap, with their dates.
-    dated: Vec<(String, Option<NaiveDate>)>,
-    broken: Vec<BrokenLink>,
-    /// The ids of each page rendered in this run.
-    ids: BTreeMap<String, BTreeSet<String>>,
-    anchors: Vec<(String, String, String, String)>,
-    external: BTreeSet<String>,
-}
-
-/// One rendered page: its path, date, broken links, and its links when it
-/// was rendered (not reused from the previous build).
-type PageDone = (
-    String,
-    Option<NaiveDate>,
-    Vec<BrokenLink>,
-    Option<PageLinks>,
-);
-
-/// Renders every page in parallel into `sink`; territory pages whose inputs
-/// did not change are reused from the previous build.
-fn render_pages(
-    ctx: &Report,
-    tera: &Tera,
-    sink: &dyn Sink,
-    paths: &BTreeSet<String>,
-    sizes: &Sizes,
-    global: &str,
-) -> Result<PagesDone, Error> {
-    // Links of a reused page can only break if the set of files changed.
-    let links_stable = sink.previous_paths() == Some(crate::output::paths_hash(paths).as_str());
-    let results: Vec<Result<PageDone, Error>> = ctx
-        .pages
-        .par_iter()
-        .map(|(path, kind)| {
-            let (path, kind) = (path.clone(), *kind);
-            let job = pages::build(ctx, &path, kind, sizes);
-            let date = job.date;
-            let key = job.key(global);
-            if let Some(k) = &key {
-                if links_stable && sink.reuse(&path, k) {
-                    return Ok((path, date, Vec::new(), None));
-                }
-            }
-            let html = render_job(ctx, tera, job)?;
-            let broken = links::check_page(&path, &html, paths);
-            let page_links = links::page_links(&path, &html);
-            sink.put(&path, html.as_bytes()).map_err(Error::Io)?;
-            if let Some(k) = key {
-                sink.remember(&path, &k);
-            }
-            Ok((path, date, broken, Some(page_links)))
-        })
-        .collect();
-    let mut done = PagesDone::default();
-    let mut diags = Diagnostics::default();
-    for r in results {
-        match r {
-            Ok((path, date, broken, page_links)) => {
-                if path != routes::NOT_FOUND {
-                    done.dated.push((path.clone(), date));
-                }
-                done.broken.extend(broken);
-                if let Some(l) = page_links {
-                    done.anchors.extend(l.anchors);
-                    done.external.extend(l.external);
-                    done.ids.insert(path, l.ids);
-                }
-            }
-            Err(Error::Content(d)) => diags.extend(d),
-            Err(io) => return Err(io),
-        }
-    }
-    if diags.has_errors() {
-        return Err(Error::Content(diags));
-    }
-    done.dated.sort();
-    Ok(done)
-}
-
-/// Renders one page: its own variables, plus what the base layout needs.
-fn render_job(ctx: &Report, tera: &Tera, job: Job) -> Result<String, Error> {
-    let mut c = job.context;
-    // The 404 page is served from any depth, so it links from the site root.
-    let root = if job.path == routes::NOT_FOUND {
-        ctx.base_url.clone()
-    } else {
-        "../".repeat(job.path.matches('/').count())
-    };
-    c.insert("root", &root);
-    c.insert("path", &job.path);
-    c.insert("section", &job.section);
-    c.insert("title", &job.title);
-    c.insert("description", &job.description);
-    c.insert("og_image", &job.og_image);
-    c.insert("url", &feeds::pretty(&ctx.base_url, &job.path));
-    let html = tera
-        .render(job.template, &c)
-        .map_err(|e| crate::error::Error::one(template_error(&e, ctx.theme)))?;
-    Ok(match ctx.content.site.typography() {
-        Some(rules) => match crate::typo::html(&html, rules) {
-            std::borrow::Cow::Owned(fixed) => fixed,
-            std::borrow::Cow::Borrowed(_) => html,
-        },
-        None => html,
-    })
-}
-
-/// The sitemap, robots.txt and the Atom feed of press releases.
-fn write_feeds(
-    ctx: &Report,
-    sink: &dyn Sink,
-    dated: &[(String, Option<NaiveDate>)],
-) -> Result<(), Error> {
-    let put = |path: &str, text: String| sink.put(path, text.as_bytes()).map_err(Error::Io);
-    let sitemap = feeds::sitemap(dated.iter().map(|(p, d)| (p.as_str(), *d)), &ctx.base_url);
-    put(routes::SITEMAP, sitemap)?;
-    let robots = format!(
-        "User-agent: *\nAllow: /\nSitemap: {}{}\n",
-        ctx.base_url,
-        routes::SITEMAP
-    );
-    put(routes::ROBOTS, robots)?;
-    let rules = ctx.content.site.typography();
-    let french = |s: &str| match rules {
-        Some(r) => crate::typo::text(s, r).into_owned(),
-        None => s.to_string(),
-    };
-    let entries: Vec<feeds::Entry> = ctx
-        .press
-        .iter()
-        .map(|p| {
-            let view = views::release_entry(ctx.lang, p);
-            feeds::Entry {
-                title: french(&p.meta.title),
-                path: view.href,
-                date: p.meta.date,
-                summary: french(&view.summary),
-            }
-        })
-        .collect();
-    let feed = feeds::atom(
-        &french(&ctx.content.site.title),
-        &ctx.base_url,
-        &entries,
-        ctx.now,
-    );
-    put(routes::FEED, feed)
 }
 
 /// Broken links, with anchors checked now that every page's ids are known,

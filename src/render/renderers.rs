@@ -8,7 +8,8 @@
 
 use rayon::prelude::*;
 
-use super::{kit, search, Error, Files, PagesDone, Report, Sizes};
+use super::html::PagesDone;
+use super::{kit, search, Error, Files, Report, Sizes};
 use crate::opendata;
 use crate::output::Sink;
 use crate::routes;
