@@ -25,7 +25,7 @@ pub(crate) struct DepartmentView {
     /// Names of those territories that cover other départements too.
     pub(crate) shared: Vec<String>,
     pub(crate) count: String,
-    pub(crate) figures: Vec<views::Figure>,
+    pub(crate) figures: Vec<super::figures::Figure>,
     pub(crate) totals: views::TotalsView,
 }
 
@@ -67,7 +67,7 @@ pub(crate) fn department_view(
         territories,
         shared,
         count: views::territory_count(lang, totals.territories, t),
-        figures: views::totals_figures(content, &totals, t, true),
+        figures: super::figures::totals_figures(content, &totals, t, true),
         totals: views::totals_view(content, t, &totals, &views::territory_scales(content, agg)),
     }
 }

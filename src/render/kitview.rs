@@ -14,7 +14,7 @@ use crate::text::Language;
 /// The national press kit.
 pub(super) struct KitView<'a> {
     /// Headline figures, each with its note.
-    pub(super) figures: Vec<views::Figure>,
+    pub(super) figures: Vec<super::figures::Figure>,
     /// The presentation, in Markdown.
     pub(super) presentation: Option<&'a str>,
     pub(super) quotes: Vec<QuoteView<'a>>,
@@ -136,7 +136,7 @@ pub(super) fn kit_view<'a>(ctx: &Report<'a>) -> KitView<'a> {
         });
     }
     KitView {
-        figures: views::headline_figures(content, ctx.agg, &ctx.labels),
+        figures: super::figures::headline_figures(content, ctx.agg, &ctx.labels),
         presentation: kit.and_then(|k| k.presentation.as_deref()),
         quotes: kit
             .map(|k| {

@@ -11,6 +11,7 @@
 
 mod departments;
 mod dossier;
+mod figures;
 mod html;
 mod kit;
 mod kitview;

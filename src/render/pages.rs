@@ -93,7 +93,7 @@ impl Job {
     }
 }
 
-pub(super) fn figures_sentence(figures: &[views::Figure]) -> String {
+pub(super) fn figures_sentence(figures: &[super::figures::Figure]) -> String {
     figures
         .iter()
         .map(|f| format!("{} {}", f.value, f.label))
@@ -153,7 +153,7 @@ fn home(ctx: &Report, path: &str) -> Job {
     c.insert("intro", &intro);
     c.insert(
         "figures",
-        &views::headline_figures(content, ctx.agg, &ctx.labels),
+        &super::figures::headline_figures(content, ctx.agg, &ctx.labels),
     );
     c.insert(
         "notes_html",
@@ -281,7 +281,7 @@ fn territory(ctx: &Report, path: &str, i: usize) -> Job {
     c.insert("row", row);
     let (projects, project_totals) = views::project_rows(content, t, f, totals);
     c.insert("totals", &project_totals);
-    let figures = views::totals_figures(content, totals, t, false);
+    let figures = super::figures::totals_figures(content, totals, t, false);
     let description = format!(
         "{} ({}){} {}",
         r.name,

@@ -2,7 +2,7 @@
 //! releases, as documents for [`crate::search`]. Territories come first, so
 //! a document's kind follows from its position.
 
-use super::views;
+use super::figures;
 use super::Report;
 use crate::format;
 use crate::routes;
@@ -20,7 +20,7 @@ pub(super) fn docs(ctx: &Report) -> Vec<Doc> {
         let region = site
             .region(&r.region)
             .map_or(r.region.as_str(), |x| x.name.as_str());
-        let figures = views::totals_figures(content, ctx.agg.territory(&f.slug), t, false);
+        let figures = figures::totals_figures(content, ctx.agg.territory(&f.slug), t, false);
         let mut sub = vec![region.to_string()];
         sub.extend(
             figures
