@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use super::{Files, Report};
 use crate::diag::Diagnostic;
 use crate::format;
-use crate::pdf::{self, markdown_blocks, Block, Spec};
+use crate::pdf::{self, markdown_blocks, Block, Cover, Spec};
 use crate::records::Page;
 use crate::routes;
 
@@ -94,13 +94,62 @@ fn release_spec(ctx: &Report, p: &Page) -> Spec {
     }
 }
 
-/// The whole kit, in the order a journalist reads it, laid out from the
-/// kit view the page and the zip read too.
+/// The State's brand block on the cover with `theme: dsfr`, none else.
+pub(super) fn brand(ctx: &Report) -> Vec<String> {
+    match ctx.content.site.theme.as_str() {
+        "dsfr" => ctx.content.site.dsfr.ministry.clone(),
+        _ => Vec::new(),
+    }
+}
+
+/// Headline figures for a PDF, each with its note, typeset.
+pub(super) fn figures(ctx: &Report, figures: &[super::figures::Figure]) -> Vec<pdf::Figure> {
+    figures
+        .iter()
+        .map(|f| pdf::Figure {
+            value: f.value.clone(),
+            label: tx(ctx, &f.label),
+            note: f.note.as_deref().map(|n| tx(ctx, n)),
+        })
+        .collect()
+}
+
+/// The press contacts at the foot of a cover, if any.
+pub(super) fn cover_foot(ctx: &Report, lines: &[String]) -> Option<(String, Vec<String>)> {
+    (!lines.is_empty()).then(|| {
+        let lines = lines.iter().map(|l| tx(ctx, l)).collect();
+        (tx(ctx, ctx.labels.get("contacts")), lines)
+    })
+}
+
+/// Where the visuals' figures come from and who made them, once for all
+/// of them (the charts on paper leave out their own source line).
+pub(super) fn sources(ctx: &Report, credits: Option<&str>) -> Vec<Block> {
+    let t = &ctx.labels;
+    let mut out = Vec::new();
+    if let Some(source) = ctx.charts.programme.first().map(|c| &c.source) {
+        out.push(Block::Small(tx(
+            ctx,
+            &format!("{}{} {source}.", t.get("source"), t.get("colon")),
+        )));
+    }
+    if let Some(c) = credits {
+        out.push(Block::Small(tx(ctx, &crate::presskit::credit_line(t, c))));
+    }
+    out
+}
+
+/// The whole kit, in the order a journalist reads it: a cover with the
+/// headline figures and the contacts, then one idea per page (the
+/// programme, the visuals, the releases), laid out from the kit view the
+/// page and the zip read too.
 fn kit_spec(ctx: &Report) -> Spec {
     let (t, site) = (&ctx.labels, &ctx.content.site);
     let kit = ctx.kit();
     let programme = &site.programme.name;
-    let mut b = vec![Block::Cover {
+    let contacts: Vec<String> = kit.contacts.iter().map(|c| c.line.clone()).collect();
+    let mut b = vec![Block::Cover(Cover {
+        brand: brand(ctx),
         title: tx(ctx, programme),
         lines: vec![
             tx(ctx, t.get("press_kit")),
@@ -111,20 +160,13 @@ fn kit_spec(ctx: &Report) -> Spec {
                 format::date(ctx.lang, ctx.now.date_naive())
             ),
         ],
-    }];
-    b.push(Block::Heading(1, tx(ctx, t.get("key_figures"))));
-    b.push(Block::Figures(
-        kit.figures
-            .iter()
-            .map(|f| (f.value.clone(), tx(ctx, &f.label)))
-            .collect(),
-    ));
-    for note in kit.figures.iter().filter_map(|f| f.note.as_deref()) {
-        b.push(Block::Small(tx(ctx, note)));
-    }
-    if site.programme.illustrative_projects {
-        b.push(Block::Small(tx(ctx, t.get("illustrative_notice"))));
-    }
+        figures: figures(ctx, &kit.figures),
+        notice: site
+            .programme
+            .illustrative_projects
+            .then(|| tx(ctx, t.get("illustrative_notice"))),
+        foot: cover_foot(ctx, &contacts),
+    })];
     if let Some(p) = kit.presentation {
         b.push(Block::Heading(1, tx(ctx, t.get("presentation"))));
         b.extend(markdown_blocks(p, 1).into_iter().map(|x| typeset(ctx, x)));
@@ -150,32 +192,25 @@ fn kit_spec(ctx: &Report) -> Spec {
     }
     b.push(Block::PageBreak);
     b.push(Block::Heading(1, tx(ctx, t.get("visuals"))));
-    let credit = kit
-        .credits
-        .map(|c| format!(" · {}", crate::presskit::credit_line(t, c)))
-        .unwrap_or_default();
     for v in &kit.visuals {
+        // Charts print their title; the map on paper does not.
+        let caption = match v.name == routes::MAP {
+            true => tx(ctx, v.title),
+            false => String::new(),
+        };
         b.push(Block::Svg {
-            svg: v.svg.to_string(),
-            caption: tx(ctx, &format!("{}{credit}", v.title)),
+            svg: v.paper.to_string(),
+            caption,
             alt: v.desc.to_string(),
         });
     }
+    b.extend(sources(ctx, kit.credits));
     if !kit.releases.is_empty() {
         b.push(Block::PageBreak);
         b.push(Block::Heading(1, tx(ctx, t.get("press_releases"))));
         for r in &kit.releases {
             b.extend(release_blocks(ctx, r.page, 2));
         }
-    }
-    if !kit.contacts.is_empty() {
-        b.push(Block::Heading(1, tx(ctx, t.get("contacts"))));
-        for c in &kit.contacts {
-            b.push(Block::Bullet(tx(ctx, &c.line)));
-        }
-    }
-    if let Some(c) = kit.credits {
-        b.push(Block::Small(tx(ctx, &crate::presskit::credit_line(t, c))));
     }
     Spec {
         title: format!("{} — {programme}", t.get("press_kit")),

@@ -66,8 +66,9 @@ pub(super) struct VisualView<'a> {
     pub(super) name: String,
     pub(super) title: &'a str,
     pub(super) desc: &'a str,
-    /// The drawing the PDF embeds (the map without its links).
-    pub(super) svg: &'a str,
+    /// The drawing the PDF embeds: sized for A4, without the source line
+    /// the document gives once.
+    pub(super) paper: &'a str,
     /// The SVG the zip holds in place of the published file (the map's,
     /// without its links into the site), if any.
     pub(super) standalone: Option<&'a str>,
@@ -122,7 +123,7 @@ pub(super) fn kit_view<'a>(ctx: &Report<'a>) -> KitView<'a> {
             name: c.name.clone(),
             title: &c.title,
             desc: &c.desc,
-            svg: &c.svg,
+            paper: &c.paper,
             standalone: None,
         })
         .collect();
@@ -131,7 +132,7 @@ pub(super) fn kit_view<'a>(ctx: &Report<'a>) -> KitView<'a> {
             name: routes::MAP.into(),
             title: &m.title,
             desc: &m.desc,
-            svg: &m.standalone_svg,
+            paper: &m.paper_svg,
             standalone: Some(&m.standalone_svg),
         });
     }
@@ -201,6 +202,8 @@ pub(super) struct RegionMap<'a> {
     pub(super) name: String,
     pub(super) svg: &'a str,
     pub(super) png: &'a [u8],
+    /// The map zoomed on the region, for its PDF.
+    pub(super) paper: &'a str,
     pub(super) title: String,
     pub(super) alt: String,
 }
@@ -219,10 +222,11 @@ pub(super) fn regional_kit_view<'a>(ctx: &Report<'a>, i: usize) -> RegionalKitVi
         .map
         .as_ref()
         .and_then(|m| m.regions.get(&region.code))
-        .map(|(svg, png)| RegionMap {
+        .map(|m| RegionMap {
             name: routes::region_map(&region.code),
-            svg: svg.as_str(),
-            png: png.as_slice(),
+            svg: m.svg.as_str(),
+            png: m.png.as_slice(),
+            paper: m.paper.as_str(),
             title: format!("{} — {}", t.get("map_region"), region.name),
             alt: t.get("map_region_desc").to_string(),
         });
@@ -259,11 +263,16 @@ pub(super) fn regional_kit_view<'a>(ctx: &Report<'a>, i: usize) -> RegionalKitVi
         charts,
         map,
         territory_lines,
+        // The region's own press contacts when kit.yaml gives them.
         contacts: ctx
             .content
             .kit
             .as_ref()
-            .map(|k| k.contacts.iter().map(ContactView::of).collect())
+            .map(|k| {
+                let own = k.regions.get(&region.code).map(|r| &r.contacts);
+                let list = own.filter(|c| !c.is_empty()).unwrap_or(&k.contacts);
+                list.iter().map(ContactView::of).collect()
+            })
             .unwrap_or_default(),
     }
 }

@@ -9,6 +9,7 @@
 //! per page kind), write the feeds and the static files, and check the
 //! anchors. Paths come from [`crate::routes`].
 
+mod cards;
 mod departments;
 mod dossier;
 mod figures;
@@ -329,11 +330,7 @@ fn insert_globals(tera: &mut Tera, ctx: &Report, opts: &RenderOptions) -> String
             absolute: ctx.base_url.starts_with("http://") || ctx.base_url.starts_with("https://"),
             programme: site.programme.name.clone(),
             illustrative: site.programme.illustrative_projects,
-            social_image: ctx
-                .charts
-                .programme
-                .first()
-                .map(|_| routes::SOCIAL_CARD.to_string()),
+            social_image: Some(routes::SOCIAL_CARD.to_string()),
             accessibility: conformity_label(site.accessibility.effective_status(), &ctx.labels)
                 .to_string(),
             theme: site.theme.clone(),

@@ -298,7 +298,7 @@ fn territory(ctx: &Report, path: &str, i: usize) -> Job {
         .and_then(|m| charts::locator(content, m, f, t));
     c.insert("locator", &locator);
     let charts = charts::territory(content, f, t, ctx.theme.palette);
-    let card = charts.first().map(|c| c.png_file.clone());
+    let card = Some(routes::territory_card(&f.slug));
     c.insert("charts", &charts);
     c.insert("narratives", &attached);
     Job::recorded(
@@ -333,7 +333,7 @@ fn region(ctx: &Report, path: &str, i: usize) -> Job {
         ctx.labels.get("colon"),
         figures_sentence(&region.figures)
     );
-    let card = charts.and_then(|c| c.first()).map(|c| c.png_file.clone());
+    let card = Some(routes::region_card(&region.code));
     Job::new(
         path,
         "region.html",

@@ -7,11 +7,12 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
+use super::dossier;
 use super::kitview::RegionalKitView;
 use super::{Files, Job, Report, Sizes};
 use crate::diag::Diagnostic;
 use crate::opendata::{self, Cell, Table};
-use crate::pdf::{self, Block, Spec};
+use crate::pdf::{self, Block, Cover, Spec};
 use crate::presskit;
 use crate::routes;
 
@@ -91,6 +92,7 @@ fn region_rows<'a>(table: &Table<'a>, code: &str) -> Table<'a> {
             .filter(|row| col.is_some_and(|i| matches!(&row[i], Cell::Text(t) if t == code)))
             .cloned()
             .collect(),
+        lang: table.lang,
     }
 }
 
@@ -111,23 +113,28 @@ fn readme(ctx: &Report, kit: &RegionalKitView) -> String {
 fn spec(ctx: &Report, kit: &RegionalKitView) -> Spec {
     let (t, r) = (&ctx.labels, kit.region);
     let tx = |s: &str| crate::typo_or(ctx.content, s);
-    let mut b = vec![Block::Cover {
+    let contacts: Vec<String> = kit.contacts.iter().map(|c| c.line.clone()).collect();
+    let mut b = vec![Block::Cover(Cover {
+        brand: dossier::brand(ctx),
         title: tx(&r.name),
         lines: vec![
             tx(t.get("regional_kit")),
             tx(&ctx.content.site.programme.name),
+            format!(
+                "{} {}",
+                t.get("generated_on"),
+                crate::format::date(ctx.lang, ctx.now.date_naive())
+            ),
         ],
-    }];
-    b.push(Block::Heading(1, tx(t.get("key_figures"))));
-    b.push(Block::Figures(
-        r.figures
-            .iter()
-            .map(|f| (f.value.clone(), tx(&f.label)))
-            .collect(),
-    ));
-    if ctx.content.site.programme.illustrative_projects {
-        b.push(Block::Small(tx(t.get("illustrative_notice"))));
-    }
+        figures: dossier::figures(ctx, &r.figures),
+        notice: ctx
+            .content
+            .site
+            .programme
+            .illustrative_projects
+            .then(|| tx(t.get("illustrative_notice"))),
+        foot: dossier::cover_foot(ctx, &contacts),
+    })];
     b.push(Block::Heading(
         1,
         tx(&format!("{} ({})", t.get("region_territories"), r.count)),
@@ -137,26 +144,23 @@ fn spec(ctx: &Report, kit: &RegionalKitView) -> Spec {
     }
     b.push(Block::PageBreak);
     b.push(Block::Heading(1, tx(t.get("visuals"))));
-    for c in kit.charts {
-        b.push(Block::Svg {
-            svg: c.svg.clone(),
-            caption: tx(&c.title),
-            alt: c.desc.clone(),
-        });
-    }
     if let Some(m) = &kit.map {
         b.push(Block::Svg {
-            svg: m.svg.to_string(),
+            svg: m.paper.to_string(),
             caption: tx(&m.title),
             alt: tx(&m.alt),
         });
     }
-    if !kit.contacts.is_empty() {
-        b.push(Block::Heading(1, tx(t.get("contacts"))));
-        for c in &kit.contacts {
-            b.push(Block::Bullet(tx(&c.line)));
-        }
+    for c in kit.charts {
+        // The chart prints its own title.
+        b.push(Block::Svg {
+            svg: c.paper.clone(),
+            caption: String::new(),
+            alt: c.desc.clone(),
+        });
     }
+    let credits = ctx.content.kit.as_ref().and_then(|k| k.credits.as_deref());
+    b.extend(dossier::sources(ctx, credits));
     Spec {
         title: kit.title.clone(),
         lang: ctx.lang.code().into(),
@@ -213,7 +217,7 @@ pub(super) fn page(ctx: &Report, path: &str, i: usize, sizes: &Sizes) -> Job {
             })
         }),
     );
-    let card = kit.charts.first().map(|c| c.png_file.clone());
+    let card = Some(routes::region_card(&kit.region.code));
     Job::new(
         path,
         "kit_region.html",

@@ -69,7 +69,7 @@ pub(super) trait Renderer: Sync {
 /// index comes after, so that its documents and the exports' tables are
 /// never in memory together (the peak of a large build).
 pub(super) const STAGES: &[&[&dyn Renderer]] = &[
-    &[&Charts, &Exports, &TerritoryCharts],
+    &[&Charts, &Exports, &TerritoryCharts, &super::cards::Cards],
     &[&SearchIndex],
     &[&Pdfs, &RegionalKits],
     &[&KitBundle],
@@ -99,7 +99,7 @@ pub(super) fn run_stage(
     Ok(all)
 }
 
-/// The programme's charts, the map, the social card and the region charts.
+/// The programme's charts, the map and the region charts.
 struct Charts;
 
 impl Renderer for Charts {
@@ -123,12 +123,6 @@ impl Renderer for Charts {
                 m.file_svg.clone().into(),
             )?;
             made.keep(sink, routes::chart(routes::MAP, "png"), m.png.clone())?;
-        }
-        if let Some(first) = charts.programme.first() {
-            let store = report.store.unwrap_or(&crate::cache::NoCache);
-            let card = crate::charts::card(first, store)
-                .map_err(|e| Error::encode(routes::SOCIAL_CARD, format!("{e:#}")))?;
-            made.put(sink, routes::SOCIAL_CARD.into(), &card)?;
         }
         for c in charts.regions.values().flatten() {
             for (path, bytes) in crate::charts::chart_files(c.clone()) {

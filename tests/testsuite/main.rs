@@ -5,6 +5,7 @@ mod audit;
 mod charts;
 mod default_site;
 mod departments;
+mod dossier;
 mod dsfr;
 mod english;
 mod errors;

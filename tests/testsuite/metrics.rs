@@ -228,8 +228,23 @@ fn xlsx_exports_have_typed_cells_a_frozen_header_and_widths() {
         let mut book = calamine::open_workbook_auto(&path).unwrap();
         let range = book.worksheet_range(file).unwrap();
         let rows: Vec<&[Data]> = range.rows().collect();
-        let header: Vec<String> = rows[0].iter().map(|c| c.to_string()).collect();
+        // The header is in the site's language; the second sheet maps each
+        // label to the key of CSV and JSON.
+        let labels: Vec<String> = rows[0].iter().map(|c| c.to_string()).collect();
+        let columns = book.worksheet_range("colonnes").unwrap();
+        let mapping: Vec<(String, String)> = columns
+            .rows()
+            .skip(1)
+            .map(|r| (r[0].to_string(), r[1].to_string()))
+            .collect();
+        assert_eq!(
+            labels,
+            mapping.iter().map(|m| m.0.clone()).collect::<Vec<_>>(),
+            "{file}.xlsx: the second sheet lists the headers in order"
+        );
+        let header: Vec<String> = mapping.into_iter().map(|m| m.1).collect();
         assert_eq!(header, expected(file, &KEYS), "{file}.xlsx columns");
+        assert!(labels.iter().all(|l| !l.contains('_')), "{labels:?}");
         let col = |name: &str| header.iter().position(|h| h == name).unwrap();
         // Numbers are numbers; "not reported" is an empty cell, never 0.
         let logements: Vec<&Data> = rows[1..].iter().map(|r| &r[col("logements")]).collect();

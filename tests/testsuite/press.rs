@@ -186,7 +186,7 @@ fn social_metadata_is_absolute_with_an_absolute_base_url() {
     let out = tmp.path().join("site");
     build(&repo(), &out, &["--base-url", "https://example.org/bilan"]);
     let t = page(&out, "territoires/haut-jura/index.html");
-    assert!(t.contains("<meta property=\"og:image\" content=\"https://example.org/bilan/charts/territoire-haut-jura.png\">"), "{t}");
+    assert!(t.contains("<meta property=\"og:image\" content=\"https://example.org/bilan/charts/partage/territoires/haut-jura.png\">"), "{t}");
     let home = page(&out, "index.html");
     assert!(
         home.contains(

@@ -42,8 +42,11 @@ impl Cell<'_> {
 /// A documented column: its name and what it means in each language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Column {
-    /// The header, stable from one publication to the next.
+    /// The header, stable from one publication to the next (CSV, JSON).
     pub name: String,
+    /// The header of the XLSX sheet, in the site's language; its second
+    /// sheet maps each label to its `name`. Import reads either.
+    pub label: String,
     /// Meaning, French.
     pub fr: String,
     /// Meaning, English.
@@ -52,14 +55,55 @@ pub struct Column {
     pub euros: bool,
 }
 
+/// The XLSX header of each fixed column, French and English. No header is
+/// `Territoire` alone, which the importer takes for a record's key.
+const LABELS: [(&str, &str, &str); 16] = [
+    ("slug", "Fiche", "Record"),
+    ("code", "Code", "Code"),
+    ("name", "Nom du territoire", "Territory name"),
+    ("region_code", "Code de la région", "Region code"),
+    ("region_name", "Région", "Region"),
+    ("departments", "Départements", "Départements"),
+    (
+        "intercommunalities",
+        "Intercommunalités",
+        "Intercommunalities",
+    ),
+    ("communes", "Communes", "Communes"),
+    ("projects", "Projets", "Projects"),
+    ("territory_slug", "Fiche du territoire", "Territory record"),
+    ("territory_name", "Nom du territoire", "Territory name"),
+    ("title", "Intitulé du projet", "Project title"),
+    ("company", "Entreprise", "Company"),
+    ("sector", "Secteur", "Sector"),
+    ("year", "Année", "Year"),
+    (
+        "illustrative",
+        "Chiffres illustratifs",
+        "Illustrative figures",
+    ),
+];
+
 impl Column {
     fn new(name: &str, fr: &str, en: &str) -> Column {
         Column {
             name: name.into(),
+            label: name.into(),
             fr: fr.into(),
             en: en.into(),
             euros: false,
         }
+    }
+
+    /// The column with its XLSX header in `lang`.
+    fn labelled(mut self, lang: Language) -> Column {
+        if let Some((_, fr, en)) = LABELS.iter().find(|(n, ..)| *n == self.name) {
+            self.label = match lang {
+                Language::Fr => fr.to_string(),
+                Language::En => en.to_string(),
+            };
+        }
+        self
     }
 
     /// The meaning in `lang`.
@@ -80,6 +124,8 @@ pub struct Table<'a> {
     pub columns: Vec<Column>,
     /// Rows, each with one cell per column.
     pub rows: Vec<Vec<Cell<'a>>>,
+    /// The site's language, of the XLSX headers.
+    pub lang: Language,
 }
 
 fn metric_column(m: &Metric, summed: bool) -> Column {
@@ -94,6 +140,7 @@ fn metric_column(m: &Metric, summed: bool) -> Column {
     };
     Column {
         name: m.key.clone(),
+        label: m.title.clone(),
         fr: format!(
             "{}{fr_unit}{fr_sum}\u{202f}; vide si non renseigné",
             m.title
@@ -105,7 +152,7 @@ fn metric_column(m: &Metric, summed: bool) -> Column {
 
 /// The territory export's columns.
 pub fn territory_columns(content: &Content) -> Vec<Column> {
-    let mut c = vec![
+    let c = vec![
         Column::new(
             "slug",
             "identifiant de la fiche (nom du fichier)",
@@ -140,6 +187,8 @@ pub fn territory_columns(content: &Content) -> Vec<Column> {
             "number of projects supported",
         ),
     ];
+    let lang = content.site.language;
+    let mut c: Vec<Column> = c.into_iter().map(|c| c.labelled(lang)).collect();
     c.extend(content.metrics.0.iter().map(|m| metric_column(m, true)));
     c
 }
@@ -165,7 +214,8 @@ pub fn project_columns(content: &Content) -> Vec<Column> {
         "true si les chiffres du projet sont illustratifs",
         "true when the project's figures are illustrative",
     ));
-    c
+    let lang = content.site.language;
+    c.into_iter().map(|c| c.labelled(lang)).collect()
 }
 
 fn int(v: Option<u64>) -> Cell<'static> {
@@ -228,11 +278,13 @@ pub fn tables<'a>(content: &'a Content, agg: &Aggregates) -> [Table<'a>; 2] {
             name: crate::routes::EXPORTS[0],
             columns: territory_columns(content),
             rows: territories,
+            lang: site.language,
         },
         Table {
             name: crate::routes::EXPORTS[1],
             columns: project_columns(content),
             rows: projects,
+            lang: site.language,
         },
     ]
 }
@@ -264,7 +316,7 @@ pub fn encode(table: &Table, format: crate::routes::ExportFormat) -> anyhow::Res
     Ok(match format {
         F::Csv => csv(table)?,
         F::Json => json(table)?,
-        F::Xlsx => xlsx(table)?,
+        F::Xlsx => xlsx(table, table.lang)?,
     })
 }
 
@@ -305,7 +357,7 @@ fn values_len(table: &Table) -> usize {
 /// stays in view, columns as wide as their content. Text is written as text,
 /// never as a formula, so it needs no neutralising. The document date is
 /// fixed, so the same data gives the same bytes.
-pub fn xlsx(table: &Table) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+pub fn xlsx(table: &Table, lang: Language) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
     let mut book = Workbook::new();
     let date = ExcelDateTime::from_ymd(2000, 1, 1)?;
@@ -321,7 +373,7 @@ pub fn xlsx(table: &Table) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     let mut widths: Vec<usize> = table
         .columns
         .iter()
-        .map(|c| c.name.chars().count())
+        .map(|c| c.label.chars().count())
         .collect();
     for row in &table.rows {
         for (w, cell) in widths.iter_mut().zip(row) {
@@ -346,7 +398,7 @@ pub fn xlsx(table: &Table) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     let euros = Format::new().set_num_format("#,##0\\ \"€\"");
     let plain = Format::new();
     for (col, c) in table.columns.iter().enumerate() {
-        sheet.write_string_with_format(0, col as u16, &c.name, &bold)?;
+        sheet.write_string_with_format(0, col as u16, &c.label, &bold)?;
     }
     for (r, row) in table.rows.iter().enumerate() {
         let r = r as u32 + 1;
@@ -376,7 +428,37 @@ pub fn xlsx(table: &Table) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
             }
         }
     }
+    columns_sheet(&mut book, table, lang)?;
     book.save_to_buffer()
+}
+
+/// The second sheet: each header of the first, the key that CSV and JSON
+/// use for it, and what it means.
+fn columns_sheet(
+    book: &mut rust_xlsxwriter::Workbook,
+    table: &Table,
+    lang: Language,
+) -> Result<(), rust_xlsxwriter::XlsxError> {
+    let bold = rust_xlsxwriter::Format::new().set_bold();
+    let (name, head) = match lang {
+        Language::Fr => ("colonnes", ["Colonne", "Clé (CSV, JSON)", "Signification"]),
+        Language::En => ("columns", ["Column", "Key (CSV, JSON)", "Meaning"]),
+    };
+    let sheet = book.add_worksheet();
+    sheet.set_name(name)?;
+    for (col, h) in head.iter().enumerate() {
+        sheet.write_string_with_format(0, col as u16, *h, &bold)?;
+    }
+    for (r, c) in table.columns.iter().enumerate() {
+        let r = r as u32 + 1;
+        sheet.write_string(r, 0, &c.label)?;
+        sheet.write_string(r, 1, &c.name)?;
+        sheet.write_string(r, 2, c.meaning(lang))?;
+    }
+    sheet.set_column_width(0, 28)?;
+    sheet.set_column_width(1, 22)?;
+    sheet.set_column_width(2, 80)?;
+    Ok(())
 }
 
 /// The most characters a spreadsheet cell holds.
@@ -443,6 +525,7 @@ mod tests {
                 vec![Cell::Text("x, \"y\"".into()), Cell::Int(None)],
                 vec![Cell::Text("z".into()), Cell::Int(Some(2))],
             ],
+            lang: Language::Fr,
         };
         assert_eq!(
             String::from_utf8(csv(&table).unwrap()).unwrap(),
@@ -505,6 +588,7 @@ mod tests {
             .iter()
             .map(|s| vec![Cell::Text(s.to_string().into())])
             .collect(),
+            lang: Language::Fr,
         };
         let csv = String::from_utf8(csv(&table).unwrap()).unwrap();
         let cells: Vec<String> = ::csv::Reader::from_reader(csv.as_bytes())

@@ -313,6 +313,20 @@ pub struct Kit {
     /// Photos for the press: files under `content/static`.
     #[serde(default)]
     pub photos: Vec<Photo>,
+    /// Per region code, what its regional kit says in place of the
+    /// national kit (its own press contacts).
+    #[serde(default)]
+    pub regions: std::collections::BTreeMap<String, RegionKit>,
+}
+
+/// `regions: {code: …}` in kit.yaml: one region's own kit settings.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegionKit {
+    /// The region's press contacts, printed in its kit in place of the
+    /// national ones.
+    #[serde(default)]
+    pub contacts: Vec<Contact>,
 }
 
 /// A photo of the press kit.

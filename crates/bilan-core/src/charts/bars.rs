@@ -126,8 +126,15 @@ pub(super) fn programme(
     specs
         .into_par_iter()
         .map(|(name, chart, table)| {
-            finish_with_files(name.clone(), chart, table, st, store, super::raster::PRINT)
-                .map_err(|e| super::png_error(&name, &e))
+            finish_with_files(
+                name.clone(),
+                chart,
+                table,
+                st,
+                store,
+                (super::raster::PRINT, true),
+            )
+            .map_err(|e| super::png_error(&name, &e))
         })
         .collect()
 }
@@ -160,7 +167,7 @@ pub(super) fn region(
         })
         .filter(|(_, c, _)| c.bars.iter().any(|b| b.value > 0))
         .map(|(name, chart, table)| {
-            let c = finish_with_files(name, chart, table, st, store, super::raster::CARD)?;
+            let c = finish_with_files(name, chart, table, st, store, (super::raster::CARD, true))?;
             with_print(c, store)
         })
         .collect()
@@ -267,7 +274,7 @@ pub(super) fn territory(
             first = false;
             out.push(match store {
                 Some(store) => {
-                    finish_with_files(name, chart, table, st, store, super::raster::CARD)?
+                    finish_with_files(name, chart, table, st, store, (super::raster::CARD, false))?
                 }
                 None => finish(name, chart, table, st),
             });
@@ -402,6 +409,7 @@ fn bar_chart(title: String, mut bars: Vec<Bar>, m: &Metric, st: &Style) -> BarCh
         source: st.source.clone(),
         palette: st.palette,
         line: false,
+        width: draw::WIDTH,
     }
 }
 
@@ -431,6 +439,7 @@ fn finish(name: String, chart: BarChart, table: DataTable, st: &Style) -> Chart 
         title: chart.title,
         desc,
         svg: String::new(),
+        paper: String::new(),
         bars,
         source: chart.source,
         table,
@@ -447,17 +456,32 @@ fn finish_with_files(
     table: DataTable,
     st: &Style,
     store: &dyn Store,
-    fit: super::raster::Fit,
+    (fit, with_paper): (super::raster::Fit, bool),
 ) -> anyhow::Result<Chart> {
     let svg_text = draw::svg(&chart);
+    // Territory charts never go in a PDF: only print-sized ones get a page
+    // version (programme charts; region charts, through `with_print`).
+    let paper_text = match fit {
+        super::raster::Fit::Scale(_) => Some(draw::svg(&chart.paper())),
+        super::raster::Fit::Canvas(..) if with_paper => Some(draw::svg(&chart.paper())),
+        super::raster::Fit::Canvas(..) => None,
+    };
     let c = finish(name, chart, table, st);
     let svg = accessible(&svg_text, &c.name, &c.title, &c.desc);
+    let paper = paper_text
+        .map(|p| accessible(&p, &c.name, &c.title, &c.desc))
+        .unwrap_or_default();
     let png = if store.defers() {
         None
     } else {
         Some(super::rasterised(store, &svg, fit)?)
     };
-    Ok(Chart { png, svg, ..c })
+    Ok(Chart {
+        png,
+        svg,
+        paper,
+        ..c
+    })
 }
 
 /// One sentence: what is compared, and the extremes.
@@ -556,7 +580,7 @@ mod tests {
             table,
             &st,
             &cache::NoCache,
-            crate::charts::raster::PRINT,
+            (crate::charts::raster::PRINT, true),
         )
         .unwrap()
     }

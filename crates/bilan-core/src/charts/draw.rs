@@ -14,6 +14,10 @@ use crate::theme::{Palette, Rgb};
 pub(crate) const WIDTH: u32 = 960;
 /// 960 × 2 = 1,920 px: above the 1,800 px print requirement.
 pub(crate) const PNG_SCALE: u32 = 2;
+/// Logical width of a chart laid on an A4 page (483 pt of text width): the
+/// smallest text (13 px ticks) then prints at 8.7 pt, where a 960-wide
+/// drawing would print at 6.5 pt.
+pub(crate) const PAPER_WIDTH: u32 = 720;
 
 const FAMILY: &str = "sans-serif";
 
@@ -44,6 +48,29 @@ pub(crate) struct BarChart {
     pub(crate) palette: Palette,
     /// Drawn as a line through the values (years), not as bars.
     pub(crate) line: bool,
+    /// Logical width: [`WIDTH`], or [`PAPER_WIDTH`] for a page.
+    pub(crate) width: u32,
+}
+
+impl BarChart {
+    /// The same chart for an A4 page: narrower, so its text prints at 8 pt
+    /// or more, and without its source line, which the document gives once.
+    pub(crate) fn paper(&self) -> BarChart {
+        BarChart {
+            width: PAPER_WIDTH,
+            source: String::new(),
+            ..self.clone()
+        }
+    }
+
+    /// Height of the source line at the foot, none without one.
+    fn foot(&self) -> i32 {
+        if self.source.is_empty() {
+            8
+        } else {
+            FOOT_H
+        }
+    }
 }
 
 /// Height of a line chart's plot, in logical pixels.
@@ -63,11 +90,6 @@ fn register_font() {
     });
 }
 
-/// Height in logical pixels for `bars` rows.
-pub(crate) fn height(rows: usize) -> u32 {
-    (TITLE_H + PAD + ROW_H * rows as i32 + AXIS_H + FOOT_H) as u32
-}
-
 /// The value at the end of the axis: the last tick or the largest value.
 fn axis_max(chart: &BarChart) -> u64 {
     chart
@@ -81,11 +103,12 @@ fn axis_max(chart: &BarChart) -> u64 {
 
 /// Height in logical pixels of `chart`.
 pub(crate) fn chart_height(chart: &BarChart) -> u32 {
-    if chart.line {
-        (TITLE_H + PAD + LINE_PLOT_H + AXIS_H + FOOT_H) as u32
+    let plot = if chart.line {
+        LINE_PLOT_H
     } else {
-        height(chart.bars.len())
-    }
+        ROW_H * chart.bars.len() as i32
+    };
+    (TITLE_H + PAD + plot + AXIS_H + chart.foot()) as u32
 }
 
 /// A line through the values, one point per item (a year) from left to
@@ -94,7 +117,7 @@ fn draw_line<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &BarChart
     let p = &chart.palette;
     let (ink, muted) = (rgb(p.ink), rgb(p.muted));
     let _ = root.fill(&rgb(p.background));
-    let w = WIDTH as i32 * s;
+    let w = chart.width as i32 * s;
     let title = font(18, s, true, ink, Pos::new(HPos::Left, VPos::Top));
     let _ = root.draw_text(&chart.title, &title, (PAD * s, 12 * s));
     let tick_style = font(13, s, false, muted, Pos::new(HPos::Right, VPos::Center));
@@ -160,8 +183,8 @@ pub(crate) fn svg(chart: &BarChart) -> String {
     register_font();
     let mut out = String::new();
     {
-        let root =
-            SVGBackend::with_string(&mut out, (WIDTH, chart_height(chart))).into_drawing_area();
+        let root = SVGBackend::with_string(&mut out, (chart.width, chart_height(chart)))
+            .into_drawing_area();
         if chart.line {
             draw_line(&root, chart, 1);
         } else {
@@ -258,7 +281,7 @@ fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &BarChart, s: 
     let p = &chart.palette;
     let (ink, muted) = (rgb(p.ink), rgb(p.muted));
     let _ = root.fill(&rgb(p.background));
-    let w = WIDTH as i32 * s;
+    let w = chart.width as i32 * s;
     let left = Pos::new(HPos::Left, VPos::Center);
     let right = Pos::new(HPos::Right, VPos::Center);
     let center = Pos::new(HPos::Center, VPos::Top);
@@ -323,7 +346,7 @@ fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &BarChart, s: 
         ink.stroke_width(s as u32),
     ));
     let foot = font(12, s, false, muted, Pos::new(HPos::Left, VPos::Bottom));
-    let h = height(chart.bars.len()) as i32 * s;
+    let h = chart_height(chart) as i32 * s;
     let _ = root.draw_text(&chart.source, &foot, (PAD * s, h - 8 * s));
 }
 

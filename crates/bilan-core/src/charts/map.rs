@@ -214,6 +214,8 @@ pub struct Layout {
     territories: Vec<(Place, Shape)>,
     frames: Vec<((f64, f64, f64, f64), String)>,
     palette: crate::theme::Palette,
+    /// Shapes crossing the frame are cut at its edge (a region's own map).
+    clip: bool,
 }
 
 impl Layout {
@@ -342,8 +344,64 @@ pub fn layout(
             .collect(),
         frames,
         palette,
+        clip: false,
     };
     (layout, missing)
+}
+
+/// One region's own map: the region filling the frame, its programme
+/// territories, and the neighbours that cross the frame (drawn, then cut
+/// at its edge), with no overseas insets. `None` when nothing of the
+/// region has an outline.
+pub fn region_layout(
+    regions: &[Feature],
+    outlines: &[Feature],
+    places: &[Place],
+    code: &str,
+    palette: crate::theme::Palette,
+) -> Option<Layout> {
+    let shape = |p: &Place| outlines.iter().find(|o| o.key == p.key);
+    let own = regions.iter().find(|f| f.key == code);
+    let mut rings: Vec<&Vec<(f64, f64)>> = places
+        .iter()
+        .filter(|p| p.region == code)
+        .filter_map(shape)
+        .flat_map(|f| f.rings.iter())
+        .collect();
+    rings.extend(own.into_iter().flat_map(|f| f.rings.iter()));
+    let geo = BBox::of(rings)?;
+    let crosses = |rings: &Vec<Vec<(f64, f64)>>| {
+        BBox::of(rings)
+            .is_some_and(|b| b.x0 <= geo.x1 && b.x1 >= geo.x0 && b.y0 <= geo.y1 && b.y1 >= geo.y0)
+    };
+    let kx = geo.center().1.to_radians().cos().max(0.2);
+    let aspect = (geo.y1 - geo.y0) / ((geo.x1 - geo.x0) * kx).max(1e-9);
+    let height = ((WIDTH - 20.0) * aspect + 20.0).clamp(320.0, HEIGHT);
+    let panel = Panel::fit(geo, (10.0, 10.0, WIDTH - 10.0, height - 10.0));
+    let project = |rings: &Vec<Vec<(f64, f64)>>| -> Shape {
+        rings
+            .iter()
+            .map(|r| r.iter().map(|&pt| panel.project(pt)).collect())
+            .collect()
+    };
+    Some(Layout {
+        width: WIDTH,
+        height,
+        regions: regions
+            .iter()
+            .filter(|f| crosses(&f.rings))
+            .map(|f| project(&f.rings))
+            .collect(),
+        territories: places
+            .iter()
+            .filter_map(|p| Some((p, shape(p)?)))
+            .filter(|(_, f)| crosses(&f.rings))
+            .map(|(p, f)| (p.clone(), project(&f.rings)))
+            .collect(),
+        frames: Vec::new(),
+        palette,
+        clip: true,
+    })
 }
 
 fn path_data(rings: &[Vec<(f64, f64)>]) -> String {
@@ -478,6 +536,30 @@ fn svg_of(
     region: Option<&str>,
     text: Option<&MapText>,
 ) -> String {
+    svg_sized(layout, root, id, (title, desc), region, (text, 12.0))
+}
+
+/// The map for an A4 page (PDFs): no title, legend or credit, which the
+/// page gives in words, and inset names in 17 px text, so that they print
+/// at 8 pt or more on the 483 pt text width.
+pub fn paper_svg(
+    layout: &Layout,
+    region: Option<&str>,
+    id: &str,
+    title: &str,
+    desc: &str,
+) -> String {
+    svg_sized(layout, None, id, (title, desc), region, (None, 17.0))
+}
+
+fn svg_sized(
+    layout: &Layout,
+    root: Option<&str>,
+    id: &str,
+    (title, desc): (&str, &str),
+    region: Option<&str>,
+    (text, label_size): (Option<&MapText>, f64),
+) -> String {
     let p = &layout.palette;
     let (bg, ink, land, border, bar) = (
         p.background.hex(),
@@ -497,10 +579,16 @@ fn svg_of(
         s.push_str(&map_text(t, layout.height, p));
         s.push_str(&format!("<g transform=\"translate(0 {TOP})\">\n"));
     }
+    if layout.clip {
+        s.push_str(&format!(
+            "<clipPath id=\"{id}-frame\"><rect width=\"{}\" height=\"{}\"/></clipPath>\n<g clip-path=\"url(#{id}-frame)\">\n",
+            layout.width, layout.height
+        ));
+    }
     for (f, name) in &layout.frames {
         s.push_str(&format!(
-            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"{border}\"/>\n<text class=\"inset-label\" x=\"{}\" y=\"{}\" font-family=\"sans-serif\" font-size=\"12\" fill=\"{ink}\">{}</text>\n",
-            f.0, f.1, f.2 - f.0, f.3 - f.1, f.0 + 6.0, f.1 + 15.0, xml_escape(name)
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"{border}\"/>\n<text class=\"inset-label\" x=\"{}\" y=\"{}\" font-family=\"sans-serif\" font-size=\"{label_size}\" fill=\"{ink}\">{}</text>\n",
+            f.0, f.1, f.2 - f.0, f.3 - f.1, f.0 + 6.0, f.1 + 3.0 + label_size, xml_escape(name)
         ));
     }
     s.push_str(&format!(
@@ -524,6 +612,9 @@ fn svg_of(
         }
     }
     s.push_str("</g>\n");
+    if layout.clip {
+        s.push_str("</g>\n");
+    }
     if text.is_some() {
         s.push_str("</g>\n");
     }

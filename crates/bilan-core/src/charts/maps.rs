@@ -29,12 +29,15 @@ pub struct MapChart {
     /// PNG at print resolution.
     #[serde(skip)]
     pub png: Vec<u8>,
-    /// The SVG without links, for the zip and the PDF.
+    /// The SVG without links, for the zip.
     #[serde(skip)]
     pub standalone_svg: String,
-    /// Per region code: its map (SVG, PNG), its territories highlighted.
+    /// The map for an A4 page (see [`map::paper_svg`]).
     #[serde(skip)]
-    pub regions: std::collections::BTreeMap<String, (String, Vec<u8>)>,
+    pub paper_svg: String,
+    /// Per region code: its own map, zoomed on it.
+    #[serde(skip)]
+    pub regions: std::collections::BTreeMap<String, RegionMap>,
     /// The outlines, kept for each territory's locator map.
     #[serde(skip)]
     pub outlines: Outlines,
@@ -49,6 +52,18 @@ pub struct MapChart {
     pub svg_file: String,
     /// Where the PNG file is published.
     pub png_file: String,
+}
+
+/// A region's own map, zoomed on it, its programme territories
+/// highlighted: the file (SVG, print PNG) and the drawing for its PDF.
+#[derive(Debug, Clone)]
+pub struct RegionMap {
+    /// `charts/carte-region-<code>.svg`.
+    pub svg: String,
+    /// Its PNG at print resolution.
+    pub png: Vec<u8>,
+    /// For the regional PDF (see [`map::paper_svg`]).
+    pub paper: String,
 }
 
 /// The home map coloured by a metric, with its legend.
@@ -221,7 +236,7 @@ pub(super) fn map_chart(
         .iter()
         .map(|f| map::Place {
             key: f.record.code.clone().unwrap_or_default(),
-            name: f.record.name.clone(),
+            name: crate::typo_or(content, &f.record.name),
             href: routes::territory(&f.slug),
             region: f.record.region.clone(),
         })
@@ -272,10 +287,15 @@ pub(super) fn map_chart(
             credit: credit.clone(),
         };
         let name = routes::region_map(&r.code);
-        let svg = map::region_svg(&layout, &r.code, &name, &desc, &text);
+        let Some(zoomed) = map::region_layout(&region_shapes, &outlines, &places, &r.code, palette)
+        else {
+            continue;
+        };
+        let svg = map::region_svg(&zoomed, &r.code, &name, &desc, &text);
+        let paper = map::paper_svg(&zoomed, Some(&r.code), &name, &text.title, &desc);
         match raster(&svg) {
             Ok(png) => {
-                regions.insert(r.code.clone(), (svg, png));
+                regions.insert(r.code.clone(), RegionMap { svg, png, paper });
             }
             Err(e) => diags.push(png_error(&name, &e)),
         }
@@ -299,6 +319,7 @@ pub(super) fn map_chart(
         svg: map::svg(&layout, "", routes::MAP, &title, &desc),
         file_svg,
         standalone_svg,
+        paper_svg: map::paper_svg(&layout, None, routes::MAP, &title, &desc),
         regions,
         png,
         title,

@@ -3,6 +3,7 @@
 //! the data as a table for readers who cannot see the chart. No I/O.
 
 mod bars;
+pub mod card;
 mod draw;
 pub mod map;
 mod maps;
@@ -32,6 +33,10 @@ pub struct Chart {
     /// `bars`, whose text stays readable on a phone).
     #[serde(skip)]
     pub svg: String,
+    /// The same chart for an A4 page (PDFs): narrower, so its text prints
+    /// at 8 pt or more, without the source line the document gives once.
+    #[serde(skip)]
+    pub paper: String,
     /// The bars as pages draw them, in HTML.
     pub bars: Vec<HtmlBar>,
     /// The source line.
@@ -285,11 +290,6 @@ fn map_key(content: &Content, palette: Palette) -> String {
         text(&content.map_territories).as_bytes(),
         places.as_bytes(),
     ])
-}
-
-/// The social card of a programme chart: its SVG at 1,200×630.
-pub fn card(c: &Chart, store: &dyn Store) -> anyhow::Result<Vec<u8>> {
-    rasterised(store, &c.svg, raster::CARD)
 }
 
 /// Draws the PNGs that a [`Store::defers`] left out: print size for the

@@ -37,6 +37,9 @@ const FIXED: [(Field, &str, &[&str]); 5] = [
             "code territoire",
             "code du territoire",
             "slug",
+            // The headers of bilan's own XLSX export.
+            "fiche du territoire",
+            "territory record",
         ],
     ),
     (
@@ -49,6 +52,7 @@ const FIXED: [(Field, &str, &[&str]); 5] = [
             "projet",
             "project",
             "nom du projet",
+            "project title",
         ],
     ),
     (

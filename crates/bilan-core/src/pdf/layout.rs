@@ -23,33 +23,35 @@ use krilla_svg::{SurfaceExt, SvgSettings};
 use super::font::Face;
 use super::{Block, Spec};
 
-const PAGE_W: f32 = 595.28;
-const PAGE_H: f32 = 841.89;
-const MARGIN: f32 = 56.0;
+pub(super) const PAGE_W: f32 = 595.28;
+pub(super) const PAGE_H: f32 = 841.89;
+pub(super) const MARGIN: f32 = 56.0;
 const BODY: f32 = 10.5;
 const LEAD: f32 = 1.45;
-const INK: (u8, u8, u8) = (0x1e, 0x1e, 0x1e);
-const MUTED: (u8, u8, u8) = (0x50, 0x50, 0x50);
-const ACCENT: (u8, u8, u8) = (0x00, 0x00, 0x91);
+/// The smallest text of a page: notes, captions, footers.
+pub(super) const SMALL: f32 = 8.5;
+pub(super) const INK: (u8, u8, u8) = (0x1e, 0x1e, 0x1e);
+pub(super) const MUTED: (u8, u8, u8) = (0x50, 0x50, 0x50);
+pub(super) const ACCENT: (u8, u8, u8) = (0x00, 0x00, 0x91);
 
 /// What the drawing needs as it goes: pages, the cursor, the tag tree.
-struct Writer {
+pub(super) struct Writer {
     doc: Document,
-    regular: Face,
-    bold: Face,
+    pub(super) regular: Face,
+    pub(super) bold: Face,
     fonts: Arc<usvg::fontdb::Database>,
     /// Drawing commands of the current page, replayed when it is full.
-    page: Vec<Op>,
-    y: f32,
-    pages: usize,
+    pub(super) page: Vec<Op>,
+    pub(super) y: f32,
+    pub(super) pages: usize,
     footer: String,
     tree: TagTree,
     /// Headings for the outline (bookmarks): text, page index, position.
-    outline: Vec<(String, usize, f32)>,
+    pub(super) outline: Vec<(String, usize, f32)>,
 }
 
 /// One drawing command; kept until the page is written.
-enum Op {
+pub(super) enum Op {
     Text {
         at: Point,
         bold: bool,
@@ -103,7 +105,12 @@ pub(super) fn render(spec: &Spec) -> anyhow::Result<Vec<u8>> {
         outline: Vec::new(),
     };
     let mut groups: Vec<TagGroup> = Vec::new();
-    for block in &spec.blocks {
+    for (i, block) in spec.blocks.iter().enumerate() {
+        // A heading keeps with the start of what follows it.
+        if let (Block::Heading(..), Some(next)) = (block, spec.blocks.get(i + 1)) {
+            let need = w.heading_height(block) + w.min_height(next);
+            w.room(need, &mut groups);
+        }
         w.block(block, &mut groups)?;
     }
     w.flush(&mut groups);
@@ -165,17 +172,50 @@ pub(super) fn render(spec: &Spec) -> anyhow::Result<Vec<u8>> {
 }
 
 impl Writer {
-    const BOTTOM: f32 = PAGE_H - MARGIN - 20.0;
-    const WIDTH: f32 = PAGE_W - 2.0 * MARGIN;
+    pub(super) const BOTTOM: f32 = PAGE_H - MARGIN - 20.0;
+    pub(super) const WIDTH: f32 = PAGE_W - 2.0 * MARGIN;
+    /// A figure is at most two thirds of a page tall, so a page a figure
+    /// does not fit on is always more than a third full.
+    const MAX_FIGURE: f32 = (Self::BOTTOM - MARGIN) * 2.0 / 3.0;
 
     /// Room for `h` points, on a new page if need be.
-    fn room(&mut self, h: f32, groups: &mut [TagGroup]) {
+    pub(super) fn room(&mut self, h: f32, groups: &mut [TagGroup]) {
         if self.y + h > Self::BOTTOM && self.y > MARGIN {
             self.flush(groups);
         }
     }
 
-    fn text_lines(
+    /// How much of the page is used, from 0 to 1.
+    fn filled(&self) -> f32 {
+        (self.y - MARGIN) / (Self::BOTTOM - MARGIN)
+    }
+
+    fn heading_height(&self, block: &Block) -> f32 {
+        match block {
+            Block::Heading(level, _) => {
+                let size = if *level <= 1 { 18.0 } else { 14.0 };
+                size * 0.8 + size * LEAD + 4.0
+            }
+            _ => 0.0,
+        }
+    }
+
+    /// The least of `block` that must share a page with the heading
+    /// before it: two lines of text, a row of figures, a whole figure.
+    fn min_height(&self, block: &Block) -> f32 {
+        match block {
+            Block::Paragraph(_) | Block::Quote { .. } => 2.0 * BODY * LEAD,
+            Block::Bullet(_) | Block::Small(_) => BODY * LEAD,
+            Block::Figures(_) => 80.0,
+            Block::Svg { svg, caption, .. } => self.svg_size(svg).map_or(0.0, |(_, size)| {
+                size.height() + self.caption_height(caption)
+            }),
+            Block::Photo { .. } => 200.0,
+            Block::Heading(..) | Block::Cover(_) | Block::PageBreak => 0.0,
+        }
+    }
+
+    pub(super) fn text_lines(
         &mut self,
         text: &str,
         (bold, size, colour): (bool, f32, (u8, u8, u8)),
@@ -185,7 +225,14 @@ impl Writer {
     ) {
         let face = if bold { &self.bold } else { &self.regular };
         let lines = face.wrap(text, size, Self::WIDTH - indent);
-        for line in lines {
+        // No paragraph starts with a lone line at the foot of a page.
+        self.room(size * LEAD * lines.len().min(2) as f32, groups);
+        let n = lines.len();
+        for (i, line) in lines.into_iter().enumerate() {
+            // Nor ends with a lone line at the top of the next.
+            if n >= 4 && i == n - 2 {
+                self.room(2.0 * size * LEAD, groups);
+            }
             self.room(size * LEAD, groups);
             self.y += size * LEAD;
             self.page.push(Op::Text {
@@ -199,7 +246,7 @@ impl Writer {
         }
     }
 
-    fn open(
+    pub(super) fn open(
         &mut self,
         groups: &mut Vec<TagGroup>,
         tag: impl Into<krilla::tagging::TagKind>,
@@ -210,23 +257,7 @@ impl Writer {
 
     fn block(&mut self, block: &Block, groups: &mut Vec<TagGroup>) -> anyhow::Result<()> {
         match block {
-            Block::Cover { title, lines } => {
-                self.y = PAGE_H * 0.3;
-                let g = self.open(groups, Tag::Hn(NonZeroU16::MIN, Some(title.clone())));
-                self.outline
-                    .push((title.clone(), self.pages, self.y - 40.0));
-                self.page.push(Op::Rect {
-                    rect: Rect::from_xywh(MARGIN, self.y - 40.0, 60.0, 6.0).unwrap(),
-                    colour: ACCENT,
-                });
-                self.text_lines(title, (true, 26.0, INK), 0.0, g, groups);
-                self.y += 12.0;
-                for l in lines {
-                    let g = self.open(groups, Tag::P);
-                    self.text_lines(l, (false, 14.0, MUTED), 0.0, g, groups);
-                }
-                self.flush(groups);
-            }
+            Block::Cover(cover) => self.cover(cover, groups),
             Block::Heading(level, text) => {
                 let size = if *level <= 1 { 18.0 } else { 14.0 };
                 self.room(size * 4.0, groups);
@@ -245,7 +276,7 @@ impl Writer {
             }
             Block::Small(text) => {
                 let g = self.open(groups, Tag::P);
-                self.text_lines(text, (false, 8.5, MUTED), 0.0, g, groups);
+                self.text_lines(text, (false, SMALL, MUTED), 0.0, g, groups);
                 self.y += 6.0;
             }
             Block::Bullet(text) => {
@@ -272,62 +303,24 @@ impl Writer {
                 }
                 self.y += 10.0;
             }
-            Block::Figures(figures) => self.figures(figures, groups),
+            Block::Figures(figures) => self.figures(figures, 22.0, groups),
             Block::Svg { svg, caption, alt } => self.svg(svg, caption, alt, groups)?,
             Block::Photo {
                 bytes,
                 caption,
                 alt,
             } => self.photo(bytes, caption, alt, groups)?,
-            Block::PageBreak => self.flush(groups),
+            // A new section starts a page, unless that would leave this
+            // one less than a third full.
+            Block::PageBreak if self.filled() >= 1.0 / 3.0 => self.flush(groups),
+            Block::PageBreak => self.y += 12.0,
         }
         Ok(())
     }
 
-    fn figures(&mut self, figures: &[(String, String)], groups: &mut Vec<TagGroup>) {
-        let per_row = 2usize;
-        let col = Self::WIDTH / per_row as f32;
-        for row in figures.chunks(per_row) {
-            self.room(60.0, groups);
-            let top = self.y;
-            for (i, (value, label)) in row.iter().enumerate() {
-                let x = MARGIN + col * i as f32;
-                let g = self.open(groups, Tag::P);
-                self.page.push(Op::Rect {
-                    rect: Rect::from_xywh(x, top + 4.0, 3.0, 48.0).unwrap(),
-                    colour: ACCENT,
-                });
-                self.page.push(Op::Text {
-                    at: Point::from_xy(x + 10.0, top + 28.0),
-                    bold: true,
-                    size: 22.0,
-                    colour: ACCENT,
-                    text: self.bold.drawable(value),
-                    group: g,
-                });
-                let label_lines = self.regular.wrap(label, 9.5, col - 20.0);
-                for (k, l) in label_lines.into_iter().take(2).enumerate() {
-                    self.page.push(Op::Text {
-                        at: Point::from_xy(x + 10.0, top + 42.0 + 11.0 * k as f32),
-                        bold: false,
-                        size: 9.5,
-                        colour: MUTED,
-                        text: l,
-                        group: g,
-                    });
-                }
-            }
-            self.y = top + 64.0;
-        }
-    }
-
-    fn svg(
-        &mut self,
-        svg: &str,
-        caption: &str,
-        alt: &str,
-        groups: &mut Vec<TagGroup>,
-    ) -> anyhow::Result<()> {
+    /// The chart's drawing and its size on the page: the text width, or
+    /// less so that it stays within [`Self::MAX_FIGURE`].
+    fn svg_size(&self, svg: &str) -> anyhow::Result<(usvg::Tree, Size)> {
         let options = usvg::Options {
             fontdb: self.fonts.clone(),
             font_family: "DejaVu Sans".into(),
@@ -338,11 +331,21 @@ impl Writer {
         let tree = usvg::Tree::from_str(&svg, &options)
             .map_err(|e| anyhow::anyhow!("a chart cannot be read: {e}"))?;
         let (w, h) = (tree.size().width(), tree.size().height());
-        let max_h = Self::BOTTOM - MARGIN - 40.0;
-        let scale = (Self::WIDTH / w).min(max_h / h);
+        let scale = (Self::WIDTH / w).min(Self::MAX_FIGURE / h);
         let size = Size::from_wh(w * scale, h * scale)
             .ok_or_else(|| anyhow::anyhow!("a chart has no size"))?;
-        self.room(size.height() + 30.0, groups);
+        Ok((tree, size))
+    }
+
+    fn svg(
+        &mut self,
+        svg: &str,
+        caption: &str,
+        alt: &str,
+        groups: &mut Vec<TagGroup>,
+    ) -> anyhow::Result<()> {
+        let (tree, size) = self.svg_size(svg)?;
+        self.room(size.height() + self.caption_height(caption), groups);
         let g = self.open(groups, Tag::Figure(Some(alt.to_string())));
         self.page.push(Op::Svg {
             tree: Box::new(tree),
@@ -369,7 +372,7 @@ impl Writer {
         let scale = (Self::WIDTH / w as f32).min(300.0 / h as f32);
         let size = Size::from_wh(w as f32 * scale, h as f32 * scale)
             .ok_or_else(|| anyhow::anyhow!("a photo has no size"))?;
-        self.room(size.height() + 30.0, groups);
+        self.room(size.height() + self.caption_height(caption), groups);
         let g = self.open(groups, Tag::Figure(Some(alt.to_string())));
         self.page.push(Op::Image {
             image,
@@ -384,13 +387,23 @@ impl Writer {
     /// A figure's caption, under the figure just placed (`height` tall).
     fn caption(&mut self, height: f32, caption: &str, groups: &mut Vec<TagGroup>) {
         self.y += height + 8.0;
+        if caption.is_empty() {
+            self.y += 12.0;
+            return;
+        }
         let c = self.open(groups, Tag::Caption);
-        self.text_lines(caption, (false, 8.5, MUTED), 0.0, c, groups);
-        self.y += 10.0;
+        self.text_lines(caption, (false, 9.0, MUTED), 0.0, c, groups);
+        self.y += 12.0;
+    }
+
+    /// The height a caption takes under its figure.
+    fn caption_height(&self, caption: &str) -> f32 {
+        let lines = self.regular.wrap(caption, 9.0, Self::WIDTH).len();
+        8.0 + 9.0 * LEAD * lines as f32 + 12.0
     }
 
     /// Writes the current page with its footer.
-    fn flush(&mut self, groups: &mut [TagGroup]) {
+    pub(super) fn flush(&mut self, groups: &mut [TagGroup]) {
         if self.page.is_empty() {
             return;
         }

@@ -6,6 +6,7 @@
 //! The bytes depend only on the input and `--now` (creation date and
 //! document id are set from them), so a rebuild gives the same file.
 
+mod cover;
 mod font;
 mod layout;
 
@@ -14,13 +15,9 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 /// One block of a document, in reading order.
 #[derive(Debug, Clone)]
 pub enum Block {
-    /// The cover: title, subtitle lines.
-    Cover {
-        /// Large title.
-        title: String,
-        /// Lines under it (programme, date).
-        lines: Vec<String>,
-    },
+    /// The cover page: the brand, the title, the headline figures with
+    /// their notes, and the press contacts at its foot.
+    Cover(Cover),
     /// A heading, level 1 or 2.
     Heading(u8, String),
     /// A paragraph of running text.
@@ -36,13 +33,13 @@ pub enum Block {
         /// Who said it.
         by: String,
     },
-    /// Key figures: (value, label), drawn as a grid.
-    Figures(Vec<(String, String)>),
+    /// Key figures, drawn as a grid, each note under its figure.
+    Figures(Vec<Figure>),
     /// A chart or map, from its SVG, with its caption and text alternative.
     Svg {
         /// The SVG source.
         svg: String,
-        /// Shown under it.
+        /// Shown under it; none when empty (a chart that carries its title).
         caption: String,
         /// What it shows, for readers who cannot see it.
         alt: String,
@@ -58,6 +55,35 @@ pub enum Block {
     },
     /// Starts a new page.
     PageBreak,
+}
+
+/// A headline figure: `27 250` `emplois créés`, and where it comes from.
+#[derive(Debug, Clone)]
+pub struct Figure {
+    /// The number, formatted.
+    pub value: String,
+    /// What it counts.
+    pub label: String,
+    /// Printed under it, in small type (the declared figure's source).
+    pub note: Option<String>,
+}
+
+/// What the cover page says, top to bottom.
+#[derive(Debug, Clone, Default)]
+pub struct Cover {
+    /// The State's brand block (`dsfr.ministry`), printed in capitals at
+    /// the top; empty outside the `dsfr` theme, which gets a colour band.
+    pub brand: Vec<String>,
+    /// Large title.
+    pub title: String,
+    /// Lines under it (kind of document, site, date).
+    pub lines: Vec<String>,
+    /// The headline figures.
+    pub figures: Vec<Figure>,
+    /// A note under the figures (illustrative figures).
+    pub notice: Option<String>,
+    /// At the foot: a heading (`Contacts presse`) and its lines.
+    pub foot: Option<(String, Vec<String>)>,
 }
 
 /// A whole document.
@@ -81,7 +107,7 @@ pub fn render(spec: &Spec) -> anyhow::Result<Vec<u8>> {
 }
 
 /// Bumped when the layout changes, so cached PDFs are written again.
-const LAYOUT_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/pdf-1");
+const LAYOUT_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/pdf-2");
 
 /// The PDF from the cache when its spec has not changed, else written.
 pub fn render_cached(spec: &Spec, store: &dyn crate::cache::Store) -> anyhow::Result<Vec<u8>> {
@@ -158,11 +184,18 @@ mod tests {
             footer: "Dossier de presse".into(),
             date: chrono::DateTime::from_timestamp(1_634_000_000, 0).unwrap(),
             blocks: vec![
-                Block::Cover {
+                Block::Cover(Cover {
+                    brand: vec!["République".into(), "Française".into()],
                     title: "Territoires d'industrie".into(),
                     lines: vec!["11 octobre 2021".into()],
-                },
-                Block::Figures(vec![("27\u{202f}250".into(), "emplois créés".into())]),
+                    figures: vec![Figure {
+                        value: "27\u{202f}250".into(),
+                        label: "emplois créés".into(),
+                        note: Some("au 11 octobre 2021".into()),
+                    }],
+                    notice: None,
+                    foot: Some(("Contacts presse".into(), vec!["Service de presse".into()])),
+                }),
                 Block::Paragraph("Un paragraphe ".repeat(80)),
                 Block::Svg {
                     svg: "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100\" height=\"50\"><rect width=\"60\" height=\"20\" fill=\"#000091\"/><text x=\"5\" y=\"40\" font-family=\"DejaVu Sans\" font-size=\"10\">Arve</text></svg>".into(),

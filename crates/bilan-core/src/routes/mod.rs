@@ -68,8 +68,18 @@ pub const SITEMAP: &str = "sitemap.xml";
 pub const FEED: &str = "feed.xml";
 /// Crawler rules.
 pub const ROBOTS: &str = "robots.txt";
-/// The site's social card (1,200×630): the first programme chart.
+/// The site's share card (1,200×630): its title and headline figures.
 pub const SOCIAL_CARD: &str = "charts/partage.png";
+
+/// A region's share card (`og:image` of its page and its kit page).
+pub fn region_card(code: &str) -> String {
+    format!("charts/partage/regions/{}.png", region_slug(code))
+}
+
+/// A territory's share card (`og:image` of its page).
+pub fn territory_card(slug: &str) -> String {
+    format!("charts/partage/territoires/{slug}.png")
+}
 /// The map's file name under `charts/`.
 pub const MAP: &str = "carte";
 /// The open data exports: territories and projects.

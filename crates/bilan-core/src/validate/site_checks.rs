@@ -94,6 +94,46 @@ pub(super) fn check_photos(content: &Content, d: &mut Diagnostics) {
     }
 }
 
+/// Every region of `regions:` in kit.yaml is a region of site.yaml.
+pub(super) fn check_kit_regions(content: &Content, d: &mut Diagnostics) {
+    let Some(kit) = &content.kit else { return };
+    for code in kit.regions.keys() {
+        if content.site.region(code).is_some() {
+            continue;
+        }
+        let codes: Vec<&str> = content
+            .site
+            .regions
+            .iter()
+            .map(|r| r.code.as_str())
+            .collect();
+        d.push(
+            Diagnostic::error(
+                "content/press/kit.yaml",
+                format!("`regions:` names region `{code}`, which site.yaml does not list"),
+            )
+            .at(kit_region_line(&content.kit_source, code), 1)
+            .hint(format!(
+                "use one of the codes of site.yaml's regions: {}",
+                codes.join(", ")
+            )),
+        );
+    }
+}
+
+/// The line of `code:` under `regions:`, quoted or not.
+fn kit_region_line(source: &str, code: &str) -> usize {
+    let quoted = [
+        format!("\"{code}\":"),
+        format!("'{code}':"),
+        format!("{code}:"),
+    ];
+    quoted
+        .iter()
+        .find(|q| source.contains(q.as_str()))
+        .map_or(1, |q| line_containing(source, q))
+}
+
 /// A photo's size, read from its header before any decoding: a small file
 /// that declares a huge picture (a decompression bomb) is refused.
 fn check_photo_size(file: &str, bytes: &[u8], line: usize, d: &mut Diagnostics) {

@@ -58,12 +58,24 @@ pub(super) fn check_urls(content: &Content, d: &mut Diagnostics) {
         }
     }
     if let Some(kit) = &content.kit {
-        for (i, c) in kit.contacts.iter().enumerate() {
+        let regional = kit.regions.iter().flat_map(|(code, r)| {
+            let at = format!("regions.{code}.");
+            r.contacts
+                .iter()
+                .enumerate()
+                .map(move |(i, c)| (at.clone(), i, c))
+        });
+        let national = kit
+            .contacts
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (String::new(), i, c));
+        for (at, i, c) in national.chain(regional) {
             if let Some(email) = &c.email {
                 fields.push(Field {
                     file: kit_file,
                     source: &content.kit_source,
-                    key: format!("contacts[{i}].email"),
+                    key: format!("{at}contacts[{i}].email"),
                     value: email,
                     problem: email_problem,
                     hint: EMAIL_HINT,
