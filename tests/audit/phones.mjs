@@ -24,6 +24,23 @@ function svgFonts(file) {
   return { min: hasText && sizes.length ? Math.min(...sizes) : null, width: box ? Number(box[1]) : null };
 }
 
+// Table cells whose content is wider than the cell: a long name must wrap,
+// never be clipped. (A data table may scroll inside its own box; the
+// visually hidden header of a stacked table is left out.)
+function tableOverflow() {
+  const out = [];
+  for (const cell of document.querySelectorAll("table th, table td")) {
+    const r = cell.getBoundingClientRect();
+    const head = cell.closest("thead");
+    const hidden = r.width < 2 || (head && head.getBoundingClientRect().width < 2);
+    if (!cell.getClientRects().length || hidden) continue;
+    if (cell.scrollWidth > cell.clientWidth + 1) {
+      out.push(`${cell.textContent.trim().slice(0, 50)} (${Math.round(r.width)} px wide, content ${cell.scrollWidth} px)`);
+    }
+  }
+  return out.slice(0, 5);
+}
+
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
@@ -70,6 +87,10 @@ try {
       }
       return out;
     });
+    for (const c of await page.evaluate(tableOverflow)) {
+      failures += 1;
+      console.log(`  390px ${rel}: a table cell wider than its column: ${c}`);
+    }
     const sizes = [...found.html, ...found.svg];
     for (const t of found.thumbs) {
       if (!t.words || !t.href) {
@@ -107,6 +128,10 @@ try {
       return { width, scroll, culprits: culprits.slice(0, 5) };
     });
     console.log(`320px ${rel}: document ${reflow.scroll} px for a ${reflow.width} px viewport`);
+    for (const c of await page.evaluate(tableOverflow)) {
+      failures += 1;
+      console.log(`  320px ${rel}: a table cell wider than its column: ${c}`);
+    }
     if (reflow.scroll > reflow.width) {
       failures += 1;
       for (const c of reflow.culprits) console.log(`  wider than the screen: ${c}`);

@@ -21,7 +21,7 @@ pub(crate) fn dsfr_site(from: &Path, to: &Path) {
 }
 
 /// A stand-in for `node_modules/@gouvfr/dsfr/dist`.
-fn fake_dist(site: &Path) {
+pub(crate) fn fake_dist(site: &Path) {
     let dist = site.join("node_modules/@gouvfr/dsfr/dist");
     for (rel, text) in [
         ("dsfr.min.css", "@font-face{src:url(fonts/Marianne-Regular.woff2)}.fr-x{background:url(icons/system/close-line.svg)}.y{background:url(\"data:image/svg+xml;x\")}"),
@@ -88,14 +88,22 @@ fn copies_only_what_pages_use_and_renders_dsfr_components() {
     );
     let home = page(&out, "index.html");
     for component in [
-        "class=\"fr-header\"",
+        "class=\"fr-header\" role=\"banner\"",
         "class=\"fr-logo\">République<br>Française</p>",
-        "class=\"fr-footer\"",
+        "class=\"fr-footer\" role=\"contentinfo\"",
+        // Issue 24: the search dialog is named by its button; external
+        // links say they open a new window; the licence is linked.
+        "id=\"modale-recherche\" aria-labelledby=\"bouton-recherche\"",
+        "title=\"info.gouv.fr - nouvelle fenêtre\"",
+        "title=\"Licence Ouverte 2.0 - nouvelle fenêtre\"",
+        // The scripts as the package's examples load them.
+        "<script type=\"module\" src=\"dsfr/dsfr.module.min.js\"></script>",
+        "<script nomodule src=\"dsfr/dsfr.nomodule.min.js\"></script>",
         "fr-footer__bottom-list",
         "fr-tile",
         "fr-callout",
         "fr-accordion__btn",
-        "class=\"fr-table\"",
+        "class=\"fr-table fr-table--multiline\"",
         "data-fr-scheme=\"system\"",
         "id=\"parametres-affichage\"",
         "href=\"dsfr/dsfr.min.css\"",
