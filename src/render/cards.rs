@@ -65,6 +65,27 @@ fn figure_of(report: &Report, raw: &str) -> Option<((String, String), f64)> {
     Some(((text, label), share))
 }
 
+/// `c` leads with the page's figure of the headline metric, and its
+/// context (`parts`, then the share of the programme) says how much that is.
+fn lead_with(
+    report: &Report,
+    c: &mut Card,
+    mut parts: Vec<String>,
+    totals: &super::views::TotalsView,
+) {
+    let lead = totals
+        .headline
+        .first()
+        .and_then(|h| figure_of(report, &h.raw));
+    if let Some((figure, share)) = lead {
+        (c.value, c.label) = figure;
+        c.share = Some(share);
+        let of_programme = report.labels.get("share_of_programme");
+        parts.push(format!("{} {of_programme}", percent(report.lang, share)));
+    }
+    c.context = parts.join(" · ");
+}
+
 /// Every card, by output path.
 fn cards(report: &Report) -> Vec<(String, Card)> {
     let (content, t, lang) = (report.content, &report.labels, report.lang);
@@ -87,26 +108,15 @@ fn cards(report: &Report) -> Vec<(String, Card)> {
         note: tx(&note),
         palette: report.theme.palette,
     };
-    let of_programme = t.get("share_of_programme");
     let mut out = vec![(routes::SOCIAL_CARD.to_string(), site_card(report, &common))];
     for r in report.regions {
-        let mut parts = vec![r.count.clone()];
+        let parts = vec![r.count.clone()];
         let mut c = common.card(
             tx(t.get("region")),
             tx(&r.name),
             (r.totals.projects.clone(), String::new()),
         );
-        if let Some((figure, share)) = r
-            .totals
-            .headline
-            .first()
-            .and_then(|h| figure_of(report, &h.raw))
-        {
-            (c.value, c.label) = figure;
-            c.share = Some(share);
-            parts.push(format!("{} {of_programme}", percent(lang, share)));
-        }
-        c.context = parts.join(" · ");
+        lead_with(report, &mut c, parts, &r.totals);
         out.push((routes::region_card(&r.code), c));
     }
     for (row, f) in report.rows.iter().zip(&content.territories) {
@@ -122,18 +132,8 @@ fn cards(report: &Report) -> Vec<(String, Card)> {
             t.get("project_lc"),
             t.get("projects_lc"),
         );
-        let mut parts = vec![format!("{} {projects}", row.totals.projects)];
-        if let Some((figure, share)) = row
-            .totals
-            .headline
-            .first()
-            .and_then(|h| figure_of(report, &h.raw))
-        {
-            (c.value, c.label) = figure;
-            c.share = Some(share);
-            parts.push(format!("{} {of_programme}", percent(lang, share)));
-        }
-        c.context = parts.join(" · ");
+        let parts = vec![format!("{} {projects}", row.totals.projects)];
+        lead_with(report, &mut c, parts, &row.totals);
         out.push((routes::territory_card(&f.slug), c));
     }
     out

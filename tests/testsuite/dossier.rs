@@ -159,6 +159,17 @@ fn the_cover_gives_the_figures_with_their_notes_the_date_and_the_contacts() {
     assert!(cover.contains("Contacts presse"), "{cover}");
 }
 
+/// A copy of the default site under `dir`, with `extra` at the end of its
+/// kit.yaml; returns the site and the kit.yaml it had.
+fn site_with_kit(dir: &Path, extra: &str) -> (std::path::PathBuf, String) {
+    let site = dir.join("site");
+    crate::errors::copy_dir(&repo().join("content"), &site.join("content"));
+    let kit = site.join("content/press/kit.yaml");
+    let text = std::fs::read_to_string(&kit).unwrap();
+    std::fs::write(&kit, format!("{text}{extra}")).unwrap();
+    (site, text)
+}
+
 fn words_of(out: &Path, rel: &str) -> Vec<Word> {
     words(&out.join(rel)).unwrap()
 }
@@ -166,15 +177,7 @@ fn words_of(out: &Path, rel: &str) -> Vec<Word> {
 #[test]
 fn a_region_gets_its_own_contacts_and_a_map_of_itself_only() {
     let tmp = tempfile::tempdir().unwrap();
-    let site = tmp.path().join("site");
-    crate::errors::copy_dir(&repo().join("content"), &site.join("content"));
-    let kit = site.join("content/press/kit.yaml");
-    let text = std::fs::read_to_string(&kit).unwrap();
-    std::fs::write(
-        &kit,
-        format!("{text}regions:\n  \"84\":\n    contacts:\n      - {{ name: \"Préfecture de région (exemple)\", email: \"presse-ara@example.org\" }}\n"),
-    )
-    .unwrap();
+    let (site, _) = site_with_kit(tmp.path(), "regions:\n  \"84\":\n    contacts:\n      - { name: \"Préfecture de région (exemple)\", email: \"presse-ara@example.org\" }\n");
     let out = tmp.path().join("out");
     build(&site, &out, &[]);
     // The map of Auvergne-Rhône-Alpes: its territories, no overseas inset,
@@ -227,15 +230,7 @@ fn a_region_gets_its_own_contacts_and_a_map_of_itself_only() {
 #[test]
 fn an_unknown_region_in_the_kit_is_an_error_at_its_line() {
     let tmp = tempfile::tempdir().unwrap();
-    let site = tmp.path().join("site");
-    crate::errors::copy_dir(&repo().join("content"), &site.join("content"));
-    let kit = site.join("content/press/kit.yaml");
-    let text = std::fs::read_to_string(&kit).unwrap();
-    std::fs::write(
-        &kit,
-        format!("{text}regions:\n  \"99\":\n    contacts: []\n"),
-    )
-    .unwrap();
+    let (site, text) = site_with_kit(tmp.path(), "regions:\n  \"99\":\n    contacts: []\n");
     let o = try_build(&site, &tmp.path().join("out"), &[]);
     assert!(!o.status.success());
     let err = stderr(&o);

@@ -100,7 +100,7 @@ fn copies_only_what_pages_use_and_renders_dsfr_components() {
         "<script type=\"module\" src=\"dsfr/dsfr.module.min.js\"></script>",
         "<script nomodule src=\"dsfr/dsfr.nomodule.min.js\"></script>",
         "fr-footer__bottom-list",
-        "fr-tile",
+        "fr-card fr-card--no-arrow figure-card",
         "fr-callout",
         "fr-accordion__btn",
         "class=\"fr-table fr-table--multiline\"",
@@ -116,6 +116,9 @@ fn copies_only_what_pages_use_and_renders_dsfr_components() {
         territory.contains("fr-breadcrumb")
             && territory.contains("aria-current=\"page\">Haut-Jura<")
     );
+    // Folded lists are the DSFR's accordion, not a plain <details>.
+    assert!(territory.contains("<section class=\"fr-accordion members\">"));
+    assert!(!territory.contains("<details"));
     for legal in [
         "mentions-legales/",
         "donnees-personnelles/",
