@@ -340,6 +340,7 @@ fn insert_globals(tera: &mut Tera, ctx: &Report, opts: &RenderOptions) -> String
                 .tagline
                 .clone()
                 .unwrap_or_else(|| site.programme.name.clone()),
+            favicon: site.favicon.clone(),
         },
     );
     globals.insert("t", &ctx.labels.0);

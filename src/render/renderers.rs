@@ -123,14 +123,45 @@ impl Renderer for Charts {
                 m.file_svg.clone().into(),
             )?;
             made.keep(sink, routes::chart(routes::MAP, "png"), m.png.clone())?;
+            let shown = m.coloured.as_ref().map_or(&m.svg, |c| &c.svg);
+            made.keep(
+                sink,
+                m.picture_file.clone(),
+                crate::charts::map::picture(shown).into(),
+            )?;
         }
         for c in charts.regions.values().flatten() {
             for (path, bytes) in crate::charts::chart_files(c.clone()) {
                 made.put(sink, path, &bytes)?;
             }
         }
+        favicon(report, &mut made, sink)?;
         Ok(made)
     }
+}
+
+/// The site's icon from its initials, unless site.yaml names one or a
+/// static file of the same path brings its own.
+fn favicon(report: &Report, made: &mut Made, sink: &dyn Sink) -> Result<(), Error> {
+    use crate::charts::favicon;
+    let site = &report.content.site;
+    if site.favicon.is_some() {
+        return Ok(());
+    }
+    let brought = |path: &str| {
+        let theme = report.theme.statics.iter().any(|f| f.rel == path);
+        theme || report.content.statics.iter().any(|f| f.rel == path)
+    };
+    let svg = favicon::svg(&favicon::initials(&site.title), &report.theme.palette);
+    if !brought(routes::FAVICON_ICO) {
+        let ico =
+            favicon::ico(&svg).map_err(|e| Error::encode(routes::FAVICON_ICO, format!("{e:#}")))?;
+        made.keep(sink, routes::FAVICON_ICO.to_string(), ico)?;
+    }
+    if !brought(routes::FAVICON_SVG) {
+        made.keep(sink, routes::FAVICON_SVG.to_string(), svg.into())?;
+    }
+    Ok(())
 }
 
 /// Each territory's charts, streamed out as they are drawn (a cached PNG

@@ -135,6 +135,8 @@ pub(super) struct SiteView {
     pub(super) ministry: Vec<String>,
     /// The header's tagline (`theme: dsfr`).
     pub(super) tagline: String,
+    /// The site's own icon (`favicon:` in site.yaml), if any.
+    pub(super) favicon: Option<String>,
 }
 
 /// "partiellement conforme" and the like.

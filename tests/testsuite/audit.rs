@@ -170,6 +170,72 @@ pub(crate) const PHONE_PAGES: [&str; 8] = [
     "presse/kit/regions/84/index.html",
 ];
 
+/// The pages the live check serves: the list of the pages with the
+/// most DSFR components, maps, tables and scripts.
+pub(crate) const LIVE_PAGES: [&str; 7] = [
+    "index.html",
+    "territoires/aix-marseille-provence/index.html",
+    "regions/84/index.html",
+    "presse/kit/index.html",
+    "presse/kit/regions/84/index.html",
+    "donnees/index.html",
+    "recherche/index.html",
+];
+
+/// Runs `live.mjs` on `site`: served over http at 390 and 1280 px, light
+/// and dark: console messages, axe, map targets, the phone menu, dark mode.
+pub(crate) fn live_check(site: &Path, pages: &[&str]) -> (bool, String) {
+    run(Command::new("node")
+        .current_dir(audit_dir())
+        .arg("live.mjs")
+        .arg(site)
+        .args(pages))
+}
+
+#[test]
+fn the_live_check_catches_warnings_white_blocks_and_small_targets() {
+    if tools_ready().is_err() {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("bad.html"),
+        "<!DOCTYPE html><html lang=\"fr\"><head><meta name=\"viewport\" content=\"width=device-width\"><title>x</title><link rel=\"icon\" href=\"data:,\"></head><body><main><h1>x</h1><svg width=\"300\" height=\"200\" role=\"img\" aria-label=\"carte\"><rect width=\"300\" height=\"200\" fill=\"#ffffff\"/><a href=\"#x\" aria-label=\"un territoire\"><rect width=\"6\" height=\"6\"/></a></svg></main><script>console.warn(\"missing accessible name\")</script></body></html>",
+    )
+    .unwrap();
+    let (ok, report) = live_check(tmp.path(), &["bad.html"]);
+    assert!(!ok, "{report}");
+    for expected in [
+        "console warning: missing accessible name",
+        "under 24×24 px",
+        "stays light in dark mode",
+        "a white block in dark mode",
+    ] {
+        assert!(report.contains(expected), "no `{expected}` in:\n{report}");
+    }
+}
+
+#[test]
+fn the_default_site_live_has_no_warning_small_target_or_white_block() {
+    if let Err(why) = tools_ready() {
+        assert!(
+            std::env::var_os("BILAN_AUDIT").is_none(),
+            "BILAN_AUDIT is set but the audit tools are missing ({why})"
+        );
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("default");
+    build(&repo(), &out, &[]);
+    let (ok, report) = live_check(&out, &LIVE_PAGES);
+    eprintln!("{report}");
+    assert!(ok, "the default site, served:\n{report}");
+    assert!(
+        report.contains("390px dark index.html")
+            && report.contains("1280px light recherche/index.html")
+    );
+}
+
 /// Runs `phones.mjs` on `site`: chart text at 390 px, reflow at 320 px.
 pub(crate) fn phone_check(site: &Path, pages: &[&str]) -> (bool, String) {
     run(Command::new("node")
@@ -293,4 +359,59 @@ fn dsfr_site_passes_axe_nu_and_the_phone_checks() {
     let (ok, report) = phone_check(&out, &PHONE_PAGES);
     eprintln!("{report}");
     assert!(ok, "phone layout problems on the dsfr site:\n{report}");
+    let (ok, report) = component_check(&out, &PAGE_TYPES);
+    eprintln!("{report}");
+    assert!(
+        ok,
+        "DSFR components that depart from the package's examples:\n{report}"
+    );
+    for component in [
+        "fr-header",
+        "fr-footer",
+        "fr-card",
+        "fr-accordion",
+        "fr-table",
+        "fr-modal",
+    ] {
+        assert!(
+            report.contains(&format!("{component}: ")),
+            "{component} not compared:\n{report}"
+        );
+    }
+    let (ok, report) = live_check(&out, &LIVE_PAGES);
+    eprintln!("{report}");
+    assert!(ok, "the dsfr site, served:\n{report}");
+}
+
+/// Runs `components.mjs`: the class structure of every DSFR component on
+/// `pages` against the installed package's `example/` folder.
+fn component_check(site: &Path, pages: &[&str]) -> (bool, String) {
+    run(Command::new("node")
+        .current_dir(audit_dir())
+        .arg("components.mjs")
+        .arg(dsfr_dist().parent().unwrap().join("example"))
+        .arg(site)
+        .args(pages))
+}
+
+#[test]
+fn the_component_check_catches_markup_the_examples_do_not_use() {
+    if tools_ready().is_err() || !dsfr_dist().is_dir() {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("bad.html"),
+        "<!DOCTYPE html><html lang=\"fr\"><head><title>x</title></head><body><div class=\"fr-card fr-card--no-arrow\"><h3 class=\"fr-card__title\">146</h3></div><div class=\"fr-accordion__btn\">x</div></body></html>",
+    )
+    .unwrap();
+    let (ok, report) = component_check(tmp.path(), &["bad.html"]);
+    assert!(!ok, "{report}");
+    for expected in [
+        "class=\"fr-card--no-arrow\">: no example uses this class",
+        "class=\"fr-card__title\"> under .fr-card: the examples put it under .fr-card__content",
+        "class=\"fr-accordion__btn\"> under .(root)",
+    ] {
+        assert!(report.contains(expected), "no `{expected}` in:\n{report}");
+    }
 }

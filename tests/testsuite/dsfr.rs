@@ -100,7 +100,7 @@ fn copies_only_what_pages_use_and_renders_dsfr_components() {
         "<script type=\"module\" src=\"dsfr/dsfr.module.min.js\"></script>",
         "<script nomodule src=\"dsfr/dsfr.nomodule.min.js\"></script>",
         "fr-footer__bottom-list",
-        "fr-card fr-card--no-arrow figure-card",
+        "fr-card figure-card",
         "fr-callout",
         "fr-accordion__btn",
         "class=\"fr-table fr-table--multiline\"",

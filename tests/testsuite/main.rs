@@ -9,6 +9,7 @@ mod dossier;
 mod dsfr;
 mod english;
 mod errors;
+mod finish;
 mod fuzz;
 mod hostile;
 mod import;

@@ -20,7 +20,7 @@ fn every_page_has_a_search_box_that_works_as_a_link() {
             "../".repeat(path.matches('/').count())
         };
         let form = format!(
-            "<form role=\"search\" class=\"site-search\" action=\"{root}recherche/index.html\" method=\"get\">"
+            "<form role=\"search\" class=\"site-search menu-wide\" action=\"{root}recherche/index.html\" method=\"get\">"
         );
         assert!(html.contains(&form), "{path} has no search box");
         assert!(html.contains("<input type=\"search\" id=\"recherche-site\" name=\"q\""));

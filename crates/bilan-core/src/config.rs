@@ -53,6 +53,12 @@ pub struct SiteConfig {
     /// The State brand block of `theme: dsfr`.
     #[serde(default)]
     pub dsfr: DsfrConfig,
+    /// The site's icon: a file of `content/static/` (`favicon: logo.svg`).
+    /// When absent, bilan draws one from the site's initials on the theme's
+    /// colour (`favicon.svg`, `favicon.ico`), unless `content/static/`
+    /// holds a file of that name.
+    #[serde(default)]
+    pub favicon: Option<String>,
 }
 
 /// `dsfr:` in site.yaml: what the State brand block says.

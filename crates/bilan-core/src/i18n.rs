@@ -18,6 +18,12 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("territory", "Territoire", "Territory"),
     ("all_territories", "Tous les territoires", "All territories"),
     ("territories_by_region", "Les territoires par région", "Territories by region"),
+    (
+        "map_phone_list",
+        "Choisir un territoire dans la liste par région",
+        "Choose a territory from the list by region",
+    ),
+    ("menu", "Menu", "Menu"),
     ("regions", "Régions", "Regions"),
     ("region", "Région", "Region"),
     ("share_of_programme", "du total du programme", "of the programme's total"),

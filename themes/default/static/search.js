@@ -179,7 +179,9 @@
   input.value = new URLSearchParams(window.location.search).get("q") || "";
   input.addEventListener("input", function () { update(true); });
   input.form.addEventListener("submit", function (e) { e.preventDefault(); update(true); });
-  var header = document.getElementById("recherche-site");
-  if (header) { header.value = input.value; }
+  ["recherche-site", "recherche-menu"].forEach(function (id) {
+    var box = document.getElementById(id);
+    if (box) { box.value = input.value; }
+  });
   load("meta").then(function () { if (input.value) { update(false); } });
 }());

@@ -9,7 +9,7 @@ use super::xml_escape;
 
 mod svg;
 use svg::path_data;
-pub use svg::{file_svg, painted_svg, paper_svg, region_svg, svg, MapText, SCALE};
+pub use svg::{file_svg, painted_svg, paper_svg, picture, region_svg, svg, MapText, SCALE};
 
 /// One outline: rings of (longitude, latitude), holes included.
 #[derive(Debug, Clone)]

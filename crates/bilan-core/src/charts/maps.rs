@@ -52,6 +52,8 @@ pub struct MapChart {
     pub svg_file: String,
     /// Where the PNG file is published.
     pub png_file: String,
+    /// Where the phones' picture of the home map is published.
+    pub picture_file: String,
 }
 
 /// A region's own map, zoomed on it, its programme territories
@@ -326,5 +328,6 @@ pub(super) fn map_chart(
         desc,
         svg_file: routes::chart(routes::MAP, "svg"),
         png_file: routes::chart(routes::MAP, "png"),
+        picture_file: routes::chart(routes::MAP_PICTURE, "svg"),
     })
 }

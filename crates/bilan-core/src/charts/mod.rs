@@ -5,6 +5,7 @@
 mod bars;
 pub mod card;
 mod draw;
+pub mod favicon;
 pub mod map;
 mod maps;
 mod raster;

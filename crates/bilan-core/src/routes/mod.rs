@@ -68,6 +68,10 @@ pub const SITEMAP: &str = "sitemap.xml";
 pub const FEED: &str = "feed.xml";
 /// Crawler rules.
 pub const ROBOTS: &str = "robots.txt";
+/// The site's icon, drawn when the site brings none.
+pub const FAVICON_SVG: &str = "favicon.svg";
+/// The same icon for browsers and tools that ask for `/favicon.ico`.
+pub const FAVICON_ICO: &str = "favicon.ico";
 /// The site's share card (1,200×630): its title and headline figures.
 pub const SOCIAL_CARD: &str = "charts/partage.png";
 
@@ -82,6 +86,9 @@ pub fn territory_card(slug: &str) -> String {
 }
 /// The map's file name under `charts/`.
 pub const MAP: &str = "carte";
+/// The home map as a picture for phones: no links, no inset names (see
+/// [`crate::charts::map::picture`]).
+pub const MAP_PICTURE: &str = "carte-telephone";
 /// The open data exports: territories and projects.
 pub const EXPORTS: [&str; 2] = ["territoires", "projets"];
 /// A format of the open-data exports: every use matches on it, so a new

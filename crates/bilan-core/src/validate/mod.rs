@@ -67,6 +67,7 @@ fn check_site(content: &Content, d: &mut Diagnostics) {
     site_checks::check_legal(content, d);
     site_checks::check_photos(content, d);
     site_checks::check_kit_regions(content, d);
+    site_checks::check_favicon(content, d);
     site_checks::check_colour_by(content, d);
     urls::check_urls(content, d);
 }

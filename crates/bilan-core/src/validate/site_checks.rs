@@ -180,3 +180,26 @@ pub(super) fn check_colour_by(content: &Content, d: &mut Diagnostics) {
         }
     }
 }
+
+/// `favicon:` names a file of `content/static/`, which pages link to.
+pub(super) fn check_favicon(content: &Content, d: &mut Diagnostics) {
+    let Some(icon) = &content.site.favicon else {
+        return;
+    };
+    if content.statics.iter().any(|f| &f.rel == icon) {
+        return;
+    }
+    let files: Vec<&str> = content.statics.iter().map(|f| f.rel.as_str()).collect();
+    let hint = match closest(icon, files.iter().copied()) {
+        Some(near) => format!("did you mean `{near}`?"),
+        None => "put the icon (SVG, PNG or ICO) in content/static/ and give its path from there, or remove `favicon:` to let bilan draw one from the site's initials".to_string(),
+    };
+    d.push(
+        Diagnostic::error(
+            "content/site.yaml",
+            format!("`favicon: {icon}` is not a file of content/static/"),
+        )
+        .at(key_line(&content.site_source, "favicon:"), 1)
+        .hint(hint),
+    );
+}
