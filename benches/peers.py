@@ -57,7 +57,7 @@ def prepare(n):
     peer, site = TMP / f"peer{n}", TMP / f"bilan{n}"
     if not (peer / "expected.json").exists():
         subprocess.run([sys.executable, SHARED / "bench/gen_peer_sites.py", "--territories", str(n), "--projects", "10", "--out", peer], check=True, stdout=subprocess.DEVNULL)
-        subprocess.run([sys.executable, SHARED / "bench/peer_to_bilan.py", peer / "hugo", SHARED / "data/regions.csv", site, REPO / "themes"], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run([sys.executable, SHARED / "bench/peer_to_bilan.py", peer / "hugo", SHARED / "data/regions.csv", site, REPO / "crates/bilan-core/themes"], check=True, stdout=subprocess.DEVNULL)
     return peer, site
 
 

@@ -10,10 +10,13 @@ use std::process::ExitCode;
 use bilan::{BuildOptions, Outcome};
 use clap::{Args, Parser, Subcommand};
 
+/// `bilan --version`: the release and the commit it was built from.
+const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("BILAN_COMMIT"), ")");
+
 /// Static-site generator for programme reporting: territory records and
 /// Markdown narratives in, a report website out.
 #[derive(Parser)]
-#[command(name = "bilan", version, about, long_about = None)]
+#[command(name = "bilan", version = VERSION, about, long_about = None)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -106,10 +109,15 @@ enum Command {
         dry_run: bool,
     },
     /// Create a minimal site that builds at once: one region, two
-    /// territories, a narrative and a press release.
+    /// territories, a narrative and a press release, with CI files for
+    /// GitLab and GitHub Pages that install a pinned bilan release.
     New {
         /// The folder to create (must be missing or empty).
         dir: PathBuf,
+        /// `default`, or `dsfr` (the State design system): also writes
+        /// package.json and package-lock.json for `npm ci`.
+        #[arg(long, value_name = "THEME", default_value = "default")]
+        theme: String,
     },
 }
 
@@ -127,7 +135,7 @@ struct SiteArgs {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let (result, strict, writes) = match cli.command {
-        Command::New { dir } => return new_site(&dir),
+        Command::New { dir, theme } => return new_site(&dir, &theme),
         Command::Import {
             file,
             root,
@@ -203,11 +211,16 @@ fn main() -> ExitCode {
     }
 }
 
-fn new_site(dir: &std::path::Path) -> ExitCode {
-    match bilan::scaffold::new_site(dir) {
+fn new_site(dir: &std::path::Path, theme: &str) -> ExitCode {
+    match bilan::scaffold::new_site(dir, theme) {
         Ok(()) => {
             let d = dir.display();
-            println!("Created a new site in {d}.\n\nNext:\n  bilan build --root {d}      # writes {d}/output/\n  open {d}/output/index.html\n\nEdit {d}/content/site.yaml and add one file per territory in {d}/content/territories/.");
+            let dsfr = if theme == "dsfr" {
+                format!("  (cd {d} && npm ci)         # the DSFR; accept its terms first (.dsfr.yml or DSFR_ACCEPT_LICENSE=1)\n")
+            } else {
+                String::new()
+            };
+            println!("Created a new site in {d}.\n\nNext:\n{dsfr}  bilan build --root {d}      # writes {d}/output/\n  open {d}/output/index.html\n\nEdit {d}/content/site.yaml and add one file per territory in {d}/content/territories/.\nThe team's guide (in French): {}/tree/main/docs/guide", env!("CARGO_PKG_REPOSITORY"));
             ExitCode::SUCCESS
         }
         Err(err) => {

@@ -1,4 +1,4 @@
-//! Embeds the built-in themes: every file under `themes/<name>/templates`
+//! Embeds the built-in themes: every file under this crate's `themes/<name>/templates`
 //! and `themes/<name>/static` for `default` and `dsfr`, so a new template is
 //! picked up without listing it anywhere (see `src/theme.rs`). The `dsfr`
 //! theme holds only bilan's own templates and styles: the design system
@@ -34,9 +34,8 @@ fn files(dir: &Path, base: &Path, out: &mut Vec<(String, PathBuf)>) {
 }
 
 fn main() {
-    // The themes live at the repository's root, beside the `bilan` crate.
-    let root =
-        PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("set by cargo")).join("../..");
+    // The themes live in this crate, so its package carries them.
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("set by cargo"));
     let mut code = String::new();
     for (theme_name, prefix) in [("default", "BUILTIN"), ("dsfr", "DSFR")] {
         let theme = root.join("themes").join(theme_name);

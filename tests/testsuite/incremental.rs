@@ -144,9 +144,10 @@ pub(crate) fn edit(site: &Path, rng: &mut Rng) -> String {
                 std::fs::remove_file(&t).unwrap();
                 "template removed".into()
             } else {
-                let base =
-                    std::fs::read_to_string(repo().join("themes/default/templates/territory.html"))
-                        .unwrap();
+                let base = std::fs::read_to_string(
+                    repo().join("crates/bilan-core/themes/default/templates/territory.html"),
+                )
+                .unwrap();
                 std::fs::create_dir_all(t.parent().unwrap()).unwrap();
                 std::fs::write(&t, format!("{base}\n<!-- v{n} -->\n")).unwrap();
                 "template overridden".into()

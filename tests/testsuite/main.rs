@@ -3,6 +3,7 @@
 
 mod audit;
 mod charts;
+mod ci_templates;
 mod default_site;
 mod departments;
 mod dossier;

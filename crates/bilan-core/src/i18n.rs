@@ -23,7 +23,6 @@ const LABELS: &[(&str, &str, &str)] = &[
         "Choisir un territoire dans la liste par région",
         "Choose a territory from the list by region",
     ),
-    ("menu", "Menu", "Menu"),
     ("regions", "Régions", "Regions"),
     ("region", "Région", "Region"),
     ("share_of_programme", "du total du programme", "of the programme's total"),
@@ -247,7 +246,9 @@ mod tests {
         for entry in walkdir::WalkDir::new(root.join("src"))
             .into_iter()
             .chain(walkdir::WalkDir::new(root.join("crates/bilan-core/src")))
-            .chain(walkdir::WalkDir::new(root.join("themes/default/templates")))
+            .chain(walkdir::WalkDir::new(
+                root.join("crates/bilan-core/themes/default/templates"),
+            ))
         {
             let entry = entry.unwrap();
             if !entry.file_type().is_file() || entry.path().ends_with("src/i18n.rs") {

@@ -27,17 +27,45 @@ const FILES: &[(&str, &str)] = &[
         "content/press/premier-communique.md",
         "---\ntitle: \"Premier communiqué\"\nnumber: \"1\"\ndate: 2024-01-15\nsummary: \"Un exemple de communiqué de presse.\"\ncontacts:\n  - { name: \"Service de presse\", email: \"presse@example.org\" }\n---\n\nLe texte du communiqué, en Markdown.\n",
     ),
-    (".gitignore", "/output\n/.output.bilan-*\n/.bilan-cache\n/node_modules\n"),
+    (".gitignore", "/output\n/.output.bilan-*\n/.bilan-cache\n/.bilan-bin\n/.npm\n/public\n/node_modules\n"),
     // Publishing with a scheduled rebuild, so embargoed releases go out.
     (".gitlab-ci.yml", include_str!("scaffold_files/gitlab-ci.yml")),
     (
         ".github/workflows/pages.yml",
         include_str!("scaffold_files/github-pages.yml"),
     ),
+    // The CI files install a pinned release with it (checksum checked).
+    (
+        "scripts/install-bilan.sh",
+        include_str!("scaffold_files/install-bilan.sh"),
+    ),
 ];
 
-/// Writes the starter site into `dir`, which must be missing or empty.
-pub fn new_site(dir: &Path) -> Result<()> {
+/// With `--theme dsfr`: the State design system, pinned and locked, for
+/// `npm ci` (its terms of use stay the team's to accept).
+const DSFR_FILES: &[(&str, &str)] = &[
+    (
+        "package.json",
+        include_str!("scaffold_files/dsfr-package.json"),
+    ),
+    (
+        "package-lock.json",
+        include_str!("scaffold_files/dsfr-package-lock.json"),
+    ),
+];
+
+/// The themes `bilan new` can start a site with.
+pub const THEMES: [&str; 2] = ["default", "dsfr"];
+
+/// Writes the starter site into `dir`, which must be missing or empty, for
+/// `theme` (one of [`THEMES`]).
+pub fn new_site(dir: &Path, theme: &str) -> Result<()> {
+    if !THEMES.contains(&theme) {
+        bail!(
+            "`--theme {theme}` is not a theme bilan ships: use {}",
+            THEMES.join(" or ")
+        );
+    }
     if dir.exists()
         && fs::read_dir(dir)
             .with_context(|| format!("cannot read {}", dir.display()))?
@@ -49,7 +77,15 @@ pub fn new_site(dir: &Path) -> Result<()> {
             dir.display()
         );
     }
-    for (rel, text) in FILES {
+    let extra = if theme == "dsfr" { DSFR_FILES } else { &[] };
+    for (rel, text) in FILES.iter().chain(extra) {
+        let themed;
+        let text = if *rel == "content/site.yaml" && theme != "default" {
+            themed = text.replace("language: fr\n", &format!("language: fr\ntheme: {theme}\n"));
+            themed.as_str()
+        } else {
+            text
+        };
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent)

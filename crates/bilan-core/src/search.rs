@@ -6,7 +6,7 @@
 //!
 //! Words are folded for French readers: accents, case, apostrophes and
 //! hyphens do not matter (`vallee de l arve` finds `Vallée de l'Arve`).
-//! `themes/default/static/search.js` folds queries the same way.
+//! `crates/bilan-core/themes/default/static/search.js` folds queries the same way.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;

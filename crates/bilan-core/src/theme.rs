@@ -20,9 +20,9 @@ use crate::diag::{relative, Diagnostic, Diagnostics};
 include!(concat!(env!("OUT_DIR"), "/builtin_theme.rs"));
 
 /// The default theme's colours, built in like its templates.
-const BUILTIN_THEME_YAML: &str = include_str!("../../../themes/default/theme.yaml");
+const BUILTIN_THEME_YAML: &str = include_str!("../themes/default/theme.yaml");
 /// The dsfr theme's colours (the DSFR palette's values, nothing of its files).
-const DSFR_THEME_YAML: &str = include_str!("../../../themes/dsfr/theme.yaml");
+const DSFR_THEME_YAML: &str = include_str!("../themes/dsfr/theme.yaml");
 
 /// An sRGB colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -313,7 +313,7 @@ mod tests {
 
     #[test]
     fn built_in_theme_lists_every_template_and_asset() {
-        let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("themes/default");
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
         let names = |sub: &str| {
             walk(&dir, &dir.join(sub), &mut Diagnostics::default())
                 .unwrap()
