@@ -20,6 +20,7 @@ mod invalid;
 mod layers;
 mod legal;
 mod metrics;
+mod one_run;
 mod output_safety;
 mod pdf;
 mod planted;

@@ -19,6 +19,40 @@ pub fn parse<T: DeserializeOwned>(
     line_offset: usize,
     diags: &mut Diagnostics,
 ) -> Option<T> {
+    match read(text, path, line_offset, diags)? {
+        Read::Clean(value) => Some(value),
+        Read::Recovered(_) => None,
+    }
+}
+
+/// As [`parse`], but a file whose every data error sits on a `key: value`
+/// line it could leave out also gives the value read without those lines,
+/// beside its errors in `diags`: the record's other checks (its region,
+/// its amounts) then run in the same pass, so one run reports every
+/// problem of the file. The build stops on the errors all the same.
+pub fn parse_recovering<T: DeserializeOwned>(
+    text: &str,
+    path: &Path,
+    line_offset: usize,
+    diags: &mut Diagnostics,
+) -> Option<T> {
+    match read(text, path, line_offset, diags)? {
+        Read::Clean(value) | Read::Recovered(value) => Some(value),
+    }
+}
+
+/// A file read without error, or with its bad lines left out.
+enum Read<T> {
+    Clean(T),
+    Recovered(T),
+}
+
+fn read<T: DeserializeOwned>(
+    text: &str,
+    path: &Path,
+    line_offset: usize,
+    diags: &mut Diagnostics,
+) -> Option<Read<T>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if is_blank(text) {
         diags.push(
@@ -49,18 +83,20 @@ pub fn parse<T: DeserializeOwned>(
         );
     }
     match serde_yaml::from_str::<T>(text) {
-        Ok(value) if duplicates.is_empty() => Some(value),
-        Ok(_) => None,
+        Ok(value) if duplicates.is_empty() => Some(Read::Clean(value)),
+        Ok(value) => Some(Read::Recovered(value)),
         Err(err) => {
             // serde reports the same duplicate less precisely; ours has the line.
-            if duplicates.is_empty() || !err.to_string().contains("duplicate field") {
-                let d = to_diagnostic(&err, path, line_offset);
-                diags.push(locate(d, text, line_offset));
-                for d in more_errors::<T>(text, &err, path, line_offset) {
-                    diags.push(d);
-                }
+            if !duplicates.is_empty() && err.to_string().contains("duplicate field") {
+                return None;
             }
-            None
+            let d = to_diagnostic(&err, path, line_offset, text);
+            diags.push(locate(d, text, line_offset));
+            let (more, rest) = more_errors::<T>(text, &err, path, line_offset);
+            for d in more {
+                diags.push(d);
+            }
+            rest.map(Read::Recovered)
         }
     }
 }
@@ -70,58 +106,56 @@ const MORE_ERRORS: usize = 50;
 
 /// The errors after the first: serde stops at one, so the offending
 /// `key: value` line is blanked and the text parsed again, as long as each
-/// new error is on a plain `key: value` line further on. A missing field
-/// (perhaps the blanked one) or a syntax error ends the search, so nothing
-/// is reported that the editor did not write.
+/// new error is on a plain `key: value` line further on and the text is
+/// still YAML (a data error: wrong type, format, unknown field). A missing
+/// field (perhaps the blanked one) or a syntax error ends the search, so
+/// nothing is reported that the editor did not write. When the search ends
+/// because the text now reads as a `T`, that value comes back too.
 fn more_errors<T: DeserializeOwned>(
     text: &str,
     first: &serde_yaml::Error,
     path: &Path,
     line_offset: usize,
-) -> Vec<Diagnostic> {
-    // Only data errors leave the rest of the file readable.
-    let data_error = |m: &str| {
-        [
-            "invalid type",
-            "invalid value",
-            "unknown field",
-            "invalid length",
-            "unknown variant",
-        ]
-        .iter()
-        .any(|k| m.contains(k))
-    };
-    if !data_error(&first.to_string()) {
-        return Vec::new();
+) -> (Vec<Diagnostic>, Option<T>) {
+    // A data error leaves the rest of the file readable: the text is YAML.
+    let is_yaml = |t: &str| serde_yaml::from_str::<serde_yaml::Value>(t).is_ok();
+    let mut out = Vec::new();
+    if !is_yaml(text) {
+        return (out, None);
     }
     let mut lines: Vec<String> = text.split('\n').map(String::from).collect();
-    let mut out = Vec::new();
     let mut at = first.location().map(|l| l.line());
     while let Some(line) = at {
         let plain = lines.get(line - 1).is_some_and(|l| {
             let t = l.trim_start();
-            block_key(t).is_some() && !t.starts_with("- ")
+            block_key(t).is_some() && !t.starts_with("- ") && !opens_block(t)
         });
         if !plain || out.len() >= MORE_ERRORS {
             break;
         }
         lines[line - 1].clear();
-        let err = match serde_yaml::from_str::<T>(&lines.join("\n")) {
-            Ok(_) => break,
+        let blanked = lines.join("\n");
+        let err = match serde_yaml::from_str::<T>(&blanked) {
+            Ok(value) => return (out, Some(value)),
             Err(e) => e,
         };
         let next = err.location().map(|l| l.line());
         let message = err.to_string();
-        if next.is_none_or(|n| n <= line) || message.contains("missing field") {
+        if next.is_none_or(|n| n <= line) || message.contains("missing field") || !is_yaml(&blanked)
+        {
             break;
         }
-        if !data_error(&message) {
-            break;
-        }
-        out.push(to_diagnostic(&err, path, line_offset));
+        out.push(to_diagnostic(&err, path, line_offset, &blanked));
         at = next;
     }
-    out
+    (out, None)
+}
+
+/// A `key:` line whose value follows on the next lines (a nested mapping,
+/// a list or a block scalar): leaving it out would leave its lines behind.
+fn opens_block(line: &str) -> bool {
+    let value = line.split_once(':').map_or("", |(_, v)| v.trim());
+    value.is_empty() || value.starts_with('|') || value.starts_with('>')
 }
 
 /// Keys set twice in one block mapping: `(line, column, key, first line)`.
@@ -256,7 +290,12 @@ fn locate(mut d: Diagnostic, text: &str, line_offset: usize) -> Diagnostic {
     d
 }
 
-fn to_diagnostic(err: &serde_yaml::Error, path: &Path, line_offset: usize) -> Diagnostic {
+fn to_diagnostic(
+    err: &serde_yaml::Error,
+    path: &Path,
+    line_offset: usize,
+    text: &str,
+) -> Diagnostic {
     let full = err.to_string();
     // serde_yaml appends " at line L column C"; we print the location ourselves.
     let message = match full.rfind(" at line ") {
@@ -264,6 +303,9 @@ fn to_diagnostic(err: &serde_yaml::Error, path: &Path, line_offset: usize) -> Di
         None => full.clone(),
     };
     let message = plain_types(&message);
+    if let Some(d) = date_error(&message, err, path, line_offset, text) {
+        return d;
+    }
     let mut d = Diagnostic::error(path, message.clone());
     if let Some(loc) = err.location() {
         d = d.at(loc.line() + line_offset, loc.column());
@@ -275,6 +317,57 @@ fn to_diagnostic(err: &serde_yaml::Error, path: &Path, line_offset: usize) -> Di
     d
 }
 
+/// The date parser's own words ("input contains invalid characters") say
+/// what is wrong, not what to write.
+const DATE_ERRORS: [&str; 6] = [
+    "input contains invalid characters",
+    "premature end of input",
+    "trailing input",
+    "input is out of range",
+    "input is not enough for unique date and time",
+    "no possible date and time matching input",
+];
+
+/// A date that did not read: the format expected, with an example, and the
+/// value rewritten when it is a French `dd/mm/yyyy` date.
+fn date_error(
+    message: &str,
+    err: &serde_yaml::Error,
+    path: &Path,
+    line_offset: usize,
+    text: &str,
+) -> Option<Diagnostic> {
+    let (field, why) = message.rsplit_once(": ")?;
+    if !DATE_ERRORS.contains(&why) {
+        return None;
+    }
+    let loc = err.location()?;
+    let line = text.lines().nth(loc.line() - 1).unwrap_or_default();
+    let value = line
+        .split_once(':')
+        .map_or("", |(_, v)| v.trim())
+        .trim_matches(|c| c == '"' || c == '\'');
+    let parts: Vec<&str> = value.split(['/', '.', '-']).collect();
+    let rewritten = match parts.as_slice() {
+        [d, m, y] if y.len() == 4 && d.len() <= 2 && m.len() <= 2 => {
+            Some(format!("{y}-{m:0>2}-{d:0>2}"))
+        }
+        _ => None,
+    };
+    let hint = match rewritten {
+        Some(iso) => format!("write `{iso}`: dates are written YYYY-MM-DD (AAAA-MM-JJ)"),
+        None => "write the date as YYYY-MM-DD (AAAA-MM-JJ), for example `2021-10-11`".into(),
+    };
+    Some(
+        Diagnostic::error(
+            path,
+            format!("{field}: `{value}` is not a date written YYYY-MM-DD, such as 2021-10-11"),
+        )
+        .at(loc.line() + line_offset, loc.column())
+        .hint(hint),
+    )
+}
+
 /// serde names Rust types; editors think in numbers, text and lists.
 fn plain_types(message: &str) -> String {
     let mut m = message.to_string();
@@ -284,6 +377,10 @@ fn plain_types(message: &str) -> String {
         ("expected i32", "expected a whole number"),
         ("expected a boolean", "expected `true` or `false`"),
         ("expected a borrowed string", "expected text"),
+        (
+            "expected a sequence",
+            "expected a list, such as `[\"a\", \"b\"]`",
+        ),
     ] {
         m = m.replace(rust, plain);
     }
@@ -338,10 +435,66 @@ fn unknown_field_hint(message: &str) -> Option<String> {
     if known.is_empty() {
         return Some("this record takes no fields here".into());
     }
+    if let Some(field) = french_name(unknown) {
+        if known.contains(&field) {
+            return Some(format!(
+                "did you mean `{field}`? Fields are written in English"
+            ));
+        }
+        if known.contains(&"projects") {
+            return Some(format!(
+                "`{unknown}` is `{field}`, a project's field: write it in a project, under `projects:`"
+            ));
+        }
+    }
     Some(match closest(unknown, known.iter().copied()) {
         Some(best) => format!("did you mean `{best}`?"),
         None => format!("known fields are {}", known.join(", ")),
     })
+}
+
+/// French names an editor may write for the record's fields, folded
+/// (lower case, no accents, `_` for spaces), with the field each means.
+const FRENCH_NAMES: [(&str, &str); 27] = [
+    ("nom", "name"),
+    ("region", "region"),
+    ("departements", "departments"),
+    ("departement", "departments"),
+    ("intercommunalites", "intercommunalities"),
+    ("epci", "intercommunalities"),
+    ("labellise_le", "labelled_on"),
+    ("date_de_labellisation", "labelled_on"),
+    ("labellisation", "labelled_on"),
+    ("projets", "projects"),
+    ("projet", "projects"),
+    ("actions", "actions"),
+    ("pilotes", "leads"),
+    ("binome", "leads"),
+    ("titre", "title"),
+    ("intitule", "title"),
+    ("intitule_du_projet", "title"),
+    ("entreprise", "company"),
+    ("societe", "company"),
+    ("secteur", "sector"),
+    ("annee", "year"),
+    ("emplois", "jobs_created"),
+    ("emplois_crees", "jobs_created"),
+    ("investissement", "investment_eur"),
+    ("investissements", "investment_eur"),
+    ("aide", "aid_eur"),
+    ("aide_publique", "aid_eur"),
+];
+
+/// The field `unknown` names in French, if it names one.
+fn french_name(unknown: &str) -> Option<&'static str> {
+    let folded: String = crate::text::fold(unknown)
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '_' })
+        .collect();
+    FRENCH_NAMES
+        .iter()
+        .find(|(fr, _)| *fr == folded)
+        .map(|(_, field)| *field)
 }
 
 /// How much text a document may expand to through its aliases (`*name`

@@ -100,7 +100,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Option<Content>> {
         load_territory(root, path, metric_keys.as_deref(), diags)
     });
 
-    let unreadable = unreadable(&paths, &territories);
+    let unreadable = unreadable(&paths, &territories, diags);
     let kit_path = content.join("press/kit.yaml");
     let kit_source = if kit_path.is_file() {
         read_text(root, &kit_path, diags).unwrap_or_default()
@@ -138,13 +138,25 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Option<Content>> {
     }))
 }
 
-/// Record files that could not be read or parsed, by slug.
+/// Record files that could not be read or parsed, by slug, and those read
+/// only in part (their bad lines left out to check the rest): totals over
+/// the records would mislead while any is one of these.
 fn unreadable(
     paths: &[PathBuf],
     territories: &[Arc<TerritoryFile>],
+    diags: &Diagnostics,
 ) -> std::collections::BTreeSet<String> {
-    let loaded: std::collections::BTreeSet<&str> =
-        territories.iter().map(|t| t.slug.as_str()).collect();
+    let broken: std::collections::BTreeSet<&Path> = diags
+        .sorted()
+        .into_iter()
+        .filter(|d| d.severity == crate::diag::Severity::Error)
+        .map(|d| d.path.as_path())
+        .collect();
+    let loaded: std::collections::BTreeSet<&str> = territories
+        .iter()
+        .filter(|t| !broken.contains(t.path.as_path()))
+        .map(|t| t.slug.as_str())
+        .collect();
     paths
         .iter()
         .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
@@ -171,7 +183,9 @@ fn load_territory(
     let slug = stem(path);
     check_slug(&slug, &rel, diags);
     let text = read_text(root, path, diags)?;
-    let record = records::with_metric_keys(metric_keys, || yaml::parse(&text, &rel, 0, diags))?;
+    let record = records::with_metric_keys(metric_keys, || {
+        yaml::parse_recovering(&text, &rel, 0, diags)
+    })?;
     Some(Arc::new(TerritoryFile {
         slug,
         path: rel,
@@ -215,7 +229,7 @@ pub fn reload(
     territories.sort_by(|a, b| a.path.cmp(&b.path));
     let paths = files(root, &dir, &mut Diagnostics::default());
     Some(Content {
-        unreadable: unreadable(&paths, &territories),
+        unreadable: unreadable(&paths, &territories, diags),
         territories,
         ..previous.clone()
     })
