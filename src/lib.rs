@@ -11,8 +11,8 @@
 
 pub use bilan_core::{
     aggregate, cache, charts, config, content, diag, dsfr, error, feeds, format, i18n, imagesize,
-    import, links, markdown, metrics, opendata, output, paths, pdf, presskit, records, routes,
-    scaffold, search, text, theme, typo, typo_or, url, validate, yaml,
+    import, links, markdown, metrics, opendata, output, paths, pdf, presskit, progress, records,
+    routes, scaffold, search, text, theme, typo, typo_or, url, validate, yaml,
 };
 pub mod build;
 pub mod render;

@@ -205,6 +205,7 @@ fn main() -> ExitCode {
     match result {
         Ok(outcome) => report(&outcome, strict, writes),
         Err(err) => {
+            bilan::progress::done();
             eprintln!("error: {err:#}");
             ExitCode::from(2)
         }
@@ -231,6 +232,7 @@ fn new_site(dir: &std::path::Path, theme: &str) -> ExitCode {
 }
 
 fn report(outcome: &Outcome, strict: bool, writes: bool) -> ExitCode {
+    bilan::progress::done();
     let diags = &outcome.diagnostics;
     for d in diags.sorted() {
         eprintln!("{d}");
@@ -341,7 +343,9 @@ fn report_files(outcome: &Outcome) {
 }
 
 fn import(opts: &bilan::import::ImportOptions) -> ExitCode {
-    match bilan::import::run(opts) {
+    let result = bilan::import::run(opts);
+    bilan::progress::done();
+    match result {
         Ok(outcome) => {
             for d in outcome.diagnostics.in_order() {
                 eprintln!("{d}");

@@ -108,6 +108,7 @@ fn render_pages(
         .par_iter()
         .map(|(path, kind)| {
             let (path, kind) = (path.clone(), *kind);
+            crate::progress::item("pages", ctx.pages.len());
             let job = pages::build(ctx, &path, kind, sizes);
             let date = job.date;
             let key = job.key(global);

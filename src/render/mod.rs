@@ -190,9 +190,7 @@ pub fn render(
         global,
         paths: &paths,
     };
-    let started = std::time::Instant::now();
     let pages = renderers::run_stage(&ctx, &[&html], &made, &recording)?;
-    crate::diag::log_time(started, "  of which pages");
     renderers::run_stage(&ctx, &[&html::Feeds(&pages.pages.dated)], &made, &recording)?;
     recording.put_statics(&static_files)?;
     let done = pages.pages;

@@ -104,12 +104,14 @@ impl Live {
                     version: status.version,
                 };
                 *self.current.write().unwrap_or_else(|e| e.into_inner()) = Some(Arc::new(snapshot));
+                crate::progress::done();
                 eprintln!(
                     "Updated in {} ms: pages are served from it; writing the other files.",
                     start.elapsed().as_millis()
                 );
             }
             Err(text) => {
+                crate::progress::done();
                 eprintln!("{text}\nBuild failed; still serving the last good site.");
                 status.error = Some(text);
             }
@@ -183,6 +185,7 @@ fn write(snapshot: &Snapshot, opts: &BuildOptions) -> Option<String> {
     };
     match build::emit(&snapshot.model, &charts, opts, now, Some(&store), start) {
         Ok(outcome) if outcome.ok(false) => {
+            crate::progress::done();
             for d in outcome.diagnostics.sorted() {
                 eprintln!("{d}");
             }
@@ -200,6 +203,7 @@ fn write(snapshot: &Snapshot, opts: &BuildOptions) -> Option<String> {
             None
         }
         Ok(outcome) => {
+            crate::progress::done();
             let text = text(&outcome.diagnostics);
             eprintln!("{text}\nBuild failed; still serving the last good site.");
             Some(text)

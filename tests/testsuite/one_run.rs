@@ -42,3 +42,50 @@ fn a_broken_record_does_not_hide_the_others() {
     );
     assert!(err.contains("premier-territoire.yaml:16:21:"), "{err}");
 }
+
+/// Off a terminal (CI logs, pipes), a build prints one line per stage as
+/// it ends; `BILAN_PROGRESS=off` silences them.
+#[test]
+fn builds_print_one_line_per_stage_off_a_terminal() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let o = command()
+        .args([
+            "build",
+            "--root",
+            fixture("english").to_str().unwrap(),
+            "--output",
+        ])
+        .arg(&out)
+        .env("BILAN_PROGRESS", "")
+        .env("CI", "true")
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    let stages: Vec<&str> = err.lines().filter(|l| l.starts_with("[bilan] ")).collect();
+    for stage in [
+        "Loaded content",
+        "Drew charts",
+        "wrote pages",
+        "wrote PDFs",
+        "Swapped in",
+    ] {
+        assert!(stages.iter().any(|l| l.contains(stage)), "{stage}:\n{err}");
+    }
+    // Each line says how long: `[bilan] wrote pages (12 ms)`.
+    assert!(stages.iter().all(|l| l.ends_with(" ms)")), "{err}");
+    // The summary comes after the stages.
+    assert!(
+        err.trim_end().lines().last().unwrap().starts_with("Built "),
+        "{err}"
+    );
+    let quiet = bilan(&[
+        "build",
+        "--root",
+        fixture("english").to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert!(!String::from_utf8_lossy(&quiet.stderr).contains("[bilan] "));
+}

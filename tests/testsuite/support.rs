@@ -18,7 +18,9 @@ pub(crate) fn fixture(name: &str) -> PathBuf {
 /// site, as for a user) rather than in the user's cache folder.
 pub(crate) fn command() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_bilan"));
+    // Progress lines (one per stage off a terminal) are tested on their own.
     c.env("XDG_CACHE_HOME", repo().join("target/test-cache"))
+        .env("BILAN_PROGRESS", "off")
         .env_remove("BILAN_CACHE_DIR");
     c
 }

@@ -136,11 +136,9 @@ impl<'a> LineIndex<'a> {
     }
 }
 
-/// Prints how long a build step took when `BILAN_LOG=time` is set.
+/// Reports that a build step ended (see [`crate::progress`]).
 pub fn log_time(start: std::time::Instant, step: &str) {
-    if std::env::var("BILAN_LOG").is_ok_and(|v| v == "time") {
-        eprintln!("{step:<28} {:>6} ms", start.elapsed().as_millis());
-    }
+    crate::progress::stage(start, step);
 }
 
 /// Quoted values longer than this are cut in messages.

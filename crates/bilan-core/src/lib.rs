@@ -32,6 +32,7 @@ pub mod output;
 pub mod paths;
 pub mod pdf;
 pub mod presskit;
+pub mod progress;
 pub mod records;
 pub mod routes;
 mod sandbox;

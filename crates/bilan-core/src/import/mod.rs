@@ -56,13 +56,16 @@ pub struct ImportOutcome {
 /// `Err` is kept for files that cannot be read at all.
 pub fn run(opts: &ImportOptions) -> Result<ImportOutcome> {
     let mut out = ImportOutcome::default();
+    let start = std::time::Instant::now();
     let Some(site) = content::load(&opts.root, &mut out.diagnostics)? else {
         return Ok(out);
     };
     if out.diagnostics.has_errors() {
         return Ok(out);
     }
+    crate::progress::stage(start, "Loaded the records");
     let grid = table::read(&opts.file, opts.sheet.as_deref())?;
+    crate::progress::stage(start, "Read the spreadsheet");
     let place = Place {
         file: opts.file.display().to_string(),
         sheet: grid.sheet.clone(),
@@ -86,6 +89,7 @@ pub fn run(opts: &ImportOptions) -> Result<ImportOutcome> {
         return Ok(out);
     }
     keep_unmapped_fields(&site, &layout, &mut rows);
+    crate::progress::stage(start, "Checked every cell");
     let changes = report::compare(&site, &rows);
     out.report = report::report(&site, &grid, &layout, &rows, &changes, &place, opts.dry_run);
     if !opts.dry_run {
@@ -99,6 +103,7 @@ pub fn run(opts: &ImportOptions) -> Result<ImportOutcome> {
             })
             .collect();
         splice::write_all(&writes)?;
+        crate::progress::stage(start, "Wrote the records");
         out.written = writes.len();
     }
     Ok(out)
