@@ -217,16 +217,9 @@ fn the_live_check_catches_warnings_white_blocks_and_small_targets() {
 
 #[test]
 fn the_default_site_live_has_no_warning_small_target_or_white_block() {
-    if let Err(why) = tools_ready() {
-        assert!(
-            std::env::var_os("BILAN_AUDIT").is_none(),
-            "BILAN_AUDIT is set but the audit tools are missing ({why})"
-        );
+    let Some((_tmp, out)) = default_site_for_audit() else {
         return;
-    }
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("default");
-    build(&repo(), &out, &[]);
+    };
     let (ok, report) = live_check(&out, &LIVE_PAGES);
     eprintln!("{report}");
     assert!(ok, "the default site, served:\n{report}");
@@ -234,6 +227,22 @@ fn the_default_site_live_has_no_warning_small_target_or_white_block() {
         report.contains("390px dark index.html")
             && report.contains("1280px light recherche/index.html")
     );
+}
+
+/// The default site built into a temporary folder, or `None` (the test is
+/// skipped) when the audit tools are missing and BILAN_AUDIT is not set.
+fn default_site_for_audit() -> Option<(tempfile::TempDir, std::path::PathBuf)> {
+    if let Err(why) = tools_ready() {
+        assert!(
+            std::env::var_os("BILAN_AUDIT").is_none(),
+            "BILAN_AUDIT is set but the audit tools are missing ({why})"
+        );
+        return None;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("default");
+    build(&repo(), &out, &[]);
+    Some((tmp, out))
 }
 
 /// Runs `phones.mjs` on `site`: chart text at 390 px, reflow at 320 px.
@@ -247,16 +256,9 @@ pub(crate) fn phone_check(site: &Path, pages: &[&str]) -> (bool, String) {
 
 #[test]
 fn phones_read_every_chart_and_never_scroll_sideways() {
-    if let Err(why) = tools_ready() {
-        assert!(
-            std::env::var_os("BILAN_AUDIT").is_none(),
-            "BILAN_AUDIT is set but the audit tools are missing ({why})"
-        );
+    let Some((_tmp, out)) = default_site_for_audit() else {
         return;
-    }
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("default");
-    build(&repo(), &out, &[]);
+    };
     let (ok, report) = phone_check(&out, &PHONE_PAGES);
     eprintln!("{report}");
     assert!(ok, "phone layout problems:\n{report}");
@@ -284,16 +286,9 @@ fn the_phone_check_catches_small_text_and_sideways_scrolling() {
 
 #[test]
 fn number_columns_sort_largest_first_on_the_first_click() {
-    if let Err(why) = tools_ready() {
-        assert!(
-            std::env::var_os("BILAN_AUDIT").is_none(),
-            "BILAN_AUDIT is set but the audit tools are missing ({why})"
-        );
+    let Some((_tmp, out)) = default_site_for_audit() else {
         return;
-    }
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("default");
-    build(&repo(), &out, &[]);
+    };
     for page in ["territoires/index.html", "regions/27/index.html"] {
         let (ok, report) = run(Command::new("node")
             .current_dir(audit_dir())

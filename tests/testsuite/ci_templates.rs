@@ -197,6 +197,33 @@ fn new_site(dir: &Path, theme: &str) {
     assert!(o.status.success(), "{}", stderr(&o));
 }
 
+/// Reads a template's job from a new site.
+type Template = fn(&Path) -> Job;
+
+/// Both templates, by forge.
+const TEMPLATES: [(&str, Template); 2] = [("gitlab", gitlab_job), ("github", github_job)];
+
+/// A release of the current bilan served on 127.0.0.1 from `tmp`; its URL.
+fn served_release(tmp: &Path, tamper: bool) -> String {
+    let releases = tmp.join("releases");
+    release(&releases, tamper);
+    serve(releases)
+}
+
+/// The variables a CI sets for the templates, pointed at `url`, with the
+/// cache in `cache` and the Pages address `pages`; the DSFR's licence not
+/// accepted.
+fn ci_vars(url: &str, cache: &Path, pages: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("BILAN_RELEASES", url.to_string()),
+        ("BILAN_VERSION", VERSION.to_string()),
+        ("BILAN_CACHE_DIR", cache.display().to_string()),
+        ("CI_PAGES_URL", pages.to_string()),
+        ("SITE_URL", pages.to_string()),
+        ("DSFR_ACCEPT_LICENSE", String::new()),
+    ]
+}
+
 /// The DSFR package is in this machine's npm cache (tests/audit/install).
 fn npm_cache_ready() -> bool {
     crate::audit::audit_dir()
@@ -207,13 +234,8 @@ fn npm_cache_ready() -> bool {
 #[test]
 fn both_templates_install_the_release_and_build_a_default_site() {
     let tmp = tempfile::tempdir().unwrap();
-    let releases = tmp.path().join("releases");
-    release(&releases, false);
-    let url = serve(releases);
-    for (name, pick) in [
-        ("gitlab", gitlab_job as fn(&Path) -> Job),
-        ("github", github_job),
-    ] {
+    let url = served_release(tmp.path(), false);
+    for (name, pick) in TEMPLATES {
         let site = tmp.path().join(name);
         new_site(&site, "default");
         let job = pick(&site);
@@ -222,17 +244,7 @@ fn both_templates_install_the_release_and_build_a_default_site() {
             "{name} compiles bilan"
         );
         let cache = tmp.path().join(format!("{name}-cache"));
-        let ci = [
-            ("BILAN_RELEASES", url.clone()),
-            ("BILAN_VERSION", VERSION.to_string()),
-            ("BILAN_CACHE_DIR", cache.display().to_string()),
-            (
-                "CI_PAGES_URL",
-                "https://equipe.example.org/bilan".to_string(),
-            ),
-            ("SITE_URL", "https://equipe.example.org/bilan".to_string()),
-            ("DSFR_ACCEPT_LICENSE", String::new()),
-        ];
+        let ci = ci_vars(&url, &cache, "https://equipe.example.org/bilan");
         let (ok, log) = run_job(&site, &job, &ci);
         assert!(ok, "{name}:\n{log}");
         assert!(
@@ -255,16 +267,14 @@ fn both_templates_install_the_release_and_build_a_default_site() {
 #[test]
 fn a_wrong_checksum_stops_the_job() {
     let tmp = tempfile::tempdir().unwrap();
-    let releases = tmp.path().join("releases");
-    release(&releases, true);
-    let url = serve(releases);
+    let url = served_release(tmp.path(), true);
     let site = tmp.path().join("site");
     new_site(&site, "default");
-    let ci = [
-        ("BILAN_RELEASES", url),
-        ("BILAN_VERSION", VERSION.to_string()),
-        ("CI_PAGES_URL", "https://equipe.example.org".to_string()),
-    ];
+    let ci = ci_vars(
+        &url,
+        &tmp.path().join("cache"),
+        "https://equipe.example.org",
+    );
     let (ok, log) = run_job(&site, &gitlab_job(&site), &ci);
     assert!(!ok, "{log}");
     assert!(log.contains("does not match"), "{log}");
@@ -281,32 +291,21 @@ fn a_dsfr_site_installs_the_package_with_npm_ci_and_builds() {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
-    let releases = tmp.path().join("releases");
-    release(&releases, false);
-    let url = serve(releases);
-    for (name, pick) in [
-        ("gitlab", gitlab_job as fn(&Path) -> Job),
-        ("github", github_job),
-    ] {
+    let url = served_release(tmp.path(), false);
+    for (name, pick) in TEMPLATES {
         let site = tmp.path().join(name);
         new_site(&site, "dsfr");
         assert!(page(&site, "content/site.yaml").contains("theme: dsfr"));
         let job = pick(&site);
         let home = std::env::var("HOME").unwrap_or_default();
-        let mut ci = vec![
-            ("BILAN_RELEASES", url.clone()),
-            ("BILAN_VERSION", VERSION.to_string()),
-            (
-                "BILAN_CACHE_DIR",
-                tmp.path().join("cache").display().to_string(),
-            ),
-            ("CI_PAGES_URL", "https://equipe.example.org".to_string()),
-            ("SITE_URL", "https://equipe.example.org".to_string()),
-            // npm from this machine's cache, never the network.
-            ("npm_config_offline", "true".to_string()),
-            ("npm_config_cache", format!("{home}/.npm")),
-            ("DSFR_ACCEPT_LICENSE", String::new()),
-        ];
+        let mut ci = ci_vars(
+            &url,
+            &tmp.path().join("cache"),
+            "https://equipe.example.org",
+        );
+        // npm from this machine's cache, never the network.
+        ci.push(("npm_config_offline", "true".to_string()));
+        ci.push(("npm_config_cache", format!("{home}/.npm")));
         // Without the team's acceptance, the DSFR's own install refuses.
         let (ok, log) = run_job(&site, &job, &ci);
         let failed = log.rsplit("$ ").next().unwrap();
