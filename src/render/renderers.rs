@@ -141,11 +141,13 @@ impl Renderer for Charts {
 }
 
 /// The site's icon from its initials, unless site.yaml names one or a
-/// static file of the same path brings its own.
+/// static file of the same path brings its own. A `theme: dsfr` site
+/// shows the State's icon, which its pages link from the DSFR package:
+/// initials there would be off-brand.
 fn favicon(report: &Report, made: &mut Made, sink: &dyn Sink) -> Result<(), Error> {
     use crate::charts::favicon;
     let site = &report.content.site;
-    if site.favicon.is_some() {
+    if site.favicon.is_some() || site.theme == "dsfr" {
         return Ok(());
     }
     let brought = |path: &str| {

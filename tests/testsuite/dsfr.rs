@@ -67,6 +67,8 @@ fn copies_only_what_pages_use_and_renders_dsfr_components() {
     let out = tmp.path().join("out");
     build(&site, &out, &[]);
     let files = read_tree(&out);
+    // The State's icon from the package, never one drawn from initials.
+    assert!(!files.contains_key("favicon.ico") && !files.contains_key("favicon.svg"));
     let dsfr: Vec<&String> = files.keys().filter(|p| p.starts_with("dsfr/")).collect();
     assert_eq!(
         dsfr,
