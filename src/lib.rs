@@ -9,10 +9,11 @@
 // bilan-core's `sys` is the one module allowed an unsafe call.
 #![deny(unsafe_code)]
 
+pub use bilan_core::tr;
 pub use bilan_core::{
     aggregate, cache, charts, config, content, diag, dsfr, error, feeds, format, i18n, imagesize,
-    import, links, markdown, metrics, opendata, output, paths, pdf, presskit, progress, records,
-    routes, scaffold, search, text, theme, typo, typo_or, url, validate, yaml,
+    import, l10n, links, markdown, metrics, opendata, output, paths, pdf, presskit, progress,
+    records, routes, scaffold, search, text, theme, typo, typo_or, url, validate, yaml,
 };
 pub mod build;
 pub mod render;

@@ -7,6 +7,7 @@ use super::HeldBack;
 use crate::content;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::render;
+use crate::tr;
 
 /// A published site needs its address: with a relative base URL, the
 /// sitemap's `<loc>`, the feed's links and `og:image` are relative, which
@@ -22,12 +23,9 @@ pub(super) fn check_base_url(
     }
     let line = crate::diag::key_line(&content.site_source, "base_url:");
     diags.push(
-        Diagnostic::warning(
-            "content/site.yaml",
-            format!("`base_url` is `{base}`, not the site's address: the sitemap, the feed and social cards get relative links, which search engines and feed readers reject"),
-        )
-        .at(line.max(1), 1)
-        .hint("set `base_url: \"https://www.example.gouv.fr/bilan/\"` in site.yaml, or build with `--base-url https://…` in CI"),
+        Diagnostic::warning("content/site.yaml", tr!("base-url-relative", base = base))
+            .at(line.max(1), 1)
+            .hint(tr!("base-url-relative-hint")),
     );
 }
 
@@ -61,10 +59,7 @@ pub(super) fn held_back(
 pub(super) fn link_diagnostics(rendered: &render::Rendered, write: bool) -> Diagnostics {
     let mut diags = Diagnostics::default();
     for (broken, source) in &rendered.broken_links {
-        let message = format!(
-            "link to `{}` on page `{}` points at no page, file or anchor of the site",
-            broken.target, broken.page
-        );
+        let message = tr!("broken-link", target = &broken.target, page = &broken.page);
         let file = source
             .clone()
             .unwrap_or_else(|| PathBuf::from(&broken.page));

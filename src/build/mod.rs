@@ -239,7 +239,13 @@ fn run(opts: &BuildOptions, write: bool) -> Result<Outcome> {
         .as_deref()
         .and_then(crate::config::base_url_problem)
     {
-        bail!("--base-url {problem}\n  = hint: write `/` or a URL such as `https://example.org/bilan/`");
+        bail!(
+            "{}",
+            bilan_core::l10n::with_hint(
+                format!("--base-url {problem}"),
+                bilan_core::tr!("base-url-hint")
+            )
+        );
     }
     let out_dir = output_dir(opts);
     if write {
@@ -308,7 +314,7 @@ pub fn emit(
     let staging = match cache {
         Some(c) => Some(
             Staging::begin(&out_dir, c.state(&out_dir))
-                .with_context(|| format!("cannot prepare {}", out_dir.display()))?,
+                .with_context(|| bilan_core::tr!("cannot-prepare", path = &out_dir))?,
         ),
         None => None,
     };

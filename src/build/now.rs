@@ -13,15 +13,21 @@ pub fn resolve_now(now: Option<&str>) -> Result<DateTime<Utc>> {
         if let Ok(d) = NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
             return Ok(d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc());
         }
-        bail!("--now `{raw}` is not a date-time\n  = hint: write `2021-10-11T10:00:00+02:00` or `2021-10-11`");
+        bail!(
+            "{}",
+            bilan_core::l10n::with_hint(
+                bilan_core::tr!("now-invalid", value = raw),
+                bilan_core::tr!("now-invalid-hint")
+            )
+        );
     }
     if let Ok(raw) = std::env::var("SOURCE_DATE_EPOCH") {
         let secs: i64 = raw
             .trim()
             .parse()
-            .with_context(|| format!("SOURCE_DATE_EPOCH `{raw}` is not a number of seconds"))?;
+            .with_context(|| bilan_core::tr!("epoch-invalid", value = &raw))?;
         return DateTime::from_timestamp(secs, 0)
-            .with_context(|| format!("SOURCE_DATE_EPOCH `{raw}` is out of range"));
+            .with_context(|| bilan_core::tr!("epoch-range", value = &raw));
     }
     Ok(Utc::now())
 }

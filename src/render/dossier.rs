@@ -40,7 +40,7 @@ pub(super) fn pdfs(ctx: &Report) -> Result<Files, Error> {
                 .map_err(|e| {
                     crate::error::Error::one(Diagnostic::error(
                         &path,
-                        format!("cannot write this PDF: {e}"),
+                        bilan_core::tr!("pdf-failed", error = e.to_string()),
                     ))
                 })
         })

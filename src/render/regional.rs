@@ -42,7 +42,7 @@ fn region_files(ctx: &Report, kit: &RegionalKitView, tables: &[Table; 2]) -> Res
     let bytes = pdf::render_cached(&spec(ctx, kit), store).map_err(|e| {
         crate::error::Error::one(Diagnostic::error(
             &pdf_path,
-            format!("cannot write this PDF: {e}"),
+            bilan_core::tr!("pdf-failed", error = e.to_string()),
         ))
     })?;
     let n = super::kitview::zip_names(ctx.lang);

@@ -87,11 +87,9 @@ impl<'a> Recording<'a> {
                 diags.push(
                     Diagnostic::error(
                         source,
-                        format!(
-                            "bilan generates `{rel}`: a static file cannot replace a generated one"
-                        ),
+                        bilan_core::tr!("static-replaces-generated", file = *rel),
                     )
-                    .hint("rename or move the static file"),
+                    .hint(bilan_core::tr!("static-replaces-hint")),
                 );
             } else {
                 self.inner.put(rel, bytes).map_err(Error::Io)?;

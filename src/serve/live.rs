@@ -105,14 +105,12 @@ impl Live {
                 };
                 *self.current.write().unwrap_or_else(|e| e.into_inner()) = Some(Arc::new(snapshot));
                 crate::progress::done();
-                eprintln!(
-                    "Updated in {} ms: pages are served from it; writing the other files.",
-                    start.elapsed().as_millis()
-                );
+                let millis = start.elapsed().as_millis() as u64;
+                eprintln!("{}", bilan_core::tr!("serve-updated", millis = millis));
             }
             Err(text) => {
                 crate::progress::done();
-                eprintln!("{text}\nBuild failed; still serving the last good site.");
+                eprintln!("{text}\n{}", bilan_core::tr!("serve-failed"));
                 status.error = Some(text);
             }
         }
@@ -193,19 +191,24 @@ fn write(snapshot: &Snapshot, opts: &BuildOptions) -> Option<String> {
             // went through another store, and pruning would drop them. The
             // next `bilan build` prunes.
             let w = outcome.written.unwrap_or_default();
+            let millis = start.elapsed().as_millis() as u64;
+            let (written, unchanged, removed) = (w.written, w.unchanged, w.removed);
             eprintln!(
-                "Wrote the site: {} written, {} unchanged, {} removed; {} ms.",
-                w.written,
-                w.unchanged,
-                w.removed,
-                start.elapsed().as_millis()
+                "{}",
+                bilan_core::tr!(
+                    "serve-wrote",
+                    written = written,
+                    unchanged = unchanged,
+                    removed = removed,
+                    millis = millis
+                )
             );
             None
         }
         Ok(outcome) => {
             crate::progress::done();
             let text = text(&outcome.diagnostics);
-            eprintln!("{text}\nBuild failed; still serving the last good site.");
+            eprintln!("{text}\n{}", bilan_core::tr!("serve-failed"));
             Some(text)
         }
         Err(e) => Some(format!("error: {e:#}")),

@@ -96,7 +96,7 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
     }
 
     let listener = std::net::TcpListener::bind(opts.addr)
-        .with_context(|| format!("cannot listen on {}", opts.addr))?;
+        .with_context(|| bilan_core::tr!("serve-cannot-listen", address = opts.addr.to_string()))?;
     let stop = Arc::new(AtomicBool::new(false));
     {
         let stop = stop.clone();
@@ -111,10 +111,10 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
     } else {
         opts.addr.ip().to_string()
     };
+    let address = format!("http://{host}:{}/", opts.addr.port());
     eprintln!(
-        "Serving {} at http://{host}:{}/ (Ctrl-C to stop)",
-        opts.root.display(),
-        opts.addr.port()
+        "{}",
+        bilan_core::tr!("serve-serving", root = &opts.root, address = address)
     );
     let handler: Arc<dyn Fn(Request) + Send + Sync> = {
         let (live, out) = (live.clone(), out.clone());
@@ -123,7 +123,7 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
     http::run(listener, &stop, handler).context("the preview server stopped")?;
     drop(watcher);
     drop(scratch);
-    eprintln!("Stopped.");
+    eprintln!("{}", bilan_core::tr!("serve-stopped"));
     Ok(())
 }
 

@@ -35,13 +35,13 @@ pub(super) fn watch(root: &Path, live: Arc<Live>) -> Result<Watching> {
     let mut watcher = notify::recommended_watcher(tx).context("cannot watch the site")?;
     watcher
         .watch(root, RecursiveMode::NonRecursive)
-        .with_context(|| format!("cannot watch {}", root.display()))?;
+        .with_context(|| bilan_core::tr!("cannot-watch", path = &root))?;
     for dir in WATCHED {
         let path = root.join(dir);
         if path.is_dir() {
             watcher
                 .watch(&path, RecursiveMode::Recursive)
-                .with_context(|| format!("cannot watch {}", path.display()))?;
+                .with_context(|| bilan_core::tr!("cannot-watch", path = &path))?;
         }
     }
     let watching: Watching = Arc::new(Mutex::new(watcher));

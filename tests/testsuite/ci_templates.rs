@@ -357,7 +357,7 @@ fn templates_never_accept_the_dsfr_licence() {
         "dfsr",
     ]);
     assert!(
-        !o.status.success() && stderr(&o).contains("use default or dsfr"),
+        !o.status.success() && stderr(&o).contains("use one of default, dsfr"),
         "{}",
         stderr(&o)
     );

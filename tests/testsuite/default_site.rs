@@ -191,7 +191,7 @@ fn one_record_edit_rewrites_only_the_pages_that_show_it() {
         "{err}"
     );
     assert!(
-        err.contains("7 page(s): departements/39/index.html, index.html, presse/kit/index.html, presse/kit/regions/27/index.html, regions/27/index.html"),
+        err.contains("7 pages: departements/39/index.html, index.html, presse/kit/index.html, presse/kit/regions/27/index.html, regions/27/index.html"),
         "{err}"
     );
 }

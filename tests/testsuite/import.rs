@@ -119,7 +119,7 @@ fn dry_run_reports_and_writes_nothing() {
     let before = read_tree(&root.join("content"));
     let o = import(&root, "projets.xlsx", &["--dry-run"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stdout(&o).contains("Dry run: nothing written (2 record(s) would change)."));
+    assert!(stdout(&o).contains("Dry run: nothing written (2 records would change)."));
     assert!(stdout(&o).contains("  haut-jura: 2 added, 13 removed, 0 changed, 0 unchanged"));
     assert!(read_tree(&root.join("content")) == before);
 }
@@ -137,11 +137,11 @@ fn exported_xlsx_and_csv_import_back_without_any_change() {
         let o = import_sheet(&file, &root);
         assert!(o.status.success(), "{}", stderr(&o));
         assert!(
-            stdout(&o).contains("149 record(s) already up to date."),
+            stdout(&o).contains("149 records already up to date."),
             "{}",
             stdout(&o)
         );
-        assert!(stdout(&o).contains("Updated 0 record(s)."));
+        assert!(stdout(&o).contains("Updated 0 records."));
         assert!(
             read_tree(&root.join("content")) == before,
             "{export} changed content/"

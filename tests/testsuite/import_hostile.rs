@@ -166,7 +166,7 @@ fn the_sites_own_csv_with_formula_guards_imports_back_unchanged() {
     let before = read_tree(&root.join("content"));
     let o = import(&out.join("donnees/projets.csv"), &root);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(String::from_utf8_lossy(&o.stdout).contains("Updated 0 record(s)."));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("Updated 0 records."));
     assert!(read_tree(&root.join("content")) == before);
 }
 

@@ -11,6 +11,7 @@ mod dsfr;
 mod english;
 mod errors;
 mod finish;
+mod french;
 mod fuzz;
 mod hostile;
 mod import;

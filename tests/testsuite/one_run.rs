@@ -15,7 +15,7 @@ fn a_record_with_eight_mistakes_reports_all_of_them_in_one_run() {
     ]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
-    assert!(err.contains("8 error(s), 1 warning(s)"), "{err}");
+    assert!(err.contains("8 errors, 1 warning"), "{err}");
     insta::assert_snapshot!(err);
 }
 
@@ -41,6 +41,34 @@ fn a_broken_record_does_not_hide_the_others() {
         "{err}"
     );
     assert!(err.contains("premier-territoire.yaml:16:21:"), "{err}");
+}
+
+/// A syntax error inside a record leaves out only the list item (or the
+/// field) it is in: the rest of the file is still checked, in the same
+/// run, and the message says which lines were not.
+#[test]
+fn a_syntax_error_leaves_out_its_lines_and_the_rest_is_checked() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    crate::errors::copy_dir(
+        &fixture("eight-mistakes").join("content"),
+        &site.join("content"),
+    );
+    std::fs::write(
+        site.join("content/territories/deux.yaml"),
+        "name: \"Deux\"\nregion: \"R1\"\nprojects:\n  - title: \"Ouvert\n    year: 2020\n  - title: \"Fermé\"\n    secteur: \"x\"\n",
+    )
+    .unwrap();
+    let o = bilan(&["check", "--root", site.to_str().unwrap()]);
+    let err = stderr(&o);
+    assert!(
+        err.contains("deux.yaml:4:1: warning: lines 4–5 (in `projects`) were left out"),
+        "{err}"
+    );
+    assert!(
+        err.contains("deux.yaml:7:5: error: projects[0]: unknown field `secteur`"),
+        "{err}"
+    );
 }
 
 /// Off a terminal (CI logs, pipes), a build prints one line per stage as

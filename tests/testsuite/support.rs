@@ -18,9 +18,12 @@ pub(crate) fn fixture(name: &str) -> PathBuf {
 /// site, as for a user) rather than in the user's cache folder.
 pub(crate) fn command() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_bilan"));
-    // Progress lines (one per stage off a terminal) are tested on their own.
+    // Progress lines (one per stage off a terminal) are tested on their own,
+    // and so are messages in French (`french.rs`): most fixtures are French
+    // sites, whose messages would otherwise be in French.
     c.env("XDG_CACHE_HOME", repo().join("target/test-cache"))
         .env("BILAN_PROGRESS", "off")
+        .env("BILAN_LANG", "en")
         .env_remove("BILAN_CACHE_DIR");
     c
 }

@@ -273,28 +273,31 @@ fn inside(root: &Path, dir: &Path) -> bool {
 
 /// Refuses a cache folder that is a link or holds one.
 fn check_no_links(dir: &Path) -> anyhow::Result<()> {
-    let hint = "remove it: the cache is rebuilt by the next build (or set --cache-dir / BILAN_CACHE_DIR to a plain folder)";
+    let hint = || crate::tr!("cache-link-hint");
+    let with_hint = crate::l10n::with_hint;
     match fs::symlink_metadata(dir) {
-        Ok(m) if m.file_type().is_symlink() => anyhow::bail!(
-            "the cache folder {} is a link: bilan never writes or prunes through a link\n  = hint: {hint}",
-            dir.display()
-        ),
-        Ok(m) if !m.is_dir() => anyhow::bail!(
-            "the cache folder {} is not a folder\n  = hint: {hint}",
-            dir.display()
-        ),
+        Ok(m) if m.file_type().is_symlink() => {
+            anyhow::bail!(
+                "{}",
+                with_hint(crate::tr!("cache-is-link", dir = dir), hint())
+            )
+        }
+        Ok(m) if !m.is_dir() => {
+            anyhow::bail!(
+                "{}",
+                with_hint(crate::tr!("cache-not-folder", dir = dir), hint())
+            )
+        }
         Ok(_) => {}
         Err(_) => return Ok(()),
     }
     let entries = fs::read_dir(dir)
-        .map_err(|e| anyhow::anyhow!("cannot read the cache folder {}: {e}", dir.display()))?;
+        .map_err(|e| anyhow::anyhow!("{}: {e}", crate::tr!("cannot-read", path = dir)))?;
     for e in entries.flatten() {
         if e.file_type().is_ok_and(|t| t.is_symlink()) {
-            anyhow::bail!(
-                "the cache folder {} holds a link, {}: bilan never reads or writes through a link\n  = hint: {hint}",
-                dir.display(),
-                e.file_name().to_string_lossy()
-            );
+            let link = e.file_name().to_string_lossy().into_owned();
+            let message = crate::tr!("cache-holds-link", dir = dir, link = link);
+            anyhow::bail!("{}", with_hint(message, hint()));
         }
     }
     Ok(())

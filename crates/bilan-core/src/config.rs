@@ -389,3 +389,26 @@ pub struct MetricSpec {
 fn yes() -> bool {
     true
 }
+
+/// The language site.yaml under `root` declares (French when it declares
+/// none, as the site itself would be), or `None` when there is no site.yaml
+/// to read. Read alone, before the site is loaded, so that even the messages
+/// about a broken site.yaml are in the site's language. A link is not
+/// followed: nothing outside the site is read.
+pub fn declared_language(root: &std::path::Path) -> Option<Language> {
+    let path = root.join("content").join("site.yaml");
+    let meta = std::fs::symlink_metadata(&path).ok()?;
+    if !meta.is_file() || meta.len() > 1 << 20 {
+        return None;
+    }
+    let text = std::fs::read_to_string(&path).ok()?;
+    let declared = text.lines().find_map(|line| {
+        let value = line.strip_prefix("language:")?;
+        let value = value.split('#').next()?.trim().trim_matches(['"', '\'']);
+        Some(value.to_ascii_lowercase())
+    });
+    Some(match declared.as_deref() {
+        Some("en") => Language::En,
+        _ => Language::Fr,
+    })
+}

@@ -72,12 +72,13 @@ impl fmt::Display for Diagnostic {
             write!(f, ":{line}:{}", self.col.unwrap_or(1))?;
         }
         let level = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => crate::tr!("level-error"),
+            Severity::Warning => crate::tr!("level-warning"),
         };
-        write!(f, ": {level}: {}", shorten_quotes(&self.message))?;
+        write!(f, ": {level} {}", shorten_quotes(&self.message))?;
         if let Some(hint) = &self.hint {
-            write!(f, "\n  = hint: {}", shorten_quotes(hint))?;
+            let label = crate::tr!("level-hint");
+            write!(f, "\n  = {label} {}", shorten_quotes(hint))?;
         }
         Ok(())
     }
@@ -164,7 +165,10 @@ pub fn shorten_quotes(text: &str) -> std::borrow::Cow<'_, str> {
         let n = inner.chars().count();
         if n > QUOTE_MAX {
             let head: String = inner.chars().take(QUOTE_MAX - 20).collect();
-            out.push_str(&format!("{head}… ({n} characters)"));
+            out.push_str(&format!(
+                "{head}… ({})",
+                crate::tr!("characters", count = n)
+            ));
         } else {
             out.push_str(inner);
         }
@@ -284,7 +288,7 @@ mod shorten_tests {
         let short = shorten_quotes(&msg);
         assert!(short.len() < 200, "{short}");
         assert!(
-            short.contains("\"9999999999999999999999999999999999999999… (5000008 characters)\""),
+            short.contains("\"9999999999999999999999999999999999999999… (5,000,008 characters)\""),
             "{short}"
         );
         assert!(short.ends_with(", expected u64"));

@@ -43,9 +43,11 @@ pub fn assets(root: &Path, diags: &mut Diagnostics) -> Result<Vec<StaticFile>> {
     let dist = root.join(DIST);
     if !dist.join("dsfr.min.css").is_file() {
         bail!(
-            "theme `dsfr` needs the State design system (DSFR), which bilan does not ship: {} was not found\n  = hint: in {}, run `npm install @gouvfr/dsfr`; the package asks you to accept its terms of use first (`npm create @gouvfr/dsfr@latest` writes .dsfr.yml, or set DSFR_ACCEPT_LICENSE=1), then build again",
-            dist.join("dsfr.min.css").display(),
-            root.display()
+            "{}",
+            crate::l10n::with_hint(
+                crate::tr!("dsfr-missing", file = &dist.join("dsfr.min.css")),
+                crate::tr!("dsfr-missing-hint", root = root)
+            )
         );
     }
     let sources = crate::sandbox::Sources::of(root);
@@ -57,9 +59,9 @@ pub fn assets(root: &Path, diags: &mut Diagnostics) -> Result<Vec<StaticFile>> {
         diags.push(
             crate::diag::Diagnostic::error(
                 format!("{DIST}/dsfr.min.css"),
-                format!("the stylesheet refers to `url({url})`, which climbs out of the package: bilan publishes nothing outside it"),
+                crate::tr!("dsfr-url-climbs", url = url),
             )
-            .hint("reinstall the package (`npm ci`, or `rm -rf node_modules && npm install`)"),
+            .hint(crate::tr!("dsfr-url-climbs-hint")),
         );
     }
     wanted.sort();
@@ -96,7 +98,7 @@ fn read(
     }
     std::fs::read(&path)
         .map(Some)
-        .with_context(|| format!("cannot read {}", path.display()))
+        .with_context(|| crate::tr!("cannot-read", path = &path))
 }
 
 /// The local files a stylesheet in `dist/` refers to with `url(…)`: fonts

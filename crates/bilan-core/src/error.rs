@@ -34,7 +34,7 @@ impl Error {
     pub fn encode(file: impl AsRef<std::path::Path>, why: impl fmt::Display) -> Error {
         Error::one(Diagnostic::error(
             file.as_ref(),
-            format!("cannot make this file: {why}"),
+            crate::tr!("file-not-made", error = why.to_string()),
         ))
     }
 }

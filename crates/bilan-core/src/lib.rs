@@ -24,6 +24,7 @@ pub mod format;
 pub mod i18n;
 pub mod imagesize;
 pub mod import;
+pub mod l10n;
 pub mod links;
 pub mod markdown;
 pub mod metrics;

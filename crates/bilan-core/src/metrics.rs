@@ -6,6 +6,7 @@
 use crate::diag::{closest, Diagnostic, Diagnostics};
 use crate::format;
 use crate::text::Language;
+use crate::tr;
 
 pub use crate::config::{ChartKind, MetricSpec, Unit};
 
@@ -203,14 +204,11 @@ impl Metrics {
             if !out.iter().any(|o| &o.key == other && o.key != m.key) {
                 let mut e = Diagnostic::error(
                     "content/site.yaml",
-                    format!(
-                        "`at_most: {other}` of metric `{}` names no other metric",
-                        m.key
-                    ),
+                    tr!("metric-at-most-unknown", other = other, key = &m.key),
                 )
                 .at(key_line(site_source, &m.key), 1);
                 if let Some(c) = closest(other, out.iter().map(|o| o.key.as_str())) {
-                    e = e.hint(format!("did you mean `{c}`?"));
+                    e = e.hint(tr!("did-you-mean", name = c));
                 }
                 diags.push(e);
             }
@@ -259,16 +257,11 @@ fn check(s: &MetricSpec, before: &[Metric]) -> Result<Metric, Diagnostic> {
     let err = |m: String| Diagnostic::error("content/site.yaml", m);
     if !is_key(&s.key) {
         return Err(
-            err(format!("metric key `{}` is not a valid field name", s.key)).hint(
-                "use lowercase ASCII letters, digits and `_`, starting with a letter, such as `jobs_created`",
-            ),
+            err(tr!("metric-key-invalid", key = &s.key)).hint(tr!("metric-key-invalid-hint"))
         );
     }
     if PROJECT_FIELDS.contains(&s.key.as_str()) || COUNTS.contains(&s.key.as_str()) {
-        return Err(err(format!(
-            "metric key `{}` is already a project field or a count",
-            s.key
-        )));
+        return Err(err(tr!("metric-key-taken", key = &s.key)));
     }
     if EXPORT_COLUMNS.contains(&s.key.as_str()) {
         let mut reserved: Vec<&str> = EXPORT_COLUMNS
@@ -278,32 +271,24 @@ fn check(s: &MetricSpec, before: &[Metric]) -> Result<Metric, Diagnostic> {
             .copied()
             .collect();
         reserved.sort_unstable();
-        return Err(err(format!(
-            "metric key `{}` is a column of the open-data exports, which it would overwrite",
-            s.key
-        ))
-        .hint(format!(
-            "choose another key (`{}_total`, for example); reserved names: {}",
-            s.key,
-            reserved.join(", ")
+        return Err(err(tr!("metric-key-export-column", key = &s.key)).hint(tr!(
+            "metric-key-export-column-hint",
+            key = &s.key,
+            reserved = reserved.join(", ")
         )));
     }
     let file = s.file.clone().unwrap_or_else(|| s.key.replace('_', "-"));
     if !crate::text::is_slug(&file) {
         return Err(
-            err(format!("metric file name `{file}` is not a valid slug"))
-                .hint("use lowercase ASCII letters, digits and `-`"),
+            err(tr!("metric-file-invalid", file = &file)).hint(tr!("metric-file-invalid-hint"))
         );
     }
     if before.iter().any(|m| m.key == s.key) {
-        return Err(err(format!("metric `{}` is declared twice", s.key)));
+        return Err(err(tr!("metric-twice", key = &s.key)));
     }
     if before.iter().any(|m| m.file == file) {
-        return Err(err(format!(
-            "metrics `{}` and another one would both draw charts named `{file}`",
-            s.key
-        ))
-        .hint("give one of them another `file:`"));
+        return Err(err(tr!("metric-file-twice", key = &s.key, file = &file))
+            .hint(tr!("metric-file-twice-hint")));
     }
     let title = s.title.clone().unwrap_or_else(|| capitalise(&s.label));
     let mut charts = s.charts.clone().unwrap_or_else(|| vec![ChartKind::Region]);

@@ -44,12 +44,21 @@ pub fn stage(start: Instant, step: &str) {
     }
 }
 
-/// A stage's name for people: a renderer's step ("  of which pages",
-/// timed from its own start) reads "wrote pages".
+/// A stage's name for people, in the run's language: a renderer's step
+/// ("  of which pages", timed from its own start) reads "wrote pages". The
+/// catalogue's id is the English name's words joined by `-`
+/// (`progress-wrote-pages`); a name it lacks is shown as it is.
 fn words(step: &str) -> String {
-    match step.trim().strip_prefix("of which ") {
+    let english = match step.trim().strip_prefix("of which ") {
         Some(what) => format!("wrote {what}"),
         None => step.trim().to_string(),
+    };
+    let id = format!("progress-{}", english.to_lowercase().replace(' ', "-"));
+    let worded = crate::l10n::text(&id, &[]);
+    if worded == id {
+        english
+    } else {
+        worded
     }
 }
 
@@ -69,7 +78,10 @@ pub fn item(what: &str, total: usize) {
             .compare_exchange(last, now, Ordering::Relaxed, Ordering::Relaxed)
             .is_ok()
     {
-        live(&format!("{what}: {done}/{total}"));
+        live(&format!(
+            "{}: {done}/{total}",
+            words(&format!("of which {what}"))
+        ));
     }
 }
 

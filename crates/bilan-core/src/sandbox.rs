@@ -7,6 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::diag::{relative, Diagnostic};
+use crate::tr;
 
 /// Why `path` may not be read: its real path (after every symbolic link)
 /// is outside the site root, or inside an output bilan wrote (a link to the
@@ -15,8 +16,7 @@ use crate::diag::{relative, Diagnostic};
 /// quoted in a message.
 pub(crate) fn confined(root: &Path, path: &Path) -> Result<(), Diagnostic> {
     let rel = relative(root, path);
-    let real =
-        fs::canonicalize(path).map_err(|e| Diagnostic::error(&rel, format!("cannot read: {e}")))?;
+    let real = fs::canonicalize(path).map_err(|e| cannot_read(&rel, &e))?;
     let root_real = real_root(root)?;
     // No link on the way: the file is where its path says, inside the site.
     if real.strip_prefix(&root_real).ok() == path.strip_prefix(root).ok()
@@ -26,14 +26,10 @@ pub(crate) fn confined(root: &Path, path: &Path) -> Result<(), Diagnostic> {
     }
     let target = fs::read_link(path).unwrap_or_else(|_| real.clone());
     if !real.starts_with(&root_real) {
-        return Err(Diagnostic::error(
-            &rel,
-            format!(
-                "this is a link to `{}`, outside the site: bilan reads nothing outside the site folder",
-                target.display()
-            ),
-        )
-        .hint("copy the file into the site instead of linking to it"));
+        return Err(
+            Diagnostic::error(&rel, tr!("link-outside-site", target = &target))
+                .hint(tr!("link-outside-site-hint")),
+        );
     }
     let inside = real.strip_prefix(&root_real).unwrap_or(&real);
     let mut at = root_real.clone();
@@ -48,12 +44,9 @@ pub(crate) fn confined(root: &Path, path: &Path) -> Result<(), Diagnostic> {
         if generated {
             return Err(Diagnostic::error(
                 &rel,
-                format!(
-                    "this is a link into `{}`, which bilan generates: the site would copy itself at every build",
-                    relative(&root_real, &at).display()
-                ),
+                tr!("link-into-output", target = &relative(&root_real, &at)),
             )
-            .hint("remove the link"));
+            .hint(tr!("link-into-output-hint")));
         }
     }
     Ok(())
@@ -68,8 +61,9 @@ fn real_root(root: &Path) -> Result<PathBuf, Diagnostic> {
     if let Some(r) = roots.lock().unwrap_or_else(|e| e.into_inner()).get(root) {
         return Ok(r.clone());
     }
-    let real = fs::canonicalize(root)
-        .map_err(|e| Diagnostic::error(root, format!("cannot read the site folder: {e}")))?;
+    let real = fs::canonicalize(root).map_err(|e| {
+        Diagnostic::error(root, tr!("site-folder-unreadable", error = e.to_string()))
+    })?;
     roots
         .lock()
         .unwrap_or_else(|e| e.into_inner())
@@ -91,41 +85,32 @@ pub(crate) fn publishable(
 ) -> Result<(), Diagnostic> {
     confined(root, path)?;
     let rel = relative(root, path);
-    let real =
-        fs::canonicalize(path).map_err(|e| Diagnostic::error(&rel, format!("cannot read: {e}")))?;
+    let real = fs::canonicalize(path).map_err(|e| cannot_read(&rel, &e))?;
     let within_real = fs::canonicalize(within).unwrap_or_else(|_| within.to_path_buf());
     let place = relative(root, within);
     if !real.starts_with(&within_real) {
         let target = relative(&real_root(root)?, &real);
         return Err(Diagnostic::error(
             &rel,
-            format!(
-                "this is a link to `{}`, outside `{}`: only files inside it are published as they are",
-                target.display(),
-                place.display()
-            ),
+            tr!("link-outside-folder", target = &target, folder = &place),
         )
-        .hint("copy the file into that folder if it is meant to be published, or remove the link"));
+        .hint(tr!("link-outside-folder-hint")));
     }
-    let meta =
-        fs::metadata(&real).map_err(|e| Diagnostic::error(&rel, format!("cannot read: {e}")))?;
+    let meta = fs::metadata(&real).map_err(|e| cannot_read(&rel, &e))?;
     if !meta.is_file() {
-        return Err(Diagnostic::error(
-            &rel,
-            "this is not a regular file, so it is not published",
-        ));
+        return Err(Diagnostic::error(&rel, tr!("not-regular-file")));
     }
     if let Some(source) = sources.same_file(&meta) {
-        return Err(Diagnostic::error(
-            &rel,
-            format!(
-                "this is the same file as `{}` (a hard link): a source of the site is never published as it is",
-                source.display()
-            ),
-        )
-        .hint("remove the link, or copy what is meant to be public"));
+        return Err(
+            Diagnostic::error(&rel, tr!("hard-link-to-source", source = source))
+                .hint(tr!("hard-link-to-source-hint")),
+        );
     }
     Ok(())
+}
+
+fn cannot_read(rel: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(rel, tr!("file-unreadable", error = e.to_string()))
 }
 
 /// The site's sources and secrets, by file identity: records, releases,

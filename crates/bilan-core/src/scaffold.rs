@@ -62,20 +62,21 @@ pub const THEMES: [&str; 2] = ["default", "dsfr"];
 pub fn new_site(dir: &Path, theme: &str) -> Result<()> {
     if !THEMES.contains(&theme) {
         bail!(
-            "`--theme {theme}` is not a theme bilan ships: use {}",
-            THEMES.join(" or ")
+            "{}",
+            crate::tr!(
+                "new-theme-unknown",
+                theme = theme,
+                themes = THEMES.join(", ")
+            )
         );
     }
     if dir.exists()
         && fs::read_dir(dir)
-            .with_context(|| format!("cannot read {}", dir.display()))?
+            .with_context(|| crate::tr!("cannot-read", path = &dir))?
             .next()
             .is_some()
     {
-        bail!(
-            "{} is not empty: `bilan new` only writes into a new or empty folder",
-            dir.display()
-        );
+        bail!("{}", crate::tr!("new-not-empty", dir = dir));
     }
     let extra = if theme == "dsfr" { DSFR_FILES } else { &[] };
     for (rel, text) in FILES.iter().chain(extra) {
@@ -89,9 +90,9 @@ pub fn new_site(dir: &Path, theme: &str) -> Result<()> {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent)
-                .with_context(|| format!("cannot create {}", parent.display()))?;
+                .with_context(|| crate::tr!("cannot-create", path = &parent))?;
         }
-        fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+        fs::write(&path, text).with_context(|| crate::tr!("cannot-write", path = &path))?;
     }
     Ok(())
 }

@@ -42,8 +42,9 @@ impl<'de> serde::Deserialize<'de> for Rgb {
         let byte = |h: &str, i: usize| u8::from_str_radix(&h[i..i + 2], 16).ok();
         match hex.and_then(|h| Some(Rgb(byte(h, 0)?, byte(h, 2)?, byte(h, 4)?))) {
             Some(c) => Ok(c),
-            None => Err(serde::de::Error::custom(format!(
-                "`{s}` is not a colour written as `#rrggbb`"
+            None => Err(serde::de::Error::custom(crate::tr!(
+                "theme-colour",
+                value = s
             ))),
         }
     }
@@ -111,7 +112,11 @@ pub fn load(root: &Path, theme: &str, diags: &mut Diagnostics) -> Result<Theme> 
         && !theme.starts_with('.');
     if !plain {
         bail!(
-            "theme `{theme}` is not a theme name: it must name a folder of themes/, without `/` or `..`\n  = hint: set `theme: default` in content/site.yaml, or the name of a folder in themes/"
+            "{}",
+            crate::l10n::with_hint(
+                crate::tr!("theme-name-invalid", theme = theme),
+                crate::tr!("theme-name-invalid-hint")
+            )
         );
     }
     let mut templates: BTreeMap<String, (String, PathBuf)> = BTreeMap::new();
@@ -141,8 +146,11 @@ pub fn load(root: &Path, theme: &str, diags: &mut Diagnostics) -> Result<Theme> 
     }
     if theme != "default" && !dsfr && !theme_dir.is_dir() {
         bail!(
-            "theme `{theme}` not found: {} does not exist\n  = hint: set `theme: default` in content/site.yaml or add the theme folder",
-            theme_dir.display()
+            "{}",
+            crate::l10n::with_hint(
+                crate::tr!("theme-missing", theme = theme, dir = &theme_dir),
+                crate::tr!("theme-missing-hint")
+            )
         );
     }
     for (rel, path) in walk(root, &theme_dir.join("templates"), diags)? {
@@ -151,7 +159,7 @@ pub fn load(root: &Path, theme: &str, diags: &mut Diagnostics) -> Result<Theme> 
     for (rel, path) in walk(root, &theme_dir.join("static"), diags)? {
         statics.insert(
             rel,
-            fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?,
+            fs::read(&path).with_context(|| crate::tr!("cannot-read", path = &path))?,
         );
     }
     for (rel, path) in walk(root, &root.join("templates"), diags)? {
@@ -194,9 +202,9 @@ pub fn load(root: &Path, theme: &str, diags: &mut Diagnostics) -> Result<Theme> 
 }
 
 fn read(path: &Path) -> Result<String> {
-    let bytes = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let bytes = fs::read(path).with_context(|| crate::tr!("cannot-read", path = path))?;
     String::from_utf8(bytes)
-        .map_err(|_| anyhow::anyhow!("{}: the template is not valid UTF-8", path.display()))
+        .map_err(|_| anyhow::anyhow!("{}: {}", path.display(), crate::tr!("not-utf8")))
 }
 
 /// Files under `dir` keyed by their `/`-separated path inside it; files
@@ -207,7 +215,7 @@ fn walk(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Result<Vec<(String,
     }
     let mut out = Vec::new();
     for entry in WalkDir::new(dir).follow_links(true).sort_by_file_name() {
-        let entry = entry.with_context(|| format!("cannot read {}", dir.display()))?;
+        let entry = entry.with_context(|| crate::tr!("cannot-read", path = dir))?;
         if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
             continue;
         }
@@ -239,8 +247,11 @@ pub fn template_error(err: &tera::Error, theme: &Theme) -> Diagnostic {
                 .map(|(_, p)| p.clone())
                 .unwrap_or_else(|| PathBuf::from(report.filename()));
             let span = report.span();
-            Diagnostic::error(path, format!("template error: {}", report.message()))
-                .at(span.start_line, span.start_col + 1)
+            Diagnostic::error(
+                path,
+                crate::tr!("template-error", detail = report.message()),
+            )
+            .at(span.start_line, span.start_col + 1)
         }
         other => {
             // Some kinds carry their location only in the report text:
@@ -269,9 +280,12 @@ pub fn template_error(err: &tera::Error, theme: &Theme) -> Diagnostic {
                         .get(&name)
                         .map(|(_, p)| p.clone())
                         .unwrap_or_else(|| PathBuf::from(name));
-                    Diagnostic::error(path, format!("template error: {message}")).at(line, col)
+                    Diagnostic::error(path, crate::tr!("template-error", detail = &message))
+                        .at(line, col)
                 }
-                None => Diagnostic::error("templates", format!("template error: {text}")),
+                None => {
+                    Diagnostic::error("templates", crate::tr!("template-error", detail = &text))
+                }
             }
         }
     }

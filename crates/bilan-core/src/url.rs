@@ -45,7 +45,7 @@ pub fn email_problem(text: &str) -> Option<String> {
         && text.split_once('@').is_some_and(|(user, host)| {
             !user.is_empty() && host.contains('.') && !host.contains('@')
         });
-    (!ok).then(|| format!("`{}` is not an e-mail address", short(text)))
+    (!ok).then(|| crate::tr!("not-email", value = short(text)))
 }
 
 /// Why `text` is neither an e-mail address nor an http(s) or mailto link.
@@ -60,12 +60,7 @@ pub fn contact_problem(text: &str) -> Option<String> {
         .strip_prefix("mailto:")
         .is_some_and(|a| email_problem(a).is_none());
     let ok = plain(text) && !dangerous(text) && (web || mail);
-    (!ok).then(|| {
-        format!(
-            "`{}` is neither an e-mail address nor an http(s) page",
-            short(text)
-        )
-    })
+    (!ok).then(|| crate::tr!("not-contact", value = short(text)))
 }
 
 /// Why `url` cannot be the site's base URL: a path such as `/` or
@@ -79,12 +74,7 @@ pub fn base_url_problem(url: &str) -> Option<String> {
             Some(host) => !host.is_empty() && !host.starts_with('/'),
             None => url.starts_with('/') && !url.starts_with("//"),
         };
-    (!ok).then(|| {
-        format!(
-            "`{}` is neither a path such as `/` or `/bilan/` nor an http(s) URL",
-            short(url)
-        )
-    })
+    (!ok).then(|| crate::tr!("not-base-url", value = short(url)))
 }
 
 /// The `href` of a contact: `mailto:` added to a bare e-mail address.

@@ -6,6 +6,7 @@
 use serde_json::Value;
 
 use super::xml_escape;
+use crate::tr;
 
 mod svg;
 use svg::path_data;
@@ -35,17 +36,17 @@ pub struct Place {
 
 /// Reads the features of a GeoJSON FeatureCollection, keyed by `key`.
 pub fn parse(text: &str, key: &str) -> anyhow::Result<Vec<Feature>> {
-    let doc: Value =
-        serde_json::from_str(text).map_err(|e| anyhow::anyhow!("not valid GeoJSON: {e}"))?;
+    let doc: Value = serde_json::from_str(text)
+        .map_err(|e| anyhow::anyhow!("{}", tr!("geojson-invalid", error = e.to_string())))?;
     let features = doc
         .get("features")
         .and_then(Value::as_array)
-        .ok_or_else(|| anyhow::anyhow!("not a GeoJSON FeatureCollection: no `features` list"))?;
+        .ok_or_else(|| anyhow::anyhow!("{}", tr!("geojson-no-features")))?;
     let mut out = Vec::new();
     for (i, f) in features.iter().enumerate() {
         let props = f.get("properties").and_then(Value::as_object);
         let Some(k) = props.and_then(|p| p.get(key)) else {
-            anyhow::bail!("feature {} has no `{key}` property", i + 1);
+            anyhow::bail!("{}", tr!("geojson-no-key", feature = i + 1, key = key));
         };
         let k = match k {
             Value::String(s) => s.clone(),
@@ -53,10 +54,10 @@ pub fn parse(text: &str, key: &str) -> anyhow::Result<Vec<Feature>> {
         };
         let geometry = f
             .get("geometry")
-            .ok_or_else(|| anyhow::anyhow!("feature `{k}` has no geometry"))?;
+            .ok_or_else(|| anyhow::anyhow!("{}", tr!("geojson-no-geometry", feature = &k)))?;
         let coords = geometry
             .get("coordinates")
-            .ok_or_else(|| anyhow::anyhow!("feature `{k}` has no coordinates"))?;
+            .ok_or_else(|| anyhow::anyhow!("{}", tr!("geojson-no-coordinates", feature = &k)))?;
         let polygons: Vec<&Value> = match geometry.get("type").and_then(Value::as_str) {
             Some("Polygon") => vec![coords],
             Some("MultiPolygon") => coords
@@ -64,7 +65,14 @@ pub fn parse(text: &str, key: &str) -> anyhow::Result<Vec<Feature>> {
                 .map(|a| a.iter().collect())
                 .unwrap_or_default(),
             other => {
-                anyhow::bail!("feature `{k}`: geometry {other:?} is not a Polygon or MultiPolygon")
+                anyhow::bail!(
+                    "{}",
+                    tr!(
+                        "geojson-geometry",
+                        feature = &k,
+                        geometry = format!("{other:?}")
+                    )
+                )
             }
         };
         let mut rings = Vec::new();

@@ -13,6 +13,7 @@ use crate::i18n::Labels;
 use crate::records::TerritoryFile;
 use crate::routes;
 use crate::theme::Palette;
+use crate::tr;
 
 /// The map, inline (links from the site root) and as files.
 #[derive(Debug, Clone, Serialize)]
@@ -225,9 +226,9 @@ pub(super) fn map_chart(
     let region_shapes = match &content.map_regions {
         Some(r) => map::parse(&r.text, &cfg.region_key)
             .map_err(|e| {
-                diags.push(Diagnostic::error(&r.path, format!("{e:#}")).hint(
-                    "set `map.region_key` in site.yaml to the property holding the region code",
-                ))
+                diags.push(
+                    Diagnostic::error(&r.path, format!("{e:#}")).hint(tr!("map-region-key-hint")),
+                )
             })
             .unwrap_or_default(),
         None => Vec::new(),
@@ -250,16 +251,13 @@ pub(super) fn map_chart(
         diags.push(
             Diagnostic::warning(
                 &file.path,
-                format!(
-                    "{} territories have no outline and are not on the map: {}",
-                    names.len(),
-                    names.join(", ")
+                tr!(
+                    "map-missing-outlines",
+                    count = names.len(),
+                    names = names.join(", ")
                 ),
             )
-            .hint(format!(
-                "give each territory a `code` matching the `{}` property of an outline",
-                cfg.key
-            )),
+            .hint(tr!("map-missing-outlines-hint", key = &cfg.key)),
         );
     }
     let regions_text = content.map_regions.as_ref().map_or("", |r| r.text.as_str());

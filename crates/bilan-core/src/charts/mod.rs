@@ -85,7 +85,7 @@ const DRAWING_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/charts-2");
 fn png_error(name: &str, e: &anyhow::Error) -> Diagnostic {
     Diagnostic::error(
         routes::chart(name, "png"),
-        format!("cannot encode this chart as PNG: {e:#}"),
+        crate::tr!("chart-png-failed", error = format!("{e:#}")),
     )
 }
 
@@ -201,7 +201,7 @@ pub fn territory_files(
             let draw_error = |e: anyhow::Error| {
                 crate::error::Error::one(Diagnostic::error(
                     &f.path,
-                    format!("cannot draw this territory's chart: {e}"),
+                    crate::tr!("chart-territory-failed", error = e.to_string()),
                 ))
             };
             let charts = bars::territory(content, f, &st, Some(&deferred)).map_err(draw_error)?;
@@ -397,7 +397,11 @@ pub fn all(
             // Never a region without its charts and without a word.
             Err(e) => diags.push(Diagnostic::error(
                 "content/site.yaml",
-                format!("cannot draw the charts of region `{code}`: {e:#}"),
+                crate::tr!(
+                    "chart-region-failed",
+                    code = &code,
+                    error = format!("{e:#}")
+                ),
             )),
         }
     }

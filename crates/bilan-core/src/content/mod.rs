@@ -15,6 +15,7 @@ use crate::config::SiteConfig;
 use crate::diag::{relative, Diagnostic, Diagnostics};
 use crate::metrics::Metrics;
 use crate::records::{self, Kit, Page, TerritoryFile};
+use crate::tr;
 use crate::yaml;
 
 mod pages;
@@ -79,8 +80,8 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Option<Content>> {
     let site_path = content.join("site.yaml");
     if !site_path.is_file() {
         bail!(
-            "{} not found: this folder is not a bilan site.\n  = hint: run bilan in a site folder, pass --root DIR, or create a site with `bilan new DIR`",
-            site_path.display()
+            "{}",
+            crate::l10n::with_hint(tr!("not-a-site", path = &site_path), tr!("not-a-site-hint"))
         );
     }
     let site_text = read_text(root, &site_path, diags);
@@ -175,8 +176,7 @@ fn load_territory(
     let rel = relative(root, path);
     if path.extension().and_then(|e| e.to_str()) != Some("yaml") {
         diags.push(
-            Diagnostic::warning(&rel, "ignored: territory records end in `.yaml`")
-                .hint("rename the file to `<slug>.yaml`"),
+            Diagnostic::warning(&rel, tr!("record-not-yaml")).hint(tr!("record-not-yaml-hint")),
         );
         return None;
     }
@@ -255,7 +255,7 @@ fn load_statics(
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/");
-        let bytes = fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        let bytes = fs::read(&path).with_context(|| tr!("cannot-read", path = &path))?;
         statics.push(StaticFile { rel, bytes });
     }
     Ok(statics)
@@ -274,23 +274,17 @@ fn map_file(
         .all(|c| matches!(c, std::path::Component::Normal(_)));
     if !plain {
         diags.push(
-            Diagnostic::error(
-                "content/site.yaml",
-                format!("map outline file `{rel}` is not a path inside content/"),
-            )
-            .at(crate::diag::line_containing(site_source, rel), 1)
-            .hint("give a path relative to content/ without `..` or a leading `/`, such as `map/territories.geojson`"),
+            Diagnostic::error("content/site.yaml", tr!("map-file-outside", file = rel))
+                .at(crate::diag::line_containing(site_source, rel), 1)
+                .hint(tr!("map-file-outside-hint")),
         );
         return None;
     }
     let path = root.join("content").join(rel);
     if !path.is_file() {
         diags.push(
-            Diagnostic::error(
-                "content/site.yaml",
-                format!("map outline file `{rel}` not found under content/"),
-            )
-            .hint("give a path relative to content/, such as `map/territories.geojson`"),
+            Diagnostic::error("content/site.yaml", tr!("map-file-missing", file = rel))
+                .hint(tr!("map-file-missing-hint")),
         );
         return None;
     }
@@ -338,10 +332,9 @@ fn files(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
             Err(err) => {
                 let path = err.path().unwrap_or(dir).to_path_buf();
                 let msg = if err.loop_ancestor().is_some() {
-                    "symbolic link loop: this link points back to a folder that contains it"
-                        .to_string()
+                    tr!("link-loop")
                 } else {
-                    format!("cannot read: {err}")
+                    tr!("file-unreadable", error = err.to_string())
                 };
                 diags.push(Diagnostic::error(relative(root, &path), msg));
             }
@@ -366,7 +359,10 @@ fn read_text(root: &Path, path: &Path, diags: &mut Diagnostics) -> Option<String
     let bytes = match fs::read(path) {
         Ok(b) => b,
         Err(err) => {
-            diags.push(Diagnostic::error(rel, format!("cannot read: {err}")));
+            diags.push(Diagnostic::error(
+                rel,
+                tr!("file-unreadable", error = err.to_string()),
+            ));
             return None;
         }
     };
@@ -377,9 +373,9 @@ fn read_text(root: &Path, path: &Path, diags: &mut Diagnostics) -> Option<String
             let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
             let col = valid.len() - valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
             diags.push(
-                Diagnostic::error(rel, "the file is not valid UTF-8")
+                Diagnostic::error(rel, tr!("not-utf8"))
                     .at(line, col + 1)
-                    .hint("save the file as UTF-8 in your editor"),
+                    .hint(tr!("not-utf8-hint")),
             );
             None
         }
@@ -397,13 +393,8 @@ pub use crate::text::{is_slug, suggest_slug};
 fn check_slug(slug: &str, rel: &Path, diags: &mut Diagnostics) {
     if !is_slug(slug) {
         diags.push(
-            Diagnostic::error(
-                rel,
-                format!(
-                    "`{slug}` is not a valid slug: use lowercase ASCII letters, digits and `-`"
-                ),
-            )
-            .hint(format!("rename the file to `{}`", suggest_slug(slug))),
+            Diagnostic::error(rel, tr!("bad-slug", slug = slug))
+                .hint(tr!("rename-file", name = suggest_slug(slug))),
         );
     }
 }

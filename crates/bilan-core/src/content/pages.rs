@@ -7,6 +7,7 @@ use chrono::DateTime;
 use super::{check_slug, files, par_load, read_text, relative};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::records::{FrontMatter, Page};
+use crate::tr;
 use crate::yaml;
 
 /// The `.md` pages under `dir`, in path order; `nested` allows sub-folders
@@ -24,7 +25,7 @@ pub(super) fn load_pages(
         if ext != Some("md") {
             // kit.yaml lives beside the releases and has its own loader.
             if nested || path.file_name().is_none_or(|n| n != "kit.yaml") {
-                diags.push(Diagnostic::warning(&rel, "ignored: pages end in `.md`"));
+                diags.push(Diagnostic::warning(&rel, tr!("page-not-md")));
             }
             return None;
         }
@@ -34,10 +35,7 @@ pub(super) fn load_pages(
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
             .collect();
         if !nested && parts.len() > 1 {
-            diags.push(Diagnostic::warning(
-                &rel,
-                "ignored: press releases live directly in content/press/",
-            ));
+            diags.push(Diagnostic::warning(&rel, tr!("release-nested")));
             return None;
         }
         // `a/b/index.md` is the page of folder `a/b`, as in Zola and Hugo.
@@ -47,8 +45,7 @@ pub(super) fn load_pages(
         };
         if nested && stem == "index" {
             diags.push(
-                Diagnostic::error(&rel, "`narratives/index.md` would replace the home page")
-                    .hint("name the home introduction `_index.md`"),
+                Diagnostic::error(&rel, tr!("narrative-index")).hint(tr!("narrative-index-hint")),
             );
             return None;
         }
@@ -68,15 +65,15 @@ pub fn parse_page(text: &str, stem: String, rel: PathBuf, diags: &mut Diagnostic
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let Some((front, body)) = split_front_matter(text) else {
         diags.push(
-            Diagnostic::error(&rel, "missing front matter")
+            Diagnostic::error(&rel, tr!("no-front-matter"))
                 .at(1, 1)
-                .hint("start the file with a `---` line, then `title: …`, then another `---` line"),
+                .hint(tr!("no-front-matter-hint")),
         );
         return None;
     };
     let meta: FrontMatter = yaml::parse(front, &rel, 1, diags)?;
     if meta.title.trim().is_empty() {
-        diags.push(Diagnostic::error(&rel, "`title` is empty").at(2, 1));
+        diags.push(Diagnostic::error(&rel, tr!("field-empty", field = "title")).at(2, 1));
     }
     let embargo = match &meta.embargo {
         None => None,
@@ -85,12 +82,9 @@ pub fn parse_page(text: &str, stem: String, rel: PathBuf, diags: &mut Diagnostic
             Err(err) => {
                 let line = front_line(front, "embargo:");
                 diags.push(
-                    Diagnostic::error(
-                        &rel,
-                        format!("`embargo` is not an RFC 3339 date-time: {err}"),
-                    )
-                    .at(line + 1, 1)
-                    .hint("write it like `2021-10-11T10:00:00+02:00`, with a time zone"),
+                    Diagnostic::error(&rel, tr!("embargo-format", error = err.to_string()))
+                        .at(line + 1, 1)
+                        .hint(tr!("embargo-format-hint")),
                 );
                 return None;
             }

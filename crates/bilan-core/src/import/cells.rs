@@ -6,6 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use super::table::Value;
 use crate::diag::Problem;
 use crate::metrics::Metrics;
+use crate::tr;
 
 /// A project field a column can fill.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -148,23 +149,23 @@ pub(crate) fn whole(v: &Value) -> Result<Option<u64>, Problem> {
         Value::Number(n) => *n,
         Value::Text(s) => match french_number(s) {
             Some(n) => n,
-            None => return Err(Problem(format!("{} is not a whole number", quoted(s)))),
+            None => return Err(Problem(tr!("cell-not-whole", value = quoted(s)))),
         },
         other => {
             let shown = text(other).unwrap_or_default();
-            return Err(Problem(format!("{} is not a whole number", quoted(&shown))));
+            return Err(Problem(tr!("cell-not-whole", value = quoted(&shown))));
         }
     };
     if number.fract() != 0.0 {
-        return Err(Problem(format!(
-            "{} is not a whole number: figures are whole euros or whole counts",
-            quoted(&text(v).unwrap_or_default())
+        return Err(Problem(tr!(
+            "cell-fraction",
+            value = quoted(&text(v).unwrap_or_default())
         )));
     }
     if number < 0.0 || number > u64::MAX as f64 {
-        return Err(Problem(format!(
-            "{} is not a whole number of 0 or more",
-            quoted(&text(v).unwrap_or_default())
+        return Err(Problem(tr!(
+            "cell-negative",
+            value = quoted(&text(v).unwrap_or_default())
         )));
     }
     Ok(Some(number as u64))
@@ -210,12 +211,7 @@ fn french_number(s: &str) -> Option<f64> {
 
 /// A year: `2021`, an Excel date, `11/10/2021`, `2021-10-11`.
 pub(crate) fn year(v: &Value) -> Result<Option<i32>, Problem> {
-    let bad = |shown: &str| {
-        Problem(format!(
-            "{} is not a year or a date (write `2021`, `11/10/2021` or `2021-10-11`)",
-            quoted(shown)
-        ))
-    };
+    let bad = |shown: &str| Problem(tr!("cell-not-year", value = quoted(shown)));
     let in_range = |y: i32| (1900..=2100).contains(&y).then_some(Some(y));
     match v {
         Value::Empty => Ok(None),

@@ -8,6 +8,7 @@ use super::cells;
 use crate::content::Content;
 use crate::diag::{closest, Diagnostic, Diagnostics};
 use crate::records::TerritoryFile;
+use crate::tr;
 
 /// How rows find records: by slug or `code`, case folded. A key that two
 /// records answer to (a code equal to another record's slug, one code
@@ -44,12 +45,9 @@ pub(super) fn record_keys<'a>(site: &'a Content, diags: &mut Diagnostics) -> Rec
                 diags.push(
                     Diagnostic::error(
                         &first.path,
-                        format!(
-                            "`{key}` names this record and {}: a row naming it could go to either, so the import stops",
-                            others.join(", ")
-                        ),
+                        tr!("import-key-twice", key = &key, others = others.join(", ")),
                     )
-                    .hint("give each record a `code` that no other record has as its code or file name"),
+                    .hint(tr!("import-key-twice-hint")),
                 );
                 ambiguous.insert(key);
             }
@@ -62,9 +60,9 @@ pub(super) fn record_keys<'a>(site: &'a Content, diags: &mut Diagnostics) -> Rec
 pub(super) fn unknown_territory(key: &str, site: &Content, at: PathBuf) -> Diagnostic {
     let d = Diagnostic::error(
         at,
-        format!(
-            "territory \"{}\" matches no record's code or slug",
-            crate::text::excerpt(key, 40)
+        tr!(
+            "import-unknown-territory",
+            key = crate::text::excerpt(key, 40)
         ),
     );
     if let Some(t) = site
@@ -72,17 +70,14 @@ pub(super) fn unknown_territory(key: &str, site: &Content, at: PathBuf) -> Diagn
         .iter()
         .find(|t| cells::fold(&t.record.name) == cells::fold(key))
     {
-        return d.hint(format!(
-            "that is the name of `{}`: name the territory by its code or slug",
-            t.slug
-        ));
+        return d.hint(tr!("import-territory-is-name", slug = &t.slug));
     }
     let names = site
         .territories
         .iter()
         .flat_map(|t| std::iter::once(t.slug.as_str()).chain(t.record.code.as_deref()));
     match closest(&key.to_lowercase(), names) {
-        Some(c) => d.hint(format!("did you mean `{c}`? The import never creates records: add the record first if it is new")),
-        None => d.hint("the import never creates records: add the record in content/territories/ first"),
+        Some(c) => d.hint(tr!("import-territory-did-you-mean", name = c)),
+        None => d.hint(tr!("import-territory-never-created")),
     }
 }

@@ -23,6 +23,7 @@ use anyhow::Result;
 use crate::content::{self, Content};
 use crate::diag::{closest, Diagnostic, Diagnostics};
 use crate::records::Project;
+use crate::tr;
 use cells::Field;
 use table::{cell_ref, Grid};
 
@@ -72,8 +73,11 @@ pub fn run(opts: &ImportOptions) -> Result<ImportOutcome> {
     };
     if let Some((row, problem)) = &grid.unreadable {
         out.diagnostics.push(
-            Diagnostic::error(place.cell(0, *row), format!("this line cannot be read: {problem}"))
-                .hint("check the quotes on this line: a cell that contains the separator or a quote must be quoted, with inner quotes doubled"),
+            Diagnostic::error(
+                place.cell(0, *row),
+                tr!("import-line-unreadable", problem = problem),
+            )
+            .hint(tr!("import-line-unreadable-hint")),
         );
         return Ok(out);
     }
@@ -136,7 +140,7 @@ impl Place {
 /// `--map`: project field → column header.
 fn read_map(root: &Path, path: &Path, diags: &mut Diagnostics) -> BTreeMap<String, String> {
     let Ok(text) = std::fs::read_to_string(path) else {
-        diags.push(Diagnostic::error(path, "cannot read the map file"));
+        diags.push(Diagnostic::error(path, tr!("import-map-unreadable")));
         return BTreeMap::new();
     };
     let shown = crate::diag::relative(root, path);
@@ -159,7 +163,7 @@ fn columns(
     diags: &mut Diagnostics,
 ) -> Option<Layout> {
     let Some((header_row, headers)) = grid.rows.first() else {
-        diags.push(Diagnostic::error(place.sheet(), "the sheet is empty"));
+        diags.push(Diagnostic::error(place.sheet(), tr!("import-sheet-empty")));
         return None;
     };
     // Columns from the first to the last the header names.
@@ -169,12 +173,13 @@ fn columns(
         diags.push(
             Diagnostic::error(
                 place.sheet(),
-                format!(
-                    "the header row spans {} columns; bilan reads at most {MAX_COLUMNS}",
-                    last_col - first_col + 1
+                tr!(
+                    "import-too-many-columns",
+                    count = last_col - first_col + 1,
+                    max = MAX_COLUMNS
                 ),
             )
-            .hint("keep one row of headers with the project fields, then one row per project"),
+            .hint(tr!("import-too-many-columns-hint")),
         );
         return None;
     }
@@ -200,13 +205,13 @@ fn columns(
                     diags.push(
                         Diagnostic::error(
                             place.cell(col, *header_row),
-                            format!(
-                                "columns {} and {} hold the same field",
-                                cell_ref(first, *header_row),
-                                cell_ref(col, *header_row)
+                            tr!(
+                                "import-same-field",
+                                first = cell_ref(first, *header_row),
+                                second = cell_ref(col, *header_row)
                             ),
                         )
-                        .hint("remove one, or map them with --map"),
+                        .hint(tr!("import-same-field-hint")),
                     );
                 }
                 fields.push((col, f, header.clone()));
@@ -216,8 +221,8 @@ fn columns(
         }
     }
     for (needed, what) in [
-        (Field::Territory, "territory (a record's code or slug)"),
-        (Field::Title, "project title"),
+        (Field::Territory, tr!("import-what-territory")),
+        (Field::Title, tr!("import-what-title")),
     ] {
         if !seen.contains_key(&needed) {
             let (key, example) = if needed == Field::Territory {
@@ -226,12 +231,12 @@ fn columns(
                 ("title", "Intitulé du projet")
             };
             diags.push(
-                Diagnostic::error(place.sheet(), format!("no column holds the {what}")).hint(
-                    format!(
-                        "name a column `{key}`, or map one in a file given with --map (a line such as `{key}: \"{example}\"`); the headers are: {}",
-                        headers.join(", ")
-                    ),
-                ),
+                Diagnostic::error(place.sheet(), tr!("import-no-column", what = what)).hint(tr!(
+                    "import-no-column-hint",
+                    key = key,
+                    example = example,
+                    headers = headers.join(", ")
+                )),
             );
         }
     }
@@ -257,15 +262,12 @@ fn mapped_columns(
         let Some(field) = cells::field_by_key(key, metrics) else {
             let keys = cells::keys(metrics);
             let hint = closest(key, keys.iter().map(String::as_str)).map_or_else(
-                || format!("map one of {}", keys.join(", ")),
-                |c| format!("did you mean `{c}`?"),
+                || tr!("import-map-one-of", keys = keys.join(", ")),
+                |c| tr!("did-you-mean", name = c),
             );
             diags.push(
-                Diagnostic::error(
-                    place.sheet(),
-                    format!("--map names `{key}`, which is not a project field"),
-                )
-                .hint(hint),
+                Diagnostic::error(place.sheet(), tr!("import-map-unknown-field", key = key))
+                    .hint(hint),
             );
             continue;
         };
@@ -275,15 +277,13 @@ fn mapped_columns(
             }
             None => {
                 let hint = closest(header, headers.iter().map(String::as_str)).map_or_else(
-                    || format!("the headers are: {}", headers.join(", ")),
-                    |c| format!("did you mean `{c}`?"),
+                    || tr!("import-headers-are", headers = headers.join(", ")),
+                    |c| tr!("did-you-mean", name = c),
                 );
                 diags.push(
                     Diagnostic::error(
                         place.sheet(),
-                        format!(
-                            "--map gives `{header}` for `{key}`, but no column has that header"
-                        ),
+                        tr!("import-map-no-header", header = header, key = key),
                     )
                     .hint(hint),
                 );
@@ -330,9 +330,12 @@ fn read_rows(
                 diags.push(
                     Diagnostic::error(
                         place.cell(*col, *row),
-                        format!("character U+{:04X} is not allowed in a record", c as u32),
+                        tr!(
+                            "import-forbidden-char",
+                            code = format!("U+{:04X}", c as u32)
+                        ),
                     )
-                    .hint("remove it from the cell: it often comes with text pasted from another program"),
+                    .hint(tr!("import-forbidden-char-hint")),
                 );
                 continue;
             }
@@ -340,28 +343,33 @@ fn read_rows(
                 diags.push(
                     Diagnostic::error(
                         place.cell(*col, *row),
-                        format!("the formula `={}` has no computed value in the file", crate::text::excerpt(formula, 40)),
+                        tr!(
+                            "import-uncomputed",
+                            formula = crate::text::excerpt(formula, 40)
+                        ),
                     )
-                    .hint("open the file in Excel or LibreOffice and save it again (or paste the values), so that each formula's result is stored"),
+                    .hint(tr!("import-uncomputed-hint")),
                 );
                 continue;
             }
             let mut bad = |m: String| diags.push(Diagnostic::error(place.cell(*col, *row), m));
             match field {
                 Field::Territory => match cells::text(v) {
-                    None => bad("the row names no territory".into()),
+                    None => bad(tr!("import-no-territory")),
                     Some(key) => match by_key.get(&key.to_lowercase()) {
                         Some(t) => territory = Some(t.slug.clone()),
-                        None if ambiguous.contains(&key.to_lowercase()) => bad(format!(
-                            "territory \"{}\" names two records (see their error): the row could go to either",
-                            crate::text::excerpt(&key, 40)
+                        None if ambiguous.contains(&key.to_lowercase()) => bad(tr!(
+                            "import-ambiguous-territory",
+                            key = crate::text::excerpt(&key, 40)
                         )),
-                        None => diags.push(keys::unknown_territory(&key, site, place.cell(*col, *row))),
+                        None => {
+                            diags.push(keys::unknown_territory(&key, site, place.cell(*col, *row)))
+                        }
                     },
                 },
                 Field::Title => match cells::text(v) {
                     Some(t) => p.title = t,
-                    None => bad("the project has no title".into()),
+                    None => bad(tr!("import-no-title")),
                 },
                 Field::Company => p.company = cells::text(v),
                 Field::Sector => p.sector = cells::text(v),

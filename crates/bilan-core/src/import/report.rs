@@ -7,6 +7,7 @@ use super::table::Grid;
 use super::{Layout, Place};
 use crate::content::Content;
 use crate::records::{Project, TerritoryFile};
+use crate::tr;
 
 /// What happens to one record's projects.
 #[derive(Debug, Default, Clone, Copy)]
@@ -93,9 +94,14 @@ fn declared_now_differ(site: &Content, before: &[u128], after: &[u128]) -> Strin
         let now64 = u64::try_from(now).unwrap_or(u64::MAX);
         let _ = writeln!(
             out,
-            "content/site.yaml:{line}: `programme.declared.{name}` is {}; the records now add up to {}. If the new figure is the one to publish, change that line to `{name}: {now64}`; pages show the declared figure until then.",
-            crate::format::int(lang, declared),
-            crate::format::int(lang, now64),
+            "content/site.yaml:{line}: {}",
+            tr!(
+                "import-declared-differs",
+                name = name,
+                declared = crate::format::int(lang, declared),
+                computed = crate::format::int(lang, now64),
+                raw = now64.to_string()
+            )
         );
     }
     out
@@ -112,31 +118,46 @@ pub(super) fn report(
 ) -> String {
     use std::fmt::Write as _;
     let n_rows: usize = rows.values().map(Vec::len).sum();
-    let mut r = format!(
-        "Read {n_rows} project row(s) from {} (sheet {}) for {} territory record(s).\n",
-        place.file,
-        grid.sheet,
-        rows.len()
+    let mut r = tr!(
+        "import-read",
+        rows = n_rows,
+        file = &place.file,
+        sheet = &grid.sheet,
+        records = rows.len()
     );
+    r.push('\n');
     if !layout.ignored.is_empty() {
-        let _ = writeln!(r, "Ignored columns: {}.", layout.ignored.join(", "));
-    }
-    for (t, c) in changes.iter().filter(|(_, c)| c.changed()) {
         let _ = writeln!(
             r,
-            "  {}: {} added, {} removed, {} changed, {} unchanged",
-            t.slug, c.added, c.removed, c.changed, c.unchanged
+            "{}",
+            tr!("import-ignored", columns = layout.ignored.join(", "))
         );
+    }
+    for (t, c) in changes.iter().filter(|(_, c)| c.changed()) {
+        let what = tr!(
+            "import-record-change",
+            added = c.added,
+            removed = c.removed,
+            changed = c.changed,
+            unchanged = c.unchanged
+        );
+        let _ = writeln!(r, "  {}: {what}", t.slug);
     }
     let untouched = changes.iter().filter(|(_, c)| !c.changed()).count();
     if untouched > 0 {
-        let _ = writeln!(r, "  {untouched} record(s) already up to date.");
+        let _ = writeln!(r, "  {}", tr!("import-up-to-date", count = untouched));
     }
     let (before, after) = (totals(site, None), totals(site, Some(rows)));
     let lang = site.site.language;
     let int = |v: u128| crate::format::int(lang, u64::try_from(v).unwrap_or(u64::MAX));
-    let _ = writeln!(r, "Totals, before → after:");
-    let _ = writeln!(r, "  projects: {} → {}", int(before[0]), int(after[0]));
+    let _ = writeln!(r, "{}", tr!("import-totals"));
+    let _ = writeln!(
+        r,
+        "  {}: {} → {}",
+        tr!("import-projects"),
+        int(before[0]),
+        int(after[0])
+    );
     for (i, m) in site.metrics.iter() {
         let shown = |v: u128| {
             let v = u64::try_from(v).unwrap_or(u64::MAX);
@@ -153,12 +174,9 @@ pub(super) fn report(
     r.push_str(&declared_now_differ(site, &before, &after));
     let changed = changes.iter().filter(|(_, c)| c.changed()).count();
     if dry_run {
-        let _ = writeln!(
-            r,
-            "Dry run: nothing written ({changed} record(s) would change)."
-        );
+        let _ = writeln!(r, "{}", tr!("import-dry-run", count = changed));
     } else {
-        let _ = writeln!(r, "Updated {changed} record(s).");
+        let _ = writeln!(r, "{}", tr!("import-updated", count = changed));
     }
     r
 }

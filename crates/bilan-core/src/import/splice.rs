@@ -118,10 +118,9 @@ pub(crate) fn write_all(writes: &[(PathBuf, String, String)]) -> Result<()> {
                     let _ = std::fs::rename(&tmp, real);
                 }
             }
-            return Err(anyhow::Error::from(e).context(format!(
-                "cannot replace {}: no record was changed",
-                real.display()
-            )));
+            return Err(
+                anyhow::Error::from(e).context(crate::tr!("import-cannot-replace", path = real))
+            );
         }
     }
     Ok(())
@@ -131,7 +130,7 @@ pub(crate) fn write_all(writes: &[(PathBuf, String, String)]) -> Result<()> {
 /// is; returns (temporary file, real path).
 fn stage(path: &Path, text: &str) -> Result<(PathBuf, PathBuf)> {
     let real =
-        std::fs::canonicalize(path).with_context(|| format!("cannot read {}", path.display()))?;
+        std::fs::canonicalize(path).with_context(|| crate::tr!("cannot-read", path = &path))?;
     let dir = real.parent().unwrap_or(Path::new("."));
     let name = real
         .file_name()
@@ -144,7 +143,7 @@ fn stage(path: &Path, text: &str) -> Result<(PathBuf, PathBuf)> {
         .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()));
     if let Err(e) = written {
         let _ = std::fs::remove_file(&tmp);
-        return Err(anyhow::Error::from(e).context(format!("cannot write {}", tmp.display())));
+        return Err(anyhow::Error::from(e).context(crate::tr!("cannot-write", path = &tmp)));
     }
     if let Ok(meta) = std::fs::metadata(&real) {
         // Keep the record's permissions.

@@ -6,6 +6,8 @@ use std::path::Path;
 use anyhow::{bail, Context as _, Result};
 use calamine::{Data, Reader};
 
+use crate::tr;
+
 /// One cell, as the spreadsheet typed it.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Value {
@@ -71,34 +73,46 @@ pub(crate) fn read(path: &Path, sheet: Option<&str>) -> Result<Grid> {
         .map(str::to_ascii_lowercase);
     match ext.as_deref() {
         Some("csv" | "txt") => {
-            let bytes =
-                std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+            let bytes = std::fs::read(path).with_context(|| tr!("cannot-read", path = path))?;
             let stem = path
                 .file_stem()
                 .map_or_else(|| "csv".into(), |s| s.to_string_lossy().into_owned());
             let text = decode(&bytes).map_err(|(line, byte)| {
                 anyhow::anyhow!(
-                    "{}:{line}: the file mixes encodings: it is UTF-8, but byte 0x{byte:02X} on line {line} is not, so its accents cannot be read safely\n  = hint: save the file again as \"CSV UTF-8\" (Excel) or with the UTF-8 character set (LibreOffice), or fix that line",
-                    path.display()
+                    "{}:{line}: {}",
+                    path.display(),
+                    crate::l10n::with_hint(
+                        tr!(
+                            "csv-mixed-encodings",
+                            line = line.to_string(),
+                            byte = format!("0x{byte:02X}")
+                        ),
+                        tr!("csv-mixed-encodings-hint")
+                    )
                 )
             })?;
             Ok(read_csv(&text, stem))
         }
         Some("ods") => {
             // calamine expands repeated empty cells: measure first.
-            if let Some(n) = super::ods::spanned_cells(path).filter(|&n| n > super::ods::MAX_CELLS) {
+            if let Some(n) = super::ods::spanned_cells(path).filter(|&n| n > super::ods::MAX_CELLS)
+            {
                 bail!(
-                    "{}: a sheet spans {n} cells (rows × columns up to its last value); bilan reads at most {}\n  = hint: delete the empty rows and columns before the last value, or save the sheet as .xlsx or .csv",
+                    "{}: {}",
                     path.display(),
-                    super::ods::MAX_CELLS
+                    crate::l10n::with_hint(
+                        tr!("ods-too-large", count = n, max = super::ods::MAX_CELLS),
+                        tr!("ods-too-large-hint")
+                    )
                 );
             }
             read_book(path, sheet)
         }
         Some("xlsx" | "xlsm" | "xls") => read_book(path, sheet),
         _ => bail!(
-            "{}: bilan imports .csv, .xlsx and .ods files\n  = hint: save the spreadsheet in one of these formats",
-            path.display()
+            "{}: {}",
+            path.display(),
+            crate::l10n::with_hint(tr!("import-formats"), tr!("import-formats-hint"))
         ),
     }
 }
@@ -199,18 +213,18 @@ fn read_book(path: &Path, sheet: Option<&str>) -> Result<Grid> {
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx") || e.eq_ignore_ascii_case("xlsm"));
     if is_xlsx {
-        let mut book: calamine::Xlsx<_> = calamine::open_workbook(path)
-            .with_context(|| format!("cannot open {} as a spreadsheet", path.display()))?;
+        let mut book: calamine::Xlsx<_> =
+            calamine::open_workbook(path).with_context(|| tr!("sheet-cannot-open", file = path))?;
         let name = sheet_name(path, &book.sheet_names(), sheet)?;
         return read_xlsx_cells(&mut book, &name)
-            .with_context(|| format!("cannot read sheet `{name}` of {}", path.display()));
+            .with_context(|| tr!("sheet-cannot-read", file = path, sheet = &name));
     }
     let mut book = calamine::open_workbook_auto(path)
-        .with_context(|| format!("cannot open {} as a spreadsheet", path.display()))?;
+        .with_context(|| tr!("sheet-cannot-open", file = path))?;
     let name = sheet_name(path, &book.sheet_names(), sheet)?;
     let range = book
         .worksheet_range(&name)
-        .with_context(|| format!("cannot read sheet `{name}` of {}", path.display()))?;
+        .with_context(|| tr!("sheet-cannot-read", file = path, sheet = &name))?;
     let (row0, col0) = range.start().unwrap_or((0, 0));
     let rows = range
         .rows()
@@ -241,18 +255,18 @@ fn sheet_name(path: &Path, names: &[String], wanted: Option<&str>) -> Result<Str
             .find(|n| n.as_str() == s)
             .cloned()
             .with_context(|| {
-                let hint = crate::diag::closest(s, names.iter().map(String::as_str))
-                    .map_or_else(String::new, |c| format!("did you mean `{c}`? "));
-                format!(
-                    "{} has no sheet named `{s}`\n  = hint: {hint}its sheets are {}",
-                    path.display(),
-                    names.join(", ")
-                )
+                let near = crate::diag::closest(s, names.iter().map(String::as_str))
+                    .map_or_else(String::new, |c| {
+                        format!("{} ", tr!("did-you-mean", name = c))
+                    });
+                let hint = tr!("sheet-list", near = near, sheets = names.join(", "));
+                let message = tr!("sheet-unknown", file = path, sheet = s);
+                crate::l10n::with_hint(message, hint)
             }),
         None => names
             .first()
             .cloned()
-            .with_context(|| format!("{} has no sheet", path.display())),
+            .with_context(|| tr!("sheet-none", file = path)),
     }
 }
 

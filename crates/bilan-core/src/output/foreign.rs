@@ -43,7 +43,7 @@ pub(super) fn find(
         .sort_by_file_name()
         .into_iter();
     while let Some(entry) = walk.next() {
-        let entry = entry.with_context(|| format!("cannot read {}", out.display()))?;
+        let entry = entry.with_context(|| crate::tr!("cannot-read", path = &out))?;
         let rel = relative(out, entry.path());
         if rel == MARKER {
             continue;
@@ -63,13 +63,13 @@ pub(super) fn find(
         .collect();
     if !clashes.is_empty() {
         let list: Vec<String> = clashes.iter().map(|c| format!("`{c}`")).collect();
+        let (count, files) = (list.len(), list.join(", "));
         bail!(
-            "{} in {} {} not written by bilan, and the new site has a file at {}: bilan never deletes a file it did not write\n  = hint: move {} out of the output folder (or into content/static/ to publish it), then build again",
-            list.join(", "),
-            out.display(),
-            if list.len() == 1 { "was" } else { "were" },
-            if list.len() == 1 { "that path" } else { "those paths" },
-            if list.len() == 1 { "it" } else { "them" },
+            "{}",
+            crate::l10n::with_hint(
+                crate::tr!("foreign-clash", count = count, files = files, dir = out),
+                crate::tr!("foreign-clash-hint", count = count)
+            )
         );
     }
     Ok(foreign)
@@ -81,7 +81,7 @@ pub(super) fn carry(out: &Path, staging: &Path, foreign: &[String]) -> Result<()
     for rel in foreign {
         let from = out.join(rel);
         for entry in walkdir::WalkDir::new(&from).follow_links(false) {
-            let entry = entry.with_context(|| format!("cannot read {}", from.display()))?;
+            let entry = entry.with_context(|| crate::tr!("cannot-read", path = &from))?;
             let inner = relative(out, entry.path());
             let dest = staging.join(&inner);
             let kind = entry.file_type();
@@ -98,12 +98,7 @@ pub(super) fn carry(out: &Path, staging: &Path, foreign: &[String]) -> Result<()
                         .or_else(|_| fs::copy(entry.path(), &dest).map(|_| ()))
                 }
             };
-            result.with_context(|| {
-                format!(
-                    "cannot keep {}, which bilan did not write",
-                    entry.path().display()
-                )
-            })?;
+            result.with_context(|| crate::tr!("foreign-cannot-keep", path = entry.path()))?;
         }
     }
     Ok(())

@@ -36,7 +36,7 @@ pub(super) fn lock(path: &Path, out: &Path) -> Result<fs::File> {
 pub(super) fn remove_leftovers(parent: &Path, name: &str) -> Result<Vec<PathBuf>> {
     let prefixes = [format!(".{name}.bilan-new"), format!(".{name}.bilan-old")];
     let entries =
-        fs::read_dir(parent).with_context(|| format!("cannot read {}", parent.display()))?;
+        fs::read_dir(parent).with_context(|| crate::tr!("cannot-read", path = &parent))?;
     let mut stuck = Vec::new();
     for entry in entries.flatten() {
         let file_name = entry.file_name().to_string_lossy().into_owned();

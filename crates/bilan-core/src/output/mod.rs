@@ -48,7 +48,7 @@ pub trait Sink: Sync {
     /// the file system allows, so its bytes never pass through memory.
     /// Returns its size.
     fn put_file(&self, rel: &str, from: &Path) -> Result<u64> {
-        let bytes = fs::read(from).with_context(|| format!("cannot read {}", from.display()))?;
+        let bytes = fs::read(from).with_context(|| crate::tr!("cannot-read", path = &from))?;
         self.put(rel, &bytes)?;
         Ok(bytes.len() as u64)
     }
@@ -149,8 +149,7 @@ impl Staging {
             .context("the output folder has no name")?
             .to_string_lossy()
             .into_owned();
-        fs::create_dir_all(parent)
-            .with_context(|| format!("cannot create {}", parent.display()))?;
+        fs::create_dir_all(parent).with_context(|| crate::tr!("cannot-create", path = &parent))?;
         let lock = leftovers::lock(&parent.join(format!(".{name}.bilan-lock")), &out)?;
         // Under the lock, any staging folder of this output was left by a
         // build that was killed: incomplete, and ours by name.
@@ -160,7 +159,7 @@ impl Staging {
             .map(|n| parent.join(format!(".{name}.bilan-new-{pid}-{n}")))
             .find(|d| !d.exists())
             .context("no free name for the staging folder")?;
-        fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        fs::create_dir_all(&dir).with_context(|| crate::tr!("cannot-create", path = &dir))?;
         let marker = &previous_state;
         let old_keys = marker
             .lines()
@@ -280,9 +279,9 @@ fn create(path: &Path, bytes: &[u8]) -> Result<()> {
         .write(true)
         .create_new(true)
         .open(path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
+        .with_context(|| crate::tr!("cannot-write", path = &path))?;
     f.write_all(bytes)
-        .with_context(|| format!("cannot write {}", path.display()))
+        .with_context(|| crate::tr!("cannot-write", path = &path))
 }
 
 impl Sink for Staging {
@@ -292,7 +291,7 @@ impl Sink for Staging {
         if let Some(parent) = dest.parent() {
             // create_dir_all tolerates another thread creating the same folder.
             fs::create_dir_all(parent)
-                .with_context(|| format!("cannot create {}", parent.display()))?;
+                .with_context(|| crate::tr!("cannot-create", path = &parent))?;
         }
         let old = self.out.join(rel);
         if same_bytes(&old, bytes) && fs::hard_link(&old, &dest).is_ok() {
@@ -315,10 +314,9 @@ impl Sink for Staging {
         let dest = self.dir.join(rel);
         if let Some(parent) = dest.parent() {
             fs::create_dir_all(parent)
-                .with_context(|| format!("cannot create {}", parent.display()))?;
+                .with_context(|| crate::tr!("cannot-create", path = &parent))?;
         }
-        let source =
-            fs::metadata(from).with_context(|| format!("cannot read {}", from.display()))?;
+        let source = fs::metadata(from).with_context(|| crate::tr!("cannot-read", path = &from))?;
         // The previous output linked the same cached file: nothing changed.
         if same_file(&self.out.join(rel), &source) {
             self.unchanged.fetch_add(1, Ordering::Relaxed);
@@ -326,8 +324,7 @@ impl Sink for Staging {
             self.written.fetch_add(1, Ordering::Relaxed);
         }
         if fs::hard_link(from, &dest).is_err() {
-            let bytes =
-                fs::read(from).with_context(|| format!("cannot read {}", from.display()))?;
+            let bytes = fs::read(from).with_context(|| crate::tr!("cannot-read", path = &from))?;
             create(&dest, &bytes)?;
         }
         Ok(source.len())
@@ -421,8 +418,7 @@ fn stale_count(out: &Path, files: &BTreeSet<String>, kept: &[String]) -> usize {
 /// place, so that is not a failure.
 fn swap(staging: &Path, out: &Path) -> Result<Option<PathBuf>> {
     if !out.exists() {
-        fs::rename(staging, out)
-            .with_context(|| format!("cannot move the new site to {}", out.display()))?;
+        fs::rename(staging, out).with_context(|| crate::tr!("output-cannot-move", dir = out))?;
         return Ok(None);
     }
     if crate::sys::exchange(staging, out).is_ok() {
@@ -430,16 +426,13 @@ fn swap(staging: &Path, out: &Path) -> Result<Option<PathBuf>> {
     }
     let old = PathBuf::from(format!("{}", staging.display()).replace(".bilan-new", ".bilan-old"));
     if remove_all(&old).is_err() {
-        bail!(
-            "cannot remove {}, left by an earlier build: a file in it is protected",
-            old.display()
-        );
+        bail!("{}", crate::tr!("output-cannot-remove-old", dir = &old));
     }
-    fs::rename(out, &old).with_context(|| format!("cannot move {} aside", out.display()))?;
+    fs::rename(out, &old).with_context(|| crate::tr!("output-cannot-move-aside", dir = out))?;
     if let Err(err) = fs::rename(staging, out) {
         // Put the previous site back: a failed build leaves it as it was.
         let _ = fs::rename(&old, out);
-        return Err(err).with_context(|| format!("cannot move the new site to {}", out.display()));
+        return Err(err).with_context(|| crate::tr!("output-cannot-move", dir = out));
     }
     Ok(remove_all(&old).err().map(|_| old))
 }

@@ -14,35 +14,33 @@ pub fn check_target(root: &Path, out: &Path) -> Result<()> {
     let root = absolute(root)?;
     let out = absolute(out)?;
     let danger = [
-        (root.clone(), "the site root"),
-        (root.join("content"), "the content folder"),
-        (root.join("themes"), "the themes folder"),
-        (root.join("templates"), "the templates folder"),
+        (root.clone(), "output-in-root"),
+        (root.join("content"), "output-in-content"),
+        (root.join("themes"), "output-in-themes"),
+        (root.join("templates"), "output-in-templates"),
     ];
     for (place, what) in &danger {
         if &out == place || out.starts_with(place) && place != &root {
-            bail!(
-                "refusing to write into {} ({what}): choose another --output",
-                out.display()
-            );
+            let what = crate::l10n::text(what, &[]);
+            bail!("{}", crate::tr!("output-refused", dir = &out, what = what));
         }
     }
     if root.starts_with(&out) {
-        bail!(
-            "refusing to write into {}: it contains the site root; choose another --output",
-            out.display()
-        );
+        bail!("{}", crate::tr!("output-contains-root", dir = &out));
     }
     if out.exists() {
         if !out.is_dir() {
-            bail!("--output {} is a file, not a folder", out.display());
+            bail!("{}", crate::tr!("output-is-file", dir = &out));
         }
         let mut entries =
-            fs::read_dir(&out).with_context(|| format!("cannot read {}", out.display()))?;
+            fs::read_dir(&out).with_context(|| crate::tr!("cannot-read", path = &out))?;
         if entries.next().is_some() && !out.join(MARKER).is_file() {
             bail!(
-                "refusing to replace {}: it is not empty and was not created by bilan\n  = hint: choose an empty or new folder for --output",
-                out.display()
+                "{}",
+                crate::l10n::with_hint(
+                    crate::tr!("output-not-ours", dir = &out),
+                    crate::tr!("output-not-ours-hint")
+                )
             );
         }
     }

@@ -12,6 +12,7 @@ use super::{
 use crate::content::Content;
 use crate::diag::{line_containing, Diagnostic, Diagnostics};
 use crate::records::{Page, TerritoryFile};
+use crate::tr;
 
 /// Every page the generator writes, from the same list the renderer
 /// uses, with the content file behind it, if any (for collision
@@ -51,14 +52,14 @@ pub fn collisions(content: &Content) -> Diagnostics {
             d.push(
                 Diagnostic::error(
                     &t.path,
-                    format!(
-                        "this record and {} have the same slug `{}`, so both would write `{}`",
-                        first.path.display(),
-                        t.slug,
-                        territory(&t.slug)
+                    tr!(
+                        "slug-twice",
+                        other = &first.path,
+                        slug = &t.slug,
+                        output = territory(&t.slug)
                     ),
                 )
-                .hint("rename one of the two files"),
+                .hint(tr!("slug-twice-hint")),
             );
         }
     }
@@ -71,17 +72,11 @@ pub fn collisions(content: &Content) -> Diagnostics {
                 Diagnostic::error(
                     format!("content/static/{}", f.rel),
                     match owner {
-                        Some(o) => format!(
-                            "this file would replace `{}`, the page bilan makes from {}",
-                            f.rel,
-                            o.display()
-                        ),
-                        None => {
-                            format!("this file would replace `{}`, which bilan generates", f.rel)
-                        }
+                        Some(o) => tr!("static-replaces-page", file = &f.rel, source = o),
+                        None => tr!("static-replaces-generated", file = &f.rel),
                     },
                 )
-                .hint("rename or move the file"),
+                .hint(tr!("static-replaces-hint")),
             );
         }
     }
@@ -96,20 +91,19 @@ fn region_collisions(content: &Content, d: &mut Diagnostics) {
         let at = |m: String| Diagnostic::error("content/site.yaml", m).at(line, 1);
         if slug.is_empty() {
             d.push(
-                at(format!(
-                    "region code `{}` has no letter or digit to name its page",
-                    r.code
-                ))
-                .hint("use letters and digits in region codes, such as `84`"),
+                at(tr!("region-code-empty-slug", code = &r.code))
+                    .hint(tr!("region-code-empty-slug-hint")),
             );
         } else if let Some(other) = folders.insert(slug.clone(), &r.code) {
             if other != r.code {
                 d.push(
-                    at(format!(
-                        "region codes `{other}` and `{}` would both write `regions/{slug}/`",
-                        r.code
+                    at(tr!(
+                        "region-codes-collide",
+                        first = other,
+                        second = &r.code,
+                        slug = &slug
                     ))
-                    .hint("make the codes differ by more than case, accents or punctuation"),
+                    .hint(tr!("region-codes-collide-hint")),
                 );
             }
         }
@@ -123,31 +117,28 @@ fn page_collisions(content: &Content, d: &mut Diagnostics) {
             d.push(
                 Diagnostic::error(
                     &page.path,
-                    format!(
-                        "this narrative and {} would both write `{}`",
-                        other.display(),
-                        narrative(&page.stem)
+                    tr!(
+                        "narratives-collide",
+                        other = other.display().to_string(),
+                        output = narrative(&page.stem)
                     ),
                 )
-                .hint("rename or move one of them"),
+                .hint(tr!("narratives-collide-hint")),
             );
         }
         let first = page.stem.split('/').next().unwrap_or_default();
         if RESERVED.contains(&first) {
             d.push(
-                Diagnostic::error(
-                    &page.path,
-                    format!("this narrative would write into `{first}/`, which the generator owns"),
-                )
-                .hint("move it to another folder or rename it"),
+                Diagnostic::error(&page.path, tr!("narrative-reserved", folder = first))
+                    .hint(tr!("narrative-reserved-hint")),
             );
         }
     }
     for page in content.press.iter() {
         if release(&page.stem) == KIT {
             d.push(
-                Diagnostic::error(&page.path, "`presse/kit/` is the press kit page")
-                    .hint("rename the release"),
+                Diagnostic::error(&page.path, tr!("release-is-kit"))
+                    .hint(tr!("release-is-kit-hint")),
             );
         }
     }

@@ -4,6 +4,7 @@
 use crate::content::Content;
 use crate::diag::{key_line, Diagnostic, Diagnostics};
 use crate::markdown::Finding;
+use crate::tr;
 
 /// Raw HTML (left out unless the site allows it) and script or data URLs
 /// (never published) in every Markdown text, at their line and column.
@@ -32,10 +33,10 @@ pub(super) fn check_markdown(content: &Content, d: &mut Diagnostics) {
                 d.push(
                     Diagnostic::error(
                         &page.path,
-                        format!("character U+{:04X} is not allowed: no web page, feed or PDF can hold it", c as u32),
+                        tr!("forbidden-char", code = format!("U+{:04X}", c as u32)),
                     )
                     .at(line, col)
-                    .hint("remove it: it often comes with text pasted from another program"),
+                    .hint(tr!("forbidden-char-hint")),
                 );
             }
             d
@@ -78,12 +79,9 @@ fn report_markdown(
             Finding::DangerousUrl(offset, url) => {
                 let (line, col) = place(offset);
                 d.push(
-                    Diagnostic::error(
-                        path,
-                        format!("link to `{url}`: script and data URLs are never published"),
-                    )
-                    .at(line, col)
-                    .hint("link to an http(s) page or to a file of the site"),
+                    Diagnostic::error(path, tr!("dangerous-link", url = url))
+                        .at(line, col)
+                        .hint(tr!("dangerous-link-hint")),
                 );
             }
             Finding::RawHtml(offset, html) if !raw_allowed => {
@@ -91,9 +89,9 @@ fn report_markdown(
                 if raw <= 3 {
                     let (line, col) = place(offset);
                     d.push(
-                        Diagnostic::warning(path, format!("raw HTML `{html}` is left out of the page"))
+                        Diagnostic::warning(path, tr!("raw-html", html = html))
                             .at(line, col)
-                            .hint("write it in Markdown, or set `markdown: { raw_html: true }` in content/site.yaml to let raw HTML through"),
+                            .hint(tr!("raw-html-hint")),
                     );
                 }
             }
@@ -101,12 +99,9 @@ fn report_markdown(
             Finding::DroppedAttribute(offset, attribute) => {
                 let (line, col) = place(offset);
                 d.push(
-                    Diagnostic::warning(
-                        path,
-                        format!("heading attribute `{attribute}` is left out: a heading keeps only `#id` and `.class` made of letters, digits, `-` and `_`"),
-                    )
-                    .at(line, col)
-                    .hint("write `{#my-id .my-class}` after the heading, or remove the attribute"),
+                    Diagnostic::warning(path, tr!("heading-attribute", attribute = attribute))
+                        .at(line, col)
+                        .hint(tr!("heading-attribute-hint")),
                 );
             }
         }
@@ -114,10 +109,7 @@ fn report_markdown(
     if raw > 3 {
         d.push(Diagnostic::warning(
             path,
-            format!(
-                "{} more pieces of raw HTML are left out of the page",
-                raw - 3
-            ),
+            tr!("raw-html-more", count = raw - 3),
         ));
     }
 }

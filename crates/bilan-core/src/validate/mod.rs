@@ -11,6 +11,7 @@ use crate::content::Content;
 use crate::diag::{closest, key_line, line_containing, Diagnostic, Diagnostics};
 use crate::format;
 use crate::metrics::{Unit, COUNTS};
+use crate::tr;
 
 /// Years outside this range are typos, not history.
 const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
@@ -54,15 +55,18 @@ fn check_site(content: &Content, d: &mut Diagnostics) {
         if !seen.insert(r.code.as_str()) {
             d.push(Diagnostic::error(
                 path,
-                format!("region code `{}` is listed twice", r.code),
+                tr!("region-code-twice", code = &r.code),
             ));
         }
     }
     if site.title.trim().is_empty() {
-        d.push(Diagnostic::error(path, "`title` is empty"));
+        d.push(Diagnostic::error(path, tr!("field-empty", field = "title")));
     }
     if site.programme.name.trim().is_empty() {
-        d.push(Diagnostic::error(path, "`programme.name` is empty"));
+        d.push(Diagnostic::error(
+            path,
+            tr!("field-empty", field = "programme.name"),
+        ));
     }
     site_checks::check_legal(content, d);
     site_checks::check_photos(content, d);
@@ -79,7 +83,9 @@ fn check_territories(content: &Content, d: &mut Diagnostics) {
         let r = &t.record;
         let at = |key: &str| key_line(&t.source, key);
         if r.name.trim().is_empty() {
-            d.push(Diagnostic::error(&t.path, "`name` is empty").at(at("name:"), 1));
+            d.push(
+                Diagnostic::error(&t.path, tr!("field-empty", field = "name")).at(at("name:"), 1),
+            );
         }
         check_text_lengths(t, d);
         check_region(site, t, d);
@@ -87,7 +93,7 @@ fn check_territories(content: &Content, d: &mut Diagnostics) {
         if let Some(code) = &r.code {
             if let Some(other) = codes.insert(code, &t.slug) {
                 d.push(
-                    Diagnostic::error(&t.path, format!("code `{code}` is also used by `{other}`"))
+                    Diagnostic::error(&t.path, tr!("code-used-twice", code = code, other = other))
                         .at(at("code:"), 1),
                 );
             }
@@ -101,7 +107,7 @@ fn check_territories(content: &Content, d: &mut Diagnostics) {
             let line = lines.get(i).copied().unwrap_or(1);
             if p.title.trim().is_empty() {
                 d.push(
-                    Diagnostic::error(&t.path, format!("project {}: `title` is empty", i + 1))
+                    Diagnostic::error(&t.path, tr!("project-title-empty", project = i + 1))
                         .at(line, 1),
                 );
             }
@@ -110,15 +116,16 @@ fn check_territories(content: &Content, d: &mut Diagnostics) {
                     d.push(
                         Diagnostic::error(
                             &t.path,
-                            format!(
-                                "project {}: year {year} is outside {}–{}",
-                                i + 1,
-                                YEARS.start(),
-                                YEARS.end()
+                            tr!(
+                                "project-year-outside",
+                                project = i + 1,
+                                year = year.to_string(),
+                                first = YEARS.start().to_string(),
+                                last = YEARS.end().to_string()
                             ),
                         )
                         .at(line, 1)
-                        .hint("write the year as four digits, for example `2021`"),
+                        .hint(tr!("project-year-outside-hint")),
                     );
                 }
             }
@@ -139,12 +146,13 @@ fn check_region(
     if site.region(&r.region).is_none() {
         let by_name = site.regions.iter().find(|x| x.name == r.region);
         let hint = match by_name {
-            Some(x) => format!("`{}` is the name; write its code, `{}`", x.name, x.code),
+            Some(x) => tr!("region-is-name", name = &x.name, code = &x.code),
             None => match closest(&r.region, site.regions.iter().map(|x| x.code.as_str())) {
-                Some(c) => format!("did you mean `{c}`?"),
-                None => format!(
-                    "use one of the codes in content/site.yaml ({}), or add the region there",
-                    site.regions
+                Some(c) => tr!("did-you-mean", name = c),
+                None => tr!(
+                    "region-use-codes",
+                    codes = site
+                        .regions
                         .iter()
                         .take(20)
                         .map(|x| x.code.as_str())
@@ -154,15 +162,9 @@ fn check_region(
             },
         };
         d.push(
-            Diagnostic::error(
-                &t.path,
-                format!(
-                    "region `{}` is not one of the regions in content/site.yaml",
-                    r.region
-                ),
-            )
-            .at(at("region:"), 1)
-            .hint(hint),
+            Diagnostic::error(&t.path, tr!("region-unknown", region = &r.region))
+                .at(at("region:"), 1)
+                .hint(hint),
         );
     }
 }
@@ -182,11 +184,8 @@ fn check_text_lengths(t: &crate::records::TerritoryFile, d: &mut Diagnostics) {
         .unwrap_or(0);
     if longest > crate::opendata::XLSX_CELL_MAX {
         d.push(
-            Diagnostic::warning(
-                &t.path,
-                format!("a text of {longest} characters is longer than a spreadsheet cell holds: the XLSX exports cut it (CSV and JSON keep it whole)"),
-            )
-            .hint("check for text pasted by mistake"),
+            Diagnostic::warning(&t.path, tr!("text-too-long-for-xlsx", length = longest))
+                .hint(tr!("text-too-long-for-xlsx-hint")),
         );
     }
 }
@@ -214,12 +213,9 @@ fn check_members(t: &crate::records::TerritoryFile, d: &mut Diagnostics) {
         .filter(|n| looks_like_commune(n))
     {
         d.push(
-            Diagnostic::warning(
-                &t.path,
-                format!("`{name}` looks like a commune (it ends with an INSEE commune code), not an intercommunality"),
-            )
-            .at(line_containing(&t.source, name), 1)
-            .hint("move it from `intercommunalities:` to `communes:`"),
+            Diagnostic::warning(&t.path, tr!("commune-as-intercommunality", name = name))
+                .at(line_containing(&t.source, name), 1)
+                .hint(tr!("commune-as-intercommunality-hint")),
         );
     }
 }
@@ -245,15 +241,15 @@ fn check_values(
             d.push(
                 Diagnostic::warning(
                     &t.path,
-                    format!(
-                        "project {}: `{}` is {}, more than a programme plausibly reports",
-                        i + 1,
-                        m.key,
-                        format::int(lang, v)
+                    tr!(
+                        "value-implausible",
+                        project = i + 1,
+                        key = &m.key,
+                        value = exact(lang, m, v)
                     ),
                 )
                 .at(line, 1)
-                .hint("check for extra digits"),
+                .hint(tr!("value-implausible-hint")),
             );
         }
         let bound = m.at_most.as_deref().and_then(|o| metrics.index(o));
@@ -262,17 +258,17 @@ fn check_values(
                 d.push(
                     Diagnostic::warning(
                         &t.path,
-                        format!(
-                            "project {}: `{}` ({}) is greater than `{}` ({})",
-                            i + 1,
-                            m.key,
-                            exact(lang, m, v),
-                            metrics.0[b.0].key,
-                            exact(lang, &metrics.0[b.0], b.1)
+                        tr!(
+                            "value-above-bound",
+                            project = i + 1,
+                            key = &m.key,
+                            value = exact(lang, m, v),
+                            bound = &metrics.0[b.0].key,
+                            bound_value = exact(lang, &metrics.0[b.0], b.1)
                         ),
                     )
                     .at(line, 1)
-                    .hint("check for a missing or extra digit"),
+                    .hint(tr!("value-above-bound-hint")),
                 );
             }
         }
@@ -300,23 +296,18 @@ fn check_pages(content: &Content, d: &mut Diagnostics) {
         let line = key_line(&page.front, "territory:") + 1;
         if content.unreadable.contains(slug.as_str()) {
             d.push(
-                Diagnostic::warning(
-                    &page.path,
-                    format!("`territory: {slug}` refers to content/territories/{slug}.yaml, which cannot be read: see its errors"),
-                )
-                .at(line, 1)
-                .hint("fix that record first; this page is checked again then"),
+                Diagnostic::warning(&page.path, tr!("page-territory-unreadable", slug = slug))
+                    .at(line, 1)
+                    .hint(tr!("page-territory-unreadable-hint")),
             );
             continue;
         }
         if !slugs.contains(slug.as_str()) {
-            let mut diag = Diagnostic::error(
-                &page.path,
-                format!("`territory: {slug}` matches no file in content/territories/"),
-            )
-            .at(key_line(&page.front, "territory:") + 1, 1);
+            let mut diag =
+                Diagnostic::error(&page.path, tr!("page-territory-unknown", slug = slug))
+                    .at(key_line(&page.front, "territory:") + 1, 1);
             if let Some(c) = closest(slug, slugs.iter().copied()) {
-                diag = diag.hint(format!("did you mean `{c}`?"));
+                diag = diag.hint(tr!("did-you-mean", name = c));
             }
             d.push(diag);
         }
@@ -330,11 +321,8 @@ fn check_totals(content: &Content, agg: &Aggregates, d: &mut Diagnostics) {
         for (i, m) in content.metrics.iter() {
             if totals.sum(i).overflow {
                 d.push(
-                    Diagnostic::error(
-                        &t.path,
-                        format!("the projects' `{}` add up to more than 18 446 744 073 709 551 615, which no total can hold", m.key),
-                    )
-                    .hint("check the amounts for extra digits"),
+                    Diagnostic::error(&t.path, tr!("territory-sum-overflow", key = &m.key))
+                        .hint(tr!("territory-sum-overflow-hint")),
                 );
             }
         }
@@ -357,10 +345,10 @@ fn check_totals(content: &Content, agg: &Aggregates, d: &mut Diagnostics) {
                 .collect();
             d.push(Diagnostic::error(
                 "content/site.yaml",
-                format!(
-                    "the programme's `{}` adds up to more than any total can hold; the largest come from {}",
-                    m.key,
-                    names.join(", ")
+                tr!(
+                    "programme-sum-overflow",
+                    key = &m.key,
+                    files = names.join(", ")
                 ),
             ));
         }
@@ -373,7 +361,6 @@ fn check_totals(content: &Content, agg: &Aggregates, d: &mut Diagnostics) {
 }
 
 fn check_declared(content: &Content, agg: &Aggregates, d: &mut Diagnostics) {
-    let lang = content.site.language;
     let metrics = &content.metrics;
     for (name, &declared) in &content.site.programme.declared {
         let line = key_line(&content.site_source, &format!("{name}:"));
@@ -386,13 +373,13 @@ fn check_declared(content: &Content, agg: &Aggregates, d: &mut Diagnostics) {
                     let known = COUNTS.iter().map(|s| s.to_string()).chain(metrics.keys());
                     let mut e = Diagnostic::error(
                         "content/site.yaml",
-                        format!("`programme.declared.{name}` is neither a count nor a metric"),
+                        tr!("declared-unknown", name = name),
                     )
                     .at(line, 1);
                     let known: Vec<String> = known.collect();
                     e = match closest(name, known.iter().map(String::as_str)) {
-                        Some(c) => e.hint(format!("did you mean `{c}`?")),
-                        None => e.hint(format!("declare one of {}", known.join(", "))),
+                        Some(c) => e.hint(tr!("did-you-mean", name = c)),
+                        None => e.hint(tr!("declared-unknown-hint", known = known.join(", "))),
                     };
                     d.push(e);
                     continue;
@@ -403,15 +390,20 @@ fn check_declared(content: &Content, agg: &Aggregates, d: &mut Diagnostics) {
             d.push(
                 Diagnostic::warning(
                     "content/site.yaml",
-                    format!(
-                        "declared {name} is {} but the records add up to {}; {}",
-                        format::int(lang, declared),
-                        format::int(lang, computed),
-                        match content.site.programme.show {
-                            crate::config::Show::Declared => "pages show the declared figure with its source",
-                            crate::config::Show::Computed => "pages show the records' total (`programme.show: computed`), with the declared figure in its note",
-                        }
-                    ),
+                    match content.site.programme.show {
+                        crate::config::Show::Declared => tr!(
+                            "declared-differs-shown",
+                            name = name,
+                            declared = declared,
+                            computed = computed
+                        ),
+                        crate::config::Show::Computed => tr!(
+                            "declared-differs-computed",
+                            name = name,
+                            declared = declared,
+                            computed = computed
+                        ),
+                    },
                 )
                 .at(line, 1),
             );

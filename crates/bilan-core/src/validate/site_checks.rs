@@ -3,6 +3,7 @@
 
 use crate::content::Content;
 use crate::diag::{closest, key_line, line_containing, Diagnostic, Diagnostics};
+use crate::tr;
 
 /// The mentions légales and the accessibility statement: what French law
 /// asks of a public site, and no more conformity than an audit shows.
@@ -32,24 +33,25 @@ pub(super) fn check_legal(content: &Content, d: &mut Diagnostics) {
         d.push(
             Diagnostic::warning(
                 path,
-                format!(
-                    "the legal notice lacks {}: its page says \"not given\" there",
-                    missing.iter().map(|k| format!("`legal.{k}`")).collect::<Vec<_>>().join(", ")
+                tr!(
+                    "legal-missing",
+                    fields = missing
+                        .iter()
+                        .map(|k| format!("`legal.{k}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             )
             .at(line, 1)
-            .hint("add them under `legal:` in site.yaml (publisher, director, host, contact), as French law asks of a public site"),
+            .hint(tr!("legal-missing-hint")),
         );
     }
     let a = &site.accessibility;
     if a.status != a.effective_status() {
         d.push(
-            Diagnostic::warning(
-                path,
-                "`accessibility.status` claims conformity, but no `audit_date` says when an audit found it: the statement says \"non conforme\"",
-            )
-            .at(key_line(&content.site_source, "status:"), 1)
-            .hint("add `audit_date:` (the date of the RGAA audit) under `accessibility:`, or set `status: none`"),
+            Diagnostic::warning(path, tr!("accessibility-no-audit"))
+                .at(key_line(&content.site_source, "status:"), 1)
+                .hint(tr!("accessibility-no-audit-hint")),
         );
     }
 }
@@ -70,25 +72,22 @@ pub(super) fn check_photos(content: &Content, d: &mut Diagnostics) {
         }
         if !found {
             d.push(
-                Diagnostic::error(path, format!("photo `{}` is not in content/static", p.file))
+                Diagnostic::error(path, tr!("photo-missing", file = &p.file))
                     .at(line, 1)
-                    .hint("put the file under content/static and give its path from there, for example `photos/usine.jpg`"),
+                    .hint(tr!("photo-missing-hint")),
             );
         } else if !image {
             d.push(
-                Diagnostic::error(
-                    path,
-                    format!("photo `{}` is neither a JPEG nor a PNG", p.file),
-                )
-                .at(line, 1)
-                .hint("export it as .jpg or .png"),
+                Diagnostic::error(path, tr!("photo-not-image", file = &p.file))
+                    .at(line, 1)
+                    .hint(tr!("photo-not-image-hint")),
             );
         }
         if p.alt.trim().is_empty() {
             d.push(
-                Diagnostic::error(path, format!("photo `{}` has an empty `alt`", p.file))
+                Diagnostic::error(path, tr!("photo-no-alt", file = &p.file))
                     .at(line, 1)
-                    .hint("say in a sentence what the photo shows, for readers who cannot see it"),
+                    .hint(tr!("photo-no-alt-hint")),
             );
         }
     }
@@ -110,13 +109,10 @@ pub(super) fn check_kit_regions(content: &Content, d: &mut Diagnostics) {
         d.push(
             Diagnostic::error(
                 "content/press/kit.yaml",
-                format!("`regions:` names region `{code}`, which site.yaml does not list"),
+                tr!("kit-region-unknown", code = code),
             )
             .at(kit_region_line(&content.kit_source, code), 1)
-            .hint(format!(
-                "use one of the codes of site.yaml's regions: {}",
-                codes.join(", ")
-            )),
+            .hint(tr!("kit-region-unknown-hint", codes = codes.join(", "))),
         );
     }
 }
@@ -143,16 +139,22 @@ fn check_photo_size(file: &str, bytes: &[u8], line: usize, d: &mut Diagnostics) 
         Some((w, h)) if u64::from(w) * u64::from(h) > max || w == 0 || h == 0 => d.push(
             Diagnostic::error(
                 path,
-                format!("photo `{file}` declares {w} × {h} pixels; bilan reads photos of at most {} megapixels", max / 1_000_000),
+                tr!(
+                    "photo-too-large",
+                    file = file,
+                    width = w,
+                    height = h,
+                    megapixels = max / 1_000_000
+                ),
             )
             .at(line, 1)
-            .hint("export a smaller version (3000 pixels wide is plenty for print)"),
+            .hint(tr!("photo-too-large-hint")),
         ),
         Some(_) => {}
         None => d.push(
-            Diagnostic::error(path, format!("photo `{file}` is not a readable JPEG or PNG"))
+            Diagnostic::error(path, tr!("photo-unreadable", file = file))
                 .at(line, 1)
-                .hint("export it again as .jpg or .png"),
+                .hint(tr!("photo-unreadable-hint")),
         ),
     }
 }
@@ -167,14 +169,11 @@ pub(super) fn check_colour_by(content: &Content, d: &mut Diagnostics) {
                 .iter()
                 .map(|(_, m)| m.key.as_str())
                 .collect();
-            let mut diag = Diagnostic::error(
-                path,
-                format!("`map.colour_by: {key}` is not a metric of this site"),
-            )
-            .at(key_line(&content.site_source, "colour_by:"), 1);
+            let mut diag = Diagnostic::error(path, tr!("colour-by-unknown", key = key))
+                .at(key_line(&content.site_source, "colour_by:"), 1);
             diag = match closest(key, keys.iter().copied()) {
-                Some(s) => diag.hint(format!("did you mean `{s}`?")),
-                None => diag.hint(format!("use one of: {}", keys.join(", "))),
+                Some(s) => diag.hint(tr!("did-you-mean", name = s)),
+                None => diag.hint(tr!("use-one-of", names = keys.join(", "))),
             };
             d.push(diag);
         }
@@ -191,15 +190,12 @@ pub(super) fn check_favicon(content: &Content, d: &mut Diagnostics) {
     }
     let files: Vec<&str> = content.statics.iter().map(|f| f.rel.as_str()).collect();
     let hint = match closest(icon, files.iter().copied()) {
-        Some(near) => format!("did you mean `{near}`?"),
-        None => "put the icon (SVG, PNG or ICO) in content/static/ and give its path from there, or remove `favicon:` to let bilan draw one from the site's initials".to_string(),
+        Some(near) => tr!("did-you-mean", name = near),
+        None => tr!("favicon-missing-hint"),
     };
     d.push(
-        Diagnostic::error(
-            "content/site.yaml",
-            format!("`favicon: {icon}` is not a file of content/static/"),
-        )
-        .at(key_line(&content.site_source, "favicon:"), 1)
-        .hint(hint),
+        Diagnostic::error("content/site.yaml", tr!("favicon-missing", icon = icon))
+            .at(key_line(&content.site_source, "favicon:"), 1)
+            .hint(hint),
     );
 }

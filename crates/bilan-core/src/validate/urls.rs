@@ -19,8 +19,8 @@ struct Field<'a> {
     hint: &'static str,
 }
 
-const CONTACT_HINT: &str = "give an e-mail address such as `contact@example.org` or a page such as `https://example.org/contact`";
-const EMAIL_HINT: &str = "give an e-mail address such as `presse@example.org`";
+const CONTACT_HINT: &str = "contact-hint";
+const EMAIL_HINT: &str = "email-hint";
 
 /// Reports every link-valued field whose value a link may not carry.
 pub(super) fn check_urls(content: &Content, d: &mut Diagnostics) {
@@ -33,7 +33,7 @@ pub(super) fn check_urls(content: &Content, d: &mut Diagnostics) {
         key: "base_url".into(),
         value: &site.base_url,
         problem: base_url_problem,
-        hint: "write `/` or a URL such as `https://example.org/bilan/`",
+        hint: "base-url-hint",
     }];
     let contacts = [
         (
@@ -113,7 +113,7 @@ pub(super) fn check_urls(content: &Content, d: &mut Diagnostics) {
             d.push(
                 Diagnostic::error(f.file, format!("`{}` {problem}", f.key))
                     .at(line.max(1), 1)
-                    .hint(f.hint),
+                    .hint(crate::l10n::text(f.hint, &[])),
             );
         }
     }

@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use crate::diag::{closest, Diagnostic};
+use crate::tr;
 
 pub(super) fn to_diagnostic(
     err: &serde_yaml::Error,
@@ -22,7 +23,7 @@ pub(super) fn to_diagnostic(
     if let Some(d) = date_error(&message, err, path, line_offset, text) {
         return d;
     }
-    let mut d = Diagnostic::error(path, message.clone());
+    let mut d = Diagnostic::error(path, worded(&message));
     if let Some(loc) = err.location() {
         d = d.at(loc.line() + line_offset, loc.column());
     }
@@ -71,16 +72,13 @@ fn date_error(
         _ => None,
     };
     let hint = match rewritten {
-        Some(iso) => format!("write `{iso}`: dates are written YYYY-MM-DD (AAAA-MM-JJ)"),
-        None => "write the date as YYYY-MM-DD (AAAA-MM-JJ), for example `2021-10-11`".into(),
+        Some(iso) => tr!("yaml-date-rewrite", date = iso),
+        None => tr!("yaml-date-hint"),
     };
     Some(
-        Diagnostic::error(
-            path,
-            format!("{field}: `{value}` is not a date written YYYY-MM-DD, such as 2021-10-11"),
-        )
-        .at(loc.line() + line_offset, loc.column())
-        .hint(hint),
+        Diagnostic::error(path, tr!("yaml-date", field = field, value = value))
+            .at(loc.line() + line_offset, loc.column())
+            .hint(hint),
     )
 }
 
@@ -107,6 +105,112 @@ fn plain_types(message: &str) -> String {
     m
 }
 
+/// serde's own sentence (in English, plain types already put in) in the
+/// run's language: the common forms are matched and worded from the
+/// catalogue; a rare one keeps serde's words, marked as a YAML error.
+fn worded(message: &str) -> String {
+    // Reworded with their place by `locate`, which matches serde's words.
+    if message.starts_with("control characters") || message.contains("more than one document") {
+        return message.to_string();
+    }
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let (field, after) = rest.split_once('`').unwrap_or((rest, ""));
+        let expected = after
+            .trim_start_matches(", ")
+            .trim_start_matches("expected ");
+        let known: Vec<&str> = after.split('`').skip(1).step_by(2).collect();
+        let known = known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>();
+        return tr!(
+            "yaml-unknown-field",
+            field = field,
+            expected = expected,
+            known = known.join(", ")
+        );
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let field = rest.split('`').next().unwrap_or(rest);
+        return tr!("yaml-missing-field", field = field);
+    }
+    for (prefix, id) in [
+        ("invalid type: ", "yaml-invalid-type"),
+        ("invalid value: ", "yaml-invalid-value"),
+    ] {
+        if let Some((found, expected)) = message
+            .strip_prefix(prefix)
+            .and_then(|r| r.split_once(", expected "))
+        {
+            let found = found_words(found);
+            let expected = expected_words(expected);
+            return crate::l10n::text(
+                id,
+                &[("found", found.into()), ("expected", expected.into())],
+            );
+        }
+    }
+    if let Some((field, rest)) = message.split_once(": ") {
+        if rest.starts_with("invalid type: ")
+            || rest.starts_with("invalid value: ")
+            || rest.starts_with("unknown field `")
+            || rest.starts_with("missing field `")
+        {
+            return format!("{field}: {}", worded(rest));
+        }
+    }
+    let syntax = [
+        "while scanning",
+        "while parsing",
+        "did not find expected",
+        "mapping values are not allowed",
+        "found character",
+        "found unexpected",
+    ];
+    if syntax.iter().any(|s| message.contains(s)) {
+        return tr!("yaml-syntax", detail = message);
+    }
+    tr!("yaml-other", detail = message)
+}
+
+/// What serde found: `string "12 emplois"`, `integer `5``, `a sequence`…
+fn found_words(found: &str) -> String {
+    let kinds = [
+        ("string ", "yaml-found-string"),
+        ("integer ", "yaml-found-integer"),
+        ("floating point ", "yaml-found-float"),
+        ("boolean ", "yaml-found-boolean"),
+    ];
+    for (prefix, id) in kinds {
+        if let Some(value) = found.strip_prefix(prefix) {
+            return crate::l10n::text(id, &[("value", value.into())]);
+        }
+    }
+    match found {
+        "sequence" => tr!("yaml-found-sequence"),
+        "map" => tr!("yaml-found-map"),
+        "unit value" => tr!("yaml-found-nothing"),
+        other => other.to_string(),
+    }
+}
+
+/// What was expected, as [`plain_types`] words it.
+fn expected_words(expected: &str) -> String {
+    let known = [
+        ("a whole number of 0 or more", "yaml-expected-count"),
+        ("a whole number", "yaml-expected-whole"),
+        ("`true` or `false`", "yaml-expected-boolean"),
+        ("text", "yaml-expected-text"),
+        ("a string", "yaml-expected-text"),
+        ("a list, such as `[\"a\", \"b\"]`", "yaml-expected-list"),
+        ("a mapping of `field: value` lines", "yaml-expected-mapping"),
+    ];
+    known
+        .iter()
+        .find(|(words, _)| *words == expected)
+        .map_or_else(
+            || expected.to_string(),
+            |(_, id)| crate::l10n::text(id, &[]),
+        )
+}
+
 fn other_hint(message: &str) -> Option<String> {
     if message.contains("expected a whole number") {
         let quoted = message.split('"').nth(1).unwrap_or_default();
@@ -115,9 +219,7 @@ fn other_hint(message: &str) -> Option<String> {
             .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '€'))
             .collect();
         if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) && digits != quoted {
-            return Some(format!(
-                "write `{digits}`: figures are written without spaces or units"
-            ));
+            return Some(tr!("yaml-figure-hint", digits = digits));
         }
     }
     if let Some(field) = message
@@ -125,18 +227,16 @@ fn other_hint(message: &str) -> Option<String> {
         .nth(1)
         .and_then(|r| r.split('`').next())
     {
-        return Some(format!("add the required field `{field}:`"));
+        return Some(tr!("yaml-missing-field-hint", field = field));
     }
     if message.starts_with("invalid type: sequence, expected a mapping") {
-        return Some("a record is a list of `field: value` lines; remove the leading `- `".into());
+        return Some(tr!("yaml-list-not-record-hint"));
     }
     if message.contains("did not find expected")
         || message.contains("while scanning")
         || message.contains("while parsing")
     {
-        return Some(
-            "check the quotes, colons and indentation on this line and the one before".into(),
-        );
+        return Some(tr!("yaml-syntax-hint"));
     }
     None
 }
@@ -149,23 +249,19 @@ fn unknown_field_hint(message: &str) -> Option<String> {
     let expected = rest.split_once("expected")?.1;
     let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
     if known.is_empty() {
-        return Some("this record takes no fields here".into());
+        return Some(tr!("yaml-no-fields-here"));
     }
     if let Some(field) = french_name(unknown) {
         if known.contains(&field) {
-            return Some(format!(
-                "did you mean `{field}`? Fields are written in English"
-            ));
+            return Some(tr!("yaml-french-field", field = field));
         }
         if known.contains(&"projects") {
-            return Some(format!(
-                "`{unknown}` is `{field}`, a project's field: write it in a project, under `projects:`"
-            ));
+            return Some(tr!("yaml-project-field", unknown = unknown, field = field));
         }
     }
     Some(match closest(unknown, known.iter().copied()) {
-        Some(best) => format!("did you mean `{best}`?"),
-        None => format!("known fields are {}", known.join(", ")),
+        Some(best) => tr!("did-you-mean", name = best),
+        None => tr!("yaml-known-fields", known = known.join(", ")),
     })
 }
 

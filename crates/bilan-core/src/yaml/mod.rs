@@ -7,9 +7,12 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::tr;
 
 mod messages;
 use messages::to_diagnostic;
+
+mod recover;
 
 /// Parses `text` (the content of `path`) into `T`.
 ///
@@ -58,17 +61,11 @@ fn read<T: DeserializeOwned>(
 ) -> Option<Read<T>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if is_blank(text) {
-        diags.push(
-            Diagnostic::error(path, "the file is empty")
-                .hint("write the record's fields, for example `name:` and `region:`"),
-        );
+        diags.push(Diagnostic::error(path, tr!("yaml-empty")).hint(tr!("yaml-empty-hint")));
         return None;
     }
     if let Some(problem) = expansion_problem(text) {
-        diags.push(
-            Diagnostic::error(path, problem)
-                .hint("write the values out, or use fewer aliases: bilan reads at most four times a file's size plus 8 MiB"),
-        );
+        diags.push(Diagnostic::error(path, problem).hint(tr!("yaml-aliases-hint")));
         return None;
     }
     let duplicates = duplicate_keys(text);
@@ -76,13 +73,14 @@ fn read<T: DeserializeOwned>(
         diags.push(
             Diagnostic::error(
                 path,
-                format!(
-                    "duplicate key `{key}` (first set on line {})",
-                    first + line_offset
+                tr!(
+                    "yaml-duplicate-key",
+                    key = key,
+                    first = (first + line_offset).to_string()
                 ),
             )
             .at(line + line_offset, *col)
-            .hint("remove one of the two lines: only one value can be kept"),
+            .hint(tr!("yaml-duplicate-key-hint")),
         );
     }
     match serde_yaml::from_str::<T>(text) {
@@ -96,10 +94,11 @@ fn read<T: DeserializeOwned>(
             let d = to_diagnostic(&err, path, line_offset, text);
             diags.push(locate(d, text, line_offset));
             let (more, rest) = more_errors::<T>(text, &err, path, line_offset);
-            for d in more {
+            let (past, after) = recover::past_syntax_error::<T>(text, &err, path, line_offset);
+            for d in more.into_iter().chain(past) {
                 diags.push(d);
             }
-            rest.map(Read::Recovered)
+            rest.or(after).map(Read::Recovered)
         }
     }
 }
@@ -114,7 +113,7 @@ const MORE_ERRORS: usize = 50;
 /// field (perhaps the blanked one) or a syntax error ends the search, so
 /// nothing is reported that the editor did not write. When the search ends
 /// because the text now reads as a `T`, that value comes back too.
-fn more_errors<T: DeserializeOwned>(
+pub(super) fn more_errors<T: DeserializeOwned>(
     text: &str,
     first: &serde_yaml::Error,
     path: &Path,
@@ -255,7 +254,7 @@ fn is_blank(text: &str) -> bool {
 /// Places the errors serde_yaml reports without a usable position:
 /// control characters ("at position N", a byte offset) and a second
 /// document in one file.
-fn locate(mut d: Diagnostic, text: &str, line_offset: usize) -> Diagnostic {
+pub(super) fn locate(mut d: Diagnostic, text: &str, line_offset: usize) -> Diagnostic {
     const CONTROL: &str = "control characters are not allowed at position ";
     if let Some(pos) = d
         .message
@@ -269,14 +268,14 @@ fn locate(mut d: Diagnostic, text: &str, line_offset: usize) -> Diagnostic {
         let ch = text.get(at..).and_then(|r| r.chars().next());
         d.message = match ch {
             Some(c) if c < ' ' || c == '\u{7f}' => {
-                format!("control character U+{:04X} is not allowed", c as u32)
+                tr!("yaml-control-char", code = format!("U+{:04X}", c as u32))
             }
-            Some(c) => format!("character U+{:04X} is not allowed", c as u32),
-            None => "a control character is not allowed".into(),
+            Some(c) => tr!("yaml-char", code = format!("U+{:04X}", c as u32)),
+            None => tr!("yaml-control-char-unknown"),
         };
         return d
             .at(line + line_offset, col)
-            .hint("remove it: it often comes with text pasted from another program");
+            .hint(tr!("forbidden-char-hint"));
     }
     if d.message.contains("more than one document") {
         let second = text
@@ -285,10 +284,10 @@ fn locate(mut d: Diagnostic, text: &str, line_offset: usize) -> Diagnostic {
             .skip(1)
             .find(|(_, l)| l.trim_end() == "---" || l.starts_with("--- "))
             .map_or(1, |(i, _)| i + 1);
-        d.message = "this file holds more than one YAML document".into();
-        return d.at(second + line_offset, 1).hint(
-            "a file is one record: remove this `---` line, or move what follows into a file of its own",
-        );
+        d.message = tr!("yaml-two-documents");
+        return d
+            .at(second + line_offset, 1)
+            .hint(tr!("yaml-two-documents-hint"));
     }
     d
 }
@@ -316,10 +315,9 @@ pub fn expansion_problem(text: &str) -> Option<String> {
     let de = serde_yaml::Deserializer::from_str(text).next()?;
     match seed.deserialize(de) {
         // serde_yaml's own bound on alias repetitions says the same.
-        Err(e) if e.to_string().contains(OVER) || e.to_string().contains("repetition limit") => Some(format!(
-            "its aliases (`*name`) repeat so much text that it would take more than {} MiB once read",
-            budget >> 20
-        )),
+        Err(e) if e.to_string().contains(OVER) || e.to_string().contains("repetition limit") => {
+            Some(tr!("yaml-aliases", mebibytes = budget >> 20))
+        }
         _ => None,
     }
 }
