@@ -4,6 +4,7 @@
 
 mod bars;
 pub mod card;
+mod card_png;
 mod draw;
 pub mod favicon;
 pub mod map;
