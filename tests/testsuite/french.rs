@@ -13,16 +13,18 @@ fn french() -> std::process::Command {
     c
 }
 
+/// `bilan check` on the fixture `site`, under the locale `lang`.
+fn check(site: &str, lang: &str) -> std::process::Output {
+    french()
+        .env("LANG", lang)
+        .args(["check", "--root", fixture(site).to_str().unwrap()])
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn a_record_with_eight_mistakes_reports_all_of_them_in_french() {
-    let o = french()
-        .args([
-            "check",
-            "--root",
-            fixture("eight-mistakes").to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
+    let o = check("eight-mistakes", "fr_FR.UTF-8");
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(
@@ -34,27 +36,14 @@ fn a_record_with_eight_mistakes_reports_all_of_them_in_french() {
 
 #[test]
 fn a_french_site_is_reported_in_french_even_under_an_english_locale() {
-    let o = french()
-        .env("LANG", "en_GB.UTF-8")
-        .args([
-            "check",
-            "--root",
-            fixture("eight-mistakes").to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
-    let err = stderr(&o);
+    let err = stderr(&check("eight-mistakes", "en_GB.UTF-8"));
     assert!(err.contains(": erreur : la région `R9`"), "{err}");
     assert!(err.contains("= conseil :"), "{err}");
 }
 
 #[test]
 fn an_english_site_is_reported_in_english_even_under_a_french_locale() {
-    let o = french()
-        .args(["check", "--root", fixture("english").to_str().unwrap()])
-        .output()
-        .unwrap();
-    let err = stderr(&o);
+    let err = stderr(&check("english", "fr_FR.UTF-8"));
     assert!(err.contains("Checked "), "{err}");
     assert!(!err.contains("vérifiés"), "{err}");
 }

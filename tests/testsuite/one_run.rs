@@ -19,22 +19,23 @@ fn a_record_with_eight_mistakes_reports_all_of_them_in_one_run() {
     insta::assert_snapshot!(err);
 }
 
-#[test]
-fn a_broken_record_does_not_hide_the_others() {
+/// `bilan check`'s messages on the eight-mistakes site with one more
+/// record, `file` holding `text`.
+fn check_with_record(file: &str, text: &str) -> String {
     let tmp = tempfile::tempdir().unwrap();
     let site = tmp.path().join("site");
     crate::errors::copy_dir(
         &fixture("eight-mistakes").join("content"),
         &site.join("content"),
     );
+    std::fs::write(site.join("content/territories").join(file), text).unwrap();
+    stderr(&bilan(&["check", "--root", site.to_str().unwrap()]))
+}
+
+#[test]
+fn a_broken_record_does_not_hide_the_others() {
     // A syntax error in one file; a semantic error in another.
-    std::fs::write(
-        site.join("content/territories/cassé.yaml"),
-        "name: \"Cassé\"\nregion: [R1\n",
-    )
-    .unwrap();
-    let o = bilan(&["check", "--root", site.to_str().unwrap()]);
-    let err = stderr(&o);
+    let err = check_with_record("cassé.yaml", "name: \"Cassé\"\nregion: [R1\n");
     assert!(err.contains("cassé.yaml:"), "{err}");
     assert!(
         err.contains("premier-territoire.yaml:3:1: error: region `R9`"),
@@ -48,19 +49,10 @@ fn a_broken_record_does_not_hide_the_others() {
 /// run, and the message says which lines were not.
 #[test]
 fn a_syntax_error_leaves_out_its_lines_and_the_rest_is_checked() {
-    let tmp = tempfile::tempdir().unwrap();
-    let site = tmp.path().join("site");
-    crate::errors::copy_dir(
-        &fixture("eight-mistakes").join("content"),
-        &site.join("content"),
-    );
-    std::fs::write(
-        site.join("content/territories/deux.yaml"),
+    let err = check_with_record(
+        "deux.yaml",
         "name: \"Deux\"\nregion: \"R1\"\nprojects:\n  - title: \"Ouvert\n    year: 2020\n  - title: \"Fermé\"\n    secteur: \"x\"\n",
-    )
-    .unwrap();
-    let o = bilan(&["check", "--root", site.to_str().unwrap()]);
-    let err = stderr(&o);
+    );
     assert!(
         err.contains("deux.yaml:4:1: warning: lines 4–5 (in `projects`) were left out"),
         "{err}"

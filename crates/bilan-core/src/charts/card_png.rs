@@ -117,54 +117,48 @@ fn rasterise(bold: bool, size: f32, glyph: ab_glyph::GlyphId, quarter: u8) -> Ma
     }
 }
 
-/// The palette: the background first, then for each colour its solid
-/// index and, for text colours, [`LEVELS`] − 1 blends over the background.
+/// The palette: the background first, then each colour's solid index
+/// and, for text colours, [`LEVELS`] − 1 blends over the background.
 struct Inks {
     colours: Vec<Rgb>,
-    /// colour → (solid index, first blend index or 0).
-    index: Vec<(Rgb, u8, u8)>,
+    /// Text colour → its first blend's index.
+    ramps: Vec<(Rgb, u8)>,
 }
 
 impl Inks {
     fn new(background: Rgb) -> Inks {
         Inks {
             colours: vec![background],
-            index: vec![(background, 0, 0)],
+            ramps: Vec::new(),
         }
     }
 
     fn solid(&mut self, c: Rgb) -> u8 {
-        if let Some(&(_, i, _)) = self.index.iter().find(|(k, _, _)| *k == c) {
-            return i;
+        match self.colours.iter().position(|&k| k == c) {
+            Some(i) => i as u8,
+            None => {
+                self.colours.push(c);
+                (self.colours.len() - 1) as u8
+            }
         }
-        self.colours.push(c);
-        let i = (self.colours.len() - 1) as u8;
-        self.index.push((c, i, 0));
-        i
     }
 
     /// (solid, first blend) of a text colour.
     fn ramp(&mut self, c: Rgb) -> (u8, u8) {
         let solid = self.solid(c);
-        let entry = self.index.iter_mut().find(|(k, _, _)| *k == c);
-        let entry = entry.expect("added just above");
-        if entry.2 == 0 && entry.1 != 0 {
-            let bg = self.colours[0];
-            entry.2 = self.colours.len() as u8;
-            for level in 1..LEVELS {
-                let a = f32::from(level) / f32::from(LEVELS);
-                let mix =
-                    |f: u8, b: u8| (f32::from(f) * a + f32::from(b) * (1.0 - a)).round() as u8;
-                self.colours
-                    .push(Rgb(mix(c.0, bg.0), mix(c.1, bg.1), mix(c.2, bg.2)));
-            }
+        if let Some(&(_, first)) = self.ramps.iter().find(|(k, _)| *k == c) {
+            return (solid, first);
         }
-        let blend = self
-            .index
-            .iter()
-            .find(|(k, _, _)| *k == c)
-            .map_or(0, |e| e.2);
-        (solid, blend)
+        let bg = self.colours[0];
+        let first = self.colours.len() as u8;
+        for level in 1..LEVELS {
+            let a = f32::from(level) / f32::from(LEVELS);
+            let mix = |f: u8, b: u8| (f32::from(f) * a + f32::from(b) * (1.0 - a)).round() as u8;
+            self.colours
+                .push(Rgb(mix(c.0, bg.0), mix(c.1, bg.1), mix(c.2, bg.2)));
+        }
+        self.ramps.push((c, first));
+        (solid, first)
     }
 }
 
