@@ -16,6 +16,18 @@ use super::MARKER;
 /// `recorded` (the previous build's files) or, with no record, not in the
 /// new site. Fails, naming them, when the new site has a file at one of
 /// those paths or inside one of those folders.
+/// Whether a sorted set holds a path starting with `prefix`: the first
+/// path at or after it says, in logarithmic time. (A scan of every path for
+/// every folder took 7.5 s of a 19.6 s warm build at 14,600 territories.)
+fn holds<S: std::borrow::Borrow<str> + Ord>(set: &BTreeSet<S>, prefix: &str) -> bool {
+    set.range::<str, _>((
+        std::ops::Bound::Included(prefix),
+        std::ops::Bound::Unbounded,
+    ))
+    .next()
+    .is_some_and(|p| p.borrow().starts_with(prefix))
+}
+
 pub(super) fn find(
     out: &Path,
     recorded: Option<&BTreeSet<&str>>,
@@ -32,8 +44,8 @@ pub(super) fn find(
     let holds_ours = |rel: &str| {
         let prefix = format!("{rel}/");
         match recorded {
-            Some(r) => r.iter().any(|p| p.starts_with(&prefix)),
-            None => new.iter().any(|p| p.starts_with(&prefix)),
+            Some(r) => holds(r, &prefix),
+            None => holds(new, &prefix),
         }
     };
     let mut foreign = Vec::new();
@@ -59,7 +71,7 @@ pub(super) fn find(
     }
     let clashes: Vec<&String> = foreign
         .iter()
-        .filter(|f| new.contains(*f) || new.iter().any(|n| n.starts_with(&format!("{f}/"))))
+        .filter(|f| new.contains(*f) || holds(new, &format!("{f}/")))
         .collect();
     if !clashes.is_empty() {
         let list: Vec<String> = clashes.iter().map(|c| format!("`{c}`")).collect();
@@ -119,4 +131,40 @@ fn relative(out: &Path, path: &Path) -> String {
         .unwrap_or(path)
         .to_string_lossy()
         .replace('\\', "/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The range lookup answers as a scan of every path would, on sets of
+    /// paths drawn from a few names (so prefixes of each other abound).
+    #[test]
+    fn a_prefix_is_found_as_a_scan_would_find_it() {
+        let names = ["a", "a-b", "ab", "a.b", "b", "territoires", "t", "x/y"];
+        let mut seed = 7u64;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        for _ in 0..500 {
+            let set: BTreeSet<String> = (0..next(12))
+                .map(|_| {
+                    let depth = 1 + next(3);
+                    (0..depth)
+                        .map(|_| names[next(names.len())])
+                        .collect::<Vec<_>>()
+                        .join("/")
+                })
+                .collect();
+            for name in names {
+                for prefix in [format!("{name}/"), format!("territoires/{name}/")] {
+                    let scan = set.iter().any(|p| p.starts_with(&prefix));
+                    assert_eq!(holds(&set, &prefix), scan, "{prefix} in {set:?}");
+                }
+            }
+        }
+    }
 }
