@@ -253,7 +253,7 @@ impl Pen {
         let level_of = |i: u8| -> u8 {
             if i == solid {
                 LEVELS
-            } else if blend > 0 && (blend..blend + LEVELS - 1).contains(&i) {
+            } else if (blend..blend + LEVELS - 1).contains(&i) {
                 i - blend + 1
             } else {
                 0

@@ -127,9 +127,7 @@ fn units(lines: &[&str], at: usize) -> Vec<(usize, usize)> {
     // The list item: the nearest `- ` line at or above, indented.
     let item = (0..=at).rev().find(|&i| {
         let t = lines[i].trim_start();
-        is_content(lines[i])
-            && (t.starts_with("- ") || t == "-")
-            && indent(lines[i]) <= indent(lines[at]).max(indent(lines[i]))
+        is_content(lines[i]) && (t.starts_with("- ") || t == "-")
     });
     if let Some(i) = item.filter(|&i| indent(lines[i]) > 0) {
         let level = indent(lines[i]);
