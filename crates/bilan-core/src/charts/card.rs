@@ -7,6 +7,7 @@
 //! Drawn as text and flat rectangles at sizes that still read at the
 //! 600×315 that feeds show (the smallest text, 22 px, is then 11 px).
 
+use super::paint::Mark;
 use super::xml_escape;
 use crate::theme::{Palette, Rgb};
 
@@ -42,7 +43,7 @@ pub struct Card {
 
 /// The width of `text` in DejaVu Sans at `size` px, kerned as drawn.
 fn width(text: &str, size: f32, bold: bool) -> f32 {
-    super::card_png::text_width(text, size, bold)
+    super::paint::text_width(text, size, bold)
 }
 
 /// `text` cut at a word, with an ellipsis, to fit `max` px.
@@ -90,30 +91,6 @@ fn wrap(text: &str, size: f32, bold: bool, max: f32, lines: usize) -> Vec<String
         }
     }
     out.into_iter().map(|l| fit(&l, size, bold, max)).collect()
-}
-
-/// One thing drawn on a card: the layout is worked out once, then drawn
-/// as SVG (for tests and reading) or straight into pixels
-/// ([`super::card_png`]), so both show the same card.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Mark {
-    /// A flat rectangle.
-    Rect {
-        x: f32,
-        y: f32,
-        w: f32,
-        h: f32,
-        colour: Rgb,
-    },
-    /// One line of text, `y` being its baseline.
-    Text {
-        x: f32,
-        y: f32,
-        size: f32,
-        bold: bool,
-        colour: Rgb,
-        text: String,
-    },
 }
 
 fn text(x: f32, y: f32, size: f32, bold: bool, colour: Rgb, s: &str) -> Mark {
@@ -249,14 +226,14 @@ pub fn png(c: &Card, store: &dyn crate::cache::Store) -> anyhow::Result<Vec<u8>>
     let key = format!(
         "{}.png",
         crate::cache::hash(&[
-            super::card_png::VERSION.as_bytes(),
+            super::paint::VERSION.as_bytes(),
             format!("{marks:?}").as_bytes()
         ])
     );
     if let Some(bytes) = store.get(&key) {
         return Ok(bytes);
     }
-    let bytes = super::card_png::draw(&marks, SIZE)?;
+    let bytes = super::paint::draw(&marks, SIZE)?;
     store.put(&key, &bytes);
     Ok(bytes)
 }
@@ -264,7 +241,7 @@ pub fn png(c: &Card, store: &dyn crate::cache::Store) -> anyhow::Result<Vec<u8>>
 /// The card through resvg, the reference renderer: what [`png`] is
 /// compared with in tests, and measured against (`examples/card_cost.rs`).
 pub fn png_through_svg(c: &Card) -> anyhow::Result<Vec<u8>> {
-    super::raster::png(&svg(c), super::raster::Fit::Scale(1.0))
+    super::raster::through_resvg(&svg(c), super::raster::Fit::Scale(1.0))
 }
 
 #[cfg(test)]
@@ -310,26 +287,7 @@ mod tests {
         assert!(svg.contains(">emplois créés</text>"));
     }
 
-    /// RGB pixels of a PNG, whatever its colour type.
-    fn rgb(png_bytes: &[u8]) -> (u32, u32, Vec<[u8; 3]>) {
-        let mut decoder = png::Decoder::new(std::io::Cursor::new(png_bytes));
-        decoder.set_transformations(png::Transformations::EXPAND);
-        let mut reader = decoder.read_info().unwrap();
-        let mut buf = vec![0; reader.output_buffer_size().unwrap()];
-        let info = reader.next_frame(&mut buf).unwrap();
-        let channels = info.color_type.samples();
-        let px = buf[..info.buffer_size()]
-            .chunks(channels)
-            .map(|c| [c[0], c[1], c[2]])
-            .collect();
-        (info.width, info.height, px)
-    }
-
-    /// The card drawn directly shows what resvg draws from its SVG: same
-    /// size, same colours where it matters. Compared in 20×20 blocks (a
-    /// glyph edge may fall a pixel apart: resvg kerns, the direct drawing
-    /// places glyphs where the layout measured them), no block's mean
-    /// differs by more than a sixth of full scale, and nearly all match.
+    /// The card drawn directly shows what resvg draws from its SVG.
     #[test]
     fn the_direct_card_matches_the_one_drawn_through_svg() {
         let long = "Oyonnax - Bugey Sud - Plaine de l'Ain - Pays Bellegardien et au-delà";
@@ -338,33 +296,9 @@ mod tests {
             c.share = share;
             c.context =
                 "27 250 emplois · 5,4 Md€ d’investissement · 1,2 Md€ d’aide publique".into();
-            let (w, h, direct) = rgb(&png(&c, &crate::cache::NoCache).unwrap());
-            let (w2, h2, reference) = rgb(&png_through_svg(&c).unwrap());
-            assert_eq!((w, h), (w2, h2));
-            let (mut blocks, mut close, mut worst) = (0, 0, 0.0f64);
-            for by in (0..h as usize).step_by(20) {
-                for bx in (0..w as usize).step_by(20) {
-                    let mean = |px: &[[u8; 3]]| {
-                        let mut sum = 0.0;
-                        for y in by..(by + 20).min(h as usize) {
-                            for x in bx..(bx + 20).min(w as usize) {
-                                let p = px[y * w as usize + x];
-                                sum += f64::from(p[0]) + f64::from(p[1]) + f64::from(p[2]);
-                            }
-                        }
-                        sum / (3.0 * 400.0)
-                    };
-                    let d = (mean(&direct) - mean(&reference)).abs();
-                    worst = worst.max(d);
-                    blocks += 1;
-                    close += usize::from(d < 8.0);
-                }
-            }
-            assert!(worst < 255.0 / 6.0, "{name}: a block differs by {worst:.1}");
-            assert!(
-                close * 100 >= blocks * 97,
-                "{name}: {close} of {blocks} blocks match"
-            );
+            let direct = png(&c, &crate::cache::NoCache).unwrap();
+            let reference = png_through_svg(&c).unwrap();
+            crate::charts::paint::compare::alike(&direct, &reference, name);
         }
     }
 }

@@ -4,11 +4,12 @@
 
 mod bars;
 pub mod card;
-mod card_png;
 mod draw;
 pub mod favicon;
+mod flat_svg;
 pub mod map;
 mod maps;
+mod paint;
 mod raster;
 
 use serde::Serialize;
@@ -80,7 +81,7 @@ pub struct DataTable {
 }
 
 /// Bumped when the drawing code changes, so cached PNGs are redrawn.
-const DRAWING_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/charts-2");
+const DRAWING_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/charts-3");
 
 /// A PNG that could not be encoded, as a problem with its output file.
 fn png_error(name: &str, e: &anyhow::Error) -> Diagnostic {

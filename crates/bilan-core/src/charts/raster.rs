@@ -34,8 +34,24 @@ pub(crate) const PRINT: Fit = Fit::Scale(super::draw::PNG_SCALE as f32);
 /// Social cards, also the download of region and territory charts.
 pub(crate) const CARD: Fit = Fit::Canvas(1200, 630);
 
-/// Rasterises `svg` on a white background and encodes it as PNG.
+/// (scale, dx, dy) of a `drawing` centred in a `canvas` with a margin.
+pub(crate) fn canvas_place((sw, sh): (f32, f32), (w, h): (u32, u32)) -> (f32, f32, f32) {
+    let margin = 24.0;
+    let s = ((w as f32 - 2.0 * margin) / sw).min((h as f32 - 2.0 * margin) / sh);
+    (s, (w as f32 - sw * s) / 2.0, (h as f32 - sh * s) / 2.0)
+}
+
+/// `svg` on a white background as PNG: drawn directly when it is flat (a
+/// bar chart, [`super::flat_svg`]), through resvg otherwise.
 pub(crate) fn png(svg: &str, fit: Fit) -> anyhow::Result<Vec<u8>> {
+    match super::flat_svg::png(svg, fit) {
+        Some(drawn) => drawn,
+        None => through_resvg(svg, fit),
+    }
+}
+
+/// Rasterises `svg` with resvg on a white background and encodes it as PNG.
+pub(crate) fn through_resvg(svg: &str, fit: Fit) -> anyhow::Result<Vec<u8>> {
     let options = usvg::Options {
         fontdb: fonts(),
         font_family: "DejaVu Sans".into(),
@@ -50,9 +66,7 @@ pub(crate) fn png(svg: &str, fit: Fit) -> anyhow::Result<Vec<u8>> {
             Transform::from_scale(s, s),
         ),
         Fit::Canvas(w, h) => {
-            let margin = 24.0;
-            let s = ((w as f32 - 2.0 * margin) / sw).min((h as f32 - 2.0 * margin) / sh);
-            let (dx, dy) = ((w as f32 - sw * s) / 2.0, (h as f32 - sh * s) / 2.0);
+            let (s, dx, dy) = canvas_place((sw, sh), (w, h));
             (w, h, Transform::from_row(s, 0.0, 0.0, s, dx, dy))
         }
     };
