@@ -18,6 +18,11 @@ One run prints three tables:
    script edits one record (a project's jobs) and polls the territory's page
    until it shows the new value ("page"); for bilan, also until the projects
    export shows it ("all files": no file of the site is stale any more).
+4. `bilan serve` from a cold start: chart cache empty (BILAN_CACHE_DIR new),
+   time from launch to the first territory page served, and to every file
+   written (the projects export served); then a record edited as soon as
+   that first page is served, while the first build is still writing its
+   pictures, and the time until the page shows the edit.
 
 Run `cargo build --release` and `apt-get install hugo` first.
 """
@@ -183,6 +188,43 @@ def serve_times(n, runs, bilan_bin):
     return bilan, hugo[0]
 
 
+def serve_cold(n, runs, bilan_bin):
+    """Cold starts of `bilan serve`: (first page, all files, edit during the first writing)."""
+    _, site = prepare(n)
+    record = site / "content/territories/territoire-00001.yaml"
+    original = record.read_text()
+    first, whole, edits = [], [], []
+    for k in range(runs):
+        cache = TMP / f"cache-serve-cold{n}"
+        shutil.rmtree(cache, ignore_errors=True)
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        page, export = f"{base}/territoires/territoire-00001/", f"{base}/donnees/projets.csv"
+        env = dict(os.environ, BILAN_CACHE_DIR=str(cache), BILAN_PROGRESS="off")
+        start = time.perf_counter()
+        proc = subprocess.Popen([bilan_bin, "serve", "--root", str(site), "--port", str(port)],
+                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            poll(page, "", limit=300)
+            first.append(time.perf_counter() - start)
+            value = 876540 + k
+            edited = time.perf_counter()
+            record.write_text(edit_value(original, value))
+            poll(page, str(value), limit=300)
+            edits.append(time.perf_counter() - edited)
+            poll(export, str(value), limit=300)
+            whole.append(time.perf_counter() - start)
+        finally:
+            record.write_text(original)
+            proc.send_signal(signal.SIGINT)
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+            shutil.rmtree(cache, ignore_errors=True)
+    return first, whole, edits
+
+
 def print_header(header):
     print(header)
     print("-" * len(header))
@@ -226,6 +268,13 @@ def main():
         for n in serve_sizes:
             (page, files), hugo = serve_times(n, args.runs, args.bilan)
             print(f"{n:>11} | {spread(page):<26} | {spread(files):<26} | {spread(hugo):<26}", flush=True)
+        print("\n4. bilan serve from a cold start (chart cache empty): launch to the first page, launch to every\n"
+              "   file written with the edit below, and a record edited as soon as the first page is served\n"
+              "   (while the first build still writes its pictures) to the page showing it\n")
+        print_header(f"{'territories':>11} | {'first page':<26} | {'all files':<26} | {'edit during writing':<26}")
+        for n in serve_sizes:
+            first, whole, edits = serve_cold(n, args.runs, args.bilan)
+            print(f"{n:>11} | {spread(first):<26} | {spread(whole):<26} | {spread(edits):<26}", flush=True)
 
 
 if __name__ == "__main__":
