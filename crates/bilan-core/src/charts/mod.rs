@@ -81,7 +81,7 @@ pub struct DataTable {
 }
 
 /// Bumped when the drawing code changes, so cached PNGs are redrawn.
-const DRAWING_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/charts-3");
+const DRAWING_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/charts-4");
 
 /// A PNG that could not be encoded, as a problem with its output file.
 fn png_error(name: &str, e: &anyhow::Error) -> Diagnostic {

@@ -16,7 +16,7 @@ use ab_glyph::{Font, FontRef, PxScale, ScaleFont};
 use crate::theme::Rgb;
 
 /// Part of every cached card's key: bumped when the drawing changes.
-pub(crate) const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/flat-2");
+pub(crate) const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/flat-3");
 
 /// One thing drawn: a card's layout is worked out once as marks, then
 /// drawn as SVG (for tests and reading) or straight into pixels, so both
@@ -81,14 +81,15 @@ pub(crate) fn has_glyph(c: char, bold: bool) -> bool {
     faces()[usize::from(bold)].glyph_id(c).0 != 0
 }
 
-/// A glyph's coverage (0–255), placed relative to its pen position on
+/// A glyph's coverage as anti-aliasing levels (0 to [`LEVELS`]), worked
+/// out once per glyph rather than per copy, placed relative to its pen position on
 /// the baseline.
 struct Mask {
     left: i32,
     top: i32,
     w: usize,
     h: usize,
-    coverage: Vec<u8>,
+    levels: Vec<u8>,
 }
 
 type MaskKey = (bool, u32, u16, u8);
@@ -98,13 +99,18 @@ thread_local! {
     static MASKS: RefCell<HashMap<MaskKey, Rc<Mask>>> = RefCell::new(HashMap::new());
 }
 
+/// The glyph at `size` rounded to a tenth of a pixel: the mask depends on
+/// its key alone, so a picture's pixels never depend on which picture a
+/// thread drew first (sizes that round alike once shared the first one's
+/// mask, and parallel builds differed by a level here and there).
 fn mask(bold: bool, size: f32, glyph: ab_glyph::GlyphId, quarter: u8) -> Rc<Mask> {
-    let key = (bold, (size * 10.0) as u32, glyph.0, quarter);
+    let tenths = (size * 10.0).round() as u32;
+    let key = (bold, tenths, glyph.0, quarter);
     MASKS.with(|masks| {
         masks
             .borrow_mut()
             .entry(key)
-            .or_insert_with(|| Rc::new(rasterise(bold, size, glyph, quarter)))
+            .or_insert_with(|| Rc::new(rasterise(bold, tenths as f32 / 10.0, glyph, quarter)))
             .clone()
     })
 }
@@ -128,15 +134,16 @@ fn rasterise(bold: bool, size: f32, glyph: ab_glyph::GlyphId, quarter: u8) -> Ma
             top: 0,
             w: 0,
             h: 0,
-            coverage: Vec::new(),
+            levels: Vec::new(),
         };
     };
     let bounds = outline.px_bounds();
     let (w, h) = (bounds.width() as usize, bounds.height() as usize);
-    let mut coverage = vec![0u8; w * h];
+    let mut levels = vec![0u8; w * h];
     outline.draw(|x, y, c| {
-        if let Some(px) = coverage.get_mut(y as usize * w + x as usize) {
-            *px = (c.clamp(0.0, 1.0) * 255.0).round() as u8;
+        if let Some(px) = levels.get_mut(y as usize * w + x as usize) {
+            let c = (c.clamp(0.0, 1.0) * 255.0).round() as u16;
+            *px = ((c * u16::from(LEVELS) + 127) / 255) as u8;
         }
     });
     Mask {
@@ -144,7 +151,7 @@ fn rasterise(bold: bool, size: f32, glyph: ab_glyph::GlyphId, quarter: u8) -> Ma
         top: bounds.min.y as i32,
         w,
         h,
-        coverage,
+        levels,
     }
 }
 
@@ -214,6 +221,9 @@ pub(crate) fn draw(marks: &[Mark], size: (u32, u32)) -> anyhow::Result<Vec<u8>> 
     };
     let mut inks = Inks::new(background);
     let mut pixels = vec![0u8; w * h];
+    // The pixels start as the background (index 0): background rectangles
+    // drawn before anything else need not be filled (a chart has two).
+    let mut blank = true;
     for mark in marks {
         match mark {
             Mark::Rect {
@@ -224,6 +234,10 @@ pub(crate) fn draw(marks: &[Mark], size: (u32, u32)) -> anyhow::Result<Vec<u8>> 
                 colour,
             } => {
                 let i = inks.solid(*colour)?;
+                if i == 0 && blank {
+                    continue;
+                }
+                blank = false;
                 let (x0, x1) = span(*x, *rw, w);
                 for row in span(*y, *rh, h).0..span(*y, *rh, h).1 {
                     pixels[row * w + x0..row * w + x1].fill(i);
@@ -237,6 +251,7 @@ pub(crate) fn draw(marks: &[Mark], size: (u32, u32)) -> anyhow::Result<Vec<u8>> 
                 colour,
                 text,
             } => {
+                blank = false;
                 let pen = Pen {
                     x: *x,
                     y: *y,
@@ -324,29 +339,29 @@ impl Pen {
         inks: &mut Inks,
         firsts: &mut [u8; 256],
     ) -> anyhow::Result<()> {
+        // The glyph's columns inside the picture.
+        let c0 = (-left).clamp(0, m.w as i32) as usize;
+        let c1 = (w as i32 - left).clamp(0, m.w as i32) as usize;
         for row in 0..m.h {
             let py = top + row as i32;
-            if py < 0 || py as usize >= h {
+            if py < 0 || py as usize >= h || c0 >= c1 {
                 continue;
             }
-            for col in 0..m.w {
-                let px = left + col as i32;
-                let c = m.coverage[row * m.w + col];
-                if c == 0 || px < 0 || px as usize >= w {
+            let line = &m.levels[row * m.w + c0..row * m.w + c1];
+            let start = py as usize * w + (left + c0 as i32) as usize;
+            for (&level, here) in line.iter().zip(&mut pixels[start..start + line.len()]) {
+                if level == 0 {
                     continue;
                 }
-                let level = ((u16::from(c) * u16::from(LEVELS) + 127) / 255) as u8;
-                let at = py as usize * w + px as usize;
-                let here = pixels[at];
-                let (under, was) = match inks.blends[here as usize] {
+                let (under, was) = match inks.blends[*here as usize] {
                     Some((text, under, was)) if text == self.ink => (under, was),
-                    _ if here == self.ink => (here, LEVELS),
-                    _ => (here, 0),
+                    _ if *here == self.ink => (*here, LEVELS),
+                    _ => (*here, 0),
                 };
                 if level <= was {
                     continue;
                 }
-                pixels[at] = if level >= LEVELS {
+                *here = if level >= LEVELS {
                     self.ink
                 } else {
                     if firsts[under as usize] == 0 {
@@ -379,6 +394,58 @@ fn encode(pixels: &[u8], (w, h): (u32, u32), colours: &[Rgb]) -> anyhow::Result<
     writer.write_image_data(pixels)?;
     writer.finish()?;
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(size: f32) -> Vec<Mark> {
+        let white = Rgb(255, 255, 255);
+        vec![
+            Mark::Rect {
+                x: 0.0,
+                y: 0.0,
+                w: 400.0,
+                h: 40.0,
+                colour: white,
+            },
+            Mark::Text {
+                x: 3.3,
+                y: 30.0,
+                size,
+                bold: false,
+                colour: Rgb(30, 30, 30),
+                text: "Entreprise illustrative 0240 — 11,0 M€ d’investissement".into(),
+            },
+        ]
+    }
+
+    /// Whatever a thread drew before, a picture comes out the same: glyph
+    /// masks are kept per thread, and a parallel build hands pictures to
+    /// threads in no fixed order.
+    #[test]
+    fn a_picture_does_not_depend_on_what_its_thread_drew_before() {
+        let alone = |size: f32| {
+            std::thread::spawn(move || draw(&line(size), (400, 40)).unwrap())
+                .join()
+                .unwrap()
+        };
+        for (first, then) in [
+            (15.11, 15.19),
+            (15.19, 15.11),
+            (13.0, 13.04),
+            (13.04, 12.96),
+        ] {
+            let after = std::thread::spawn(move || {
+                draw(&line(first), (400, 40)).unwrap();
+                draw(&line(then), (400, 40)).unwrap()
+            })
+            .join()
+            .unwrap();
+            assert!(after == alone(then), "{then} px after {first} px");
+        }
+    }
 }
 
 /// How tests tell that two pictures show the same thing.
