@@ -143,6 +143,15 @@ def poll(url, needle, limit=120):
     sys.exit(f"{url} never showed {needle}")
 
 
+def stop(proc):
+    """Stops a server as Ctrl-C would, killing it after 30 s."""
+    proc.send_signal(signal.SIGINT)
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
 def watch(cmd, record, page, export, runs, first_value):
     """Edit-to-visible times of a server: (page, all files) lists."""
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -164,11 +173,7 @@ def watch(cmd, record, page, export, runs, first_value):
                 files.append(time.perf_counter() - start)
     finally:
         record.write_text(original)
-        proc.send_signal(signal.SIGINT)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
     return pages, files
 
 
@@ -216,11 +221,7 @@ def serve_cold(n, runs, bilan_bin):
             whole.append(time.perf_counter() - start)
         finally:
             record.write_text(original)
-            proc.send_signal(signal.SIGINT)
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+            stop(proc)
             shutil.rmtree(cache, ignore_errors=True)
     return first, whole, edits
 

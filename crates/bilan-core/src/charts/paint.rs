@@ -238,8 +238,8 @@ pub(crate) fn draw(marks: &[Mark], size: (u32, u32)) -> anyhow::Result<Vec<u8>> 
                     continue;
                 }
                 blank = false;
-                let (x0, x1) = span(*x, *rw, w);
-                for row in span(*y, *rh, h).0..span(*y, *rh, h).1 {
+                let ((x0, x1), (y0, y1)) = (span(*x, *rw, w), span(*y, *rh, h));
+                for row in y0..y1 {
                     pixels[row * w + x0..row * w + x1].fill(i);
                 }
             }
