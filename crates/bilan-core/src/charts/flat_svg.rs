@@ -1,11 +1,11 @@
 //! A bar chart's SVG read back as flat marks, so its PNG is drawn straight
-//! into pixels ([`super::paint`]) instead of through resvg: 1 ms instead
-//! of 11 for a territory's chart. Only the vocabulary the bar charts use
-//! is read (rectangles, straight horizontal or vertical lines, one-line
-//! text in DejaVu Sans, opaque colours); anything else, a map for one,
-//! gives `None` and the caller draws the SVG through resvg. Either way the
-//! PNG shows what the SVG says (a test compares the two on every chart of
-//! the default site).
+//! into pixels ([`super::paint`]) instead of through resvg (a cold build of
+//! 1,460 territories went from 11.2 s to 3.3 s). Only the vocabulary the
+//! bar charts use is read (rectangles, straight horizontal or vertical
+//! lines, one-line text in DejaVu Sans, opaque colours); anything else, a
+//! map for one, gives `None` and the caller draws the SVG through resvg.
+//! Either way the PNG shows what the SVG says (a test compares the two on
+//! the default site's charts).
 
 use roxmltree::Node;
 
