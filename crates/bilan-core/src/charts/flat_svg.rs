@@ -337,6 +337,28 @@ mod tests {
         assert!(marks(&other_view, PRINT).is_none());
     }
 
+    /// Twenty text colours need 300 palette entries: the flat drawing
+    /// refuses, and the picture is drawn through resvg instead of failing.
+    #[test]
+    fn a_flat_picture_with_too_many_colours_goes_through_resvg() {
+        let texts: String = (0..20)
+            .map(|i| {
+                format!(
+                    "<text x=\"2\" y=\"{}\" font-size=\"9\" fill=\"#{:02X}2040\">Ligne {i}</text>",
+                    10 * i + 10,
+                    i * 12
+                )
+            })
+            .collect();
+        let svg = format!(
+            "<svg width=\"100\" height=\"220\" xmlns=\"http://www.w3.org/2000/svg\">{texts}</svg>"
+        );
+        assert!(marks(&svg, PRINT).is_some());
+        assert!(png(&svg, PRINT).unwrap().is_err());
+        let drawn = crate::charts::raster::png(&svg, PRINT).unwrap();
+        assert_eq!(drawn, through_resvg(&svg, PRINT).unwrap());
+    }
+
     #[test]
     fn text_is_placed_and_spaced_as_svg_says() {
         let svg = "<svg width=\"200\" height=\"50\" xmlns=\"http://www.w3.org/2000/svg\">\

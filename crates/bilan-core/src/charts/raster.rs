@@ -44,9 +44,10 @@ pub(crate) fn canvas_place((sw, sh): (f32, f32), (w, h): (u32, u32)) -> (f32, f3
 /// `svg` on a white background as PNG: drawn directly when it is flat (a
 /// bar chart, [`super::flat_svg`]), through resvg otherwise.
 pub(crate) fn png(svg: &str, fit: Fit) -> anyhow::Result<Vec<u8>> {
+    // A flat picture may still need more than 256 colours: resvg then.
     match super::flat_svg::png(svg, fit) {
-        Some(drawn) => drawn,
-        None => through_resvg(svg, fit),
+        Some(Ok(drawn)) => Ok(drawn),
+        _ => through_resvg(svg, fit),
     }
 }
 
