@@ -1,6 +1,8 @@
-//! PNG from SVG with resvg, the reference renderer: one drawing, two
-//! encodings, so the PNG shows exactly what the SVG says, with kerned text
-//! in the bundled DejaVu Sans (no system font is ever read).
+//! PNG from SVG: one drawing, two encodings, so the PNG shows exactly what
+//! the SVG says, with kerned text in the bundled DejaVu Sans (no system font
+//! is ever read). A flat SVG, a bar chart, is painted directly
+//! ([`super::flat_svg`]); anything else goes through resvg, the reference
+//! renderer the direct drawing is tested against.
 
 use std::sync::{Arc, OnceLock};
 
