@@ -11,9 +11,9 @@
 
 pub use bilan_core::tr;
 pub use bilan_core::{
-    aggregate, cache, charts, config, content, diag, dsfr, error, feeds, format, i18n, imagesize,
-    import, l10n, links, markdown, metrics, opendata, output, paths, pdf, presskit, progress,
-    records, routes, scaffold, search, text, theme, typo, typo_or, url, validate, yaml,
+    aggregate, cache, charts, config, content, diag, dsfr, error, feeds, fingerprint, format, i18n,
+    imagesize, import, l10n, links, markdown, metrics, opendata, output, paths, pdf, presskit,
+    progress, records, routes, scaffold, search, text, theme, typo, typo_or, url, validate, yaml,
 };
 pub mod build;
 pub mod render;

@@ -311,9 +311,10 @@ pub fn emit(
     let render_opts = render_options(opts, now);
     // Files stream into a staging folder beside the output; it is swapped in
     // only at the end, and removed if anything fails before (see `Staging`).
+    let previous_state = cache.map(|c| c.state(&out_dir)).unwrap_or_default();
     let staging = match cache {
-        Some(c) => Some(
-            Staging::begin(&out_dir, c.state(&out_dir))
+        Some(_) => Some(
+            Staging::begin(&out_dir, previous_state.clone())
                 .with_context(|| bilan_core::tr!("cannot-prepare", path = &out_dir))?,
         ),
         None => None,
@@ -334,6 +335,10 @@ pub fn emit(
         }
     };
     log_time(start, "Rendered and staged");
+    if let (Some(c), true) = (cache, rendered.kept_whole > 0) {
+        // Files kept as they were still come from those cache entries.
+        c.keep_used(&previous_state);
+    }
     diags.extend(link_diagnostics(&rendered, cache.is_some()));
     // Publishing advice, for a site that would publish: not for a preview,
     // and not on top of errors.
@@ -354,7 +359,7 @@ pub fn emit(
         return Ok(Outcome::stopped(diags, start, n));
     }
     let totals = crate::aggregate::summary(content, &agg.programme);
-    let save = |state: &str| cache.save_state(&out_dir, state);
+    let save = |state: &str| cache.save_state(&out_dir, &format!("{state}{}", cache.used_lines()));
     let (outcome, moved) = commit(staging, &rendered, &totals, &out_dir, &save)?;
     log_time(start, "Swapped in");
     let moved = moved

@@ -30,6 +30,10 @@ impl renderers::Renderer for Html<'_> {
         "pages"
     }
 
+    fn whole(&self) -> bool {
+        false
+    }
+
     fn render(
         &self,
         ctx: &Report,
@@ -57,6 +61,11 @@ pub(super) struct Feeds<'d>(pub(super) &'d [(String, Option<NaiveDate>)]);
 impl renderers::Renderer for Feeds<'_> {
     fn name(&self) -> &'static str {
         "feeds"
+    }
+
+    /// The feed is made from what the pages found, and dated to the second.
+    fn whole(&self) -> bool {
+        false
     }
 
     fn render(

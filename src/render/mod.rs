@@ -14,6 +14,7 @@ mod departments;
 mod dossier;
 mod figures;
 mod html;
+mod inputs;
 mod kit;
 mod kitview;
 mod legal;
@@ -116,6 +117,9 @@ struct Report<'a> {
     now: DateTime<Utc>,
     /// Where drawn PNGs are cached between builds.
     store: Option<&'a dyn crate::cache::Store>,
+    /// The key of everything the renderers of files read, when a rebuild
+    /// may keep their files (see [`inputs`]).
+    inputs: Option<String>,
     /// Every page, with its path and kind.
     pages: &'a [(String, PageKind)],
     kit: std::sync::OnceLock<kitview::KitView<'a>>,
@@ -150,6 +154,9 @@ pub struct Rendered {
     pub broken_links: Vec<(BrokenLink, Option<PathBuf>)>,
     /// External links, listed for `bilan check`; never fetched.
     pub external_links: BTreeSet<String>,
+    /// How many renderers kept the previous build's files, made from the
+    /// same inputs.
+    pub kept_whole: usize,
 }
 
 /// Renders the site into `sink`, file by file. Pages are built and rendered
@@ -168,6 +175,7 @@ pub fn render(
     let views = Views::new(content, agg, opts);
     let mut ctx = context(content, agg, charts, theme, opts, &views);
     ctx.store = Some(store);
+    ctx.inputs = Some(inputs::key(content, theme, charts, opts, &ctx.base_url));
     let global = insert_globals(&mut tera, &ctx, opts);
 
     // Each renderer registers the paths it makes; static files go out last,
@@ -199,6 +207,7 @@ pub fn render(
         paths,
         broken_links,
         external_links: done.external,
+        kept_whole: made.kept_whole,
     })
 }
 
@@ -306,6 +315,7 @@ fn context<'a>(
         regions: &views.regions,
         now: opts.now,
         store: None,
+        inputs: None,
         pages: &views.pages,
         kit: std::sync::OnceLock::new(),
         regional: std::sync::OnceLock::new(),

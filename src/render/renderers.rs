@@ -24,12 +24,15 @@ pub(super) struct Made {
     /// What rendering the pages found (links, dates), for the feeds and
     /// the link check.
     pub(super) pages: PagesDone,
+    /// How many renderers kept their previous files.
+    pub(super) kept_whole: usize,
 }
 
 impl Made {
     pub(super) fn absorb(&mut self, other: Made) {
         self.kept.extend(other.kept);
         self.sizes.extend(other.sizes);
+        self.kept_whole += other.kept_whole;
         let p = other.pages;
         self.pages.dated.extend(p.dated);
         self.pages.broken.extend(p.broken);
@@ -61,6 +64,15 @@ pub(super) trait Renderer: Sync {
     /// Makes its files into `sink`, from `report` and what the renderers
     /// of earlier stages made (`before`).
     fn render(&self, report: &Report, before: &Made, sink: &dyn Sink) -> Result<Made, Error>;
+    /// True when a rebuild from the same inputs ([`Report::inputs`]) keeps
+    /// all its files as they are. The pages say no: each has its own key.
+    fn whole(&self) -> bool {
+        true
+    }
+    /// True when later renderers bundle its files (they need the bytes).
+    fn bundled(&self) -> bool {
+        false
+    }
 }
 
 /// The renderers of the files that are not pages, stage by stage; the
@@ -87,8 +99,9 @@ pub(super) fn run_stage(
         .par_iter()
         .map(|r| {
             let started = std::time::Instant::now();
-            let out = r.render(report, before, &sink.by(r.name()));
-            crate::diag::log_time(started, &format!("  of which {}", r.name()));
+            let (out, kept) = render_or_keep(report, *r, before, sink);
+            let how = if kept { "kept" } else { "of which" };
+            crate::diag::log_time(started, &format!("  {how} {}", r.name()));
             out
         })
         .collect();
@@ -99,12 +112,58 @@ pub(super) fn run_stage(
     Ok(all)
 }
 
+/// Runs `r`, or keeps its previous files when they were made from the same
+/// inputs; true when kept.
+fn render_or_keep(
+    report: &Report,
+    r: &dyn Renderer,
+    before: &Made,
+    sink: &super::statics::Recording,
+) -> (Result<Made, Error>, bool) {
+    let key = report
+        .inputs
+        .as_deref()
+        .filter(|_| r.whole())
+        .map(|inputs| crate::cache::hash(&[inputs.as_bytes(), r.name().as_bytes()]));
+    let Some(key) = key else {
+        return (r.render(report, before, &sink.by(r.name())), false);
+    };
+    let sink = sink.keyed(r.name(), key);
+    match sink.keep_previous(r.bundled()) {
+        Err(e) => (Err(Error::Io(e)), false),
+        Ok(Some(files)) => {
+            let mut made = Made {
+                kept_whole: 1,
+                ..Made::default()
+            };
+            for (path, size, bytes) in files {
+                made.sizes.insert(path.clone(), size as usize);
+                if let Some(bytes) = bytes {
+                    made.kept.insert(path, bytes);
+                }
+            }
+            (Ok(made), true)
+        }
+        Ok(None) => {
+            let out = r.render(report, before, &sink);
+            if out.is_ok() {
+                sink.finish();
+            }
+            (out, false)
+        }
+    }
+}
+
 /// The programme's charts, the map and the region charts.
 struct Charts;
 
 impl Renderer for Charts {
     fn name(&self) -> &'static str {
         "charts"
+    }
+
+    fn bundled(&self) -> bool {
+        true
     }
 
     fn render(&self, report: &Report, _: &Made, sink: &dyn Sink) -> Result<Made, Error> {
@@ -209,6 +268,10 @@ impl Renderer for Exports {
         "exports"
     }
 
+    fn bundled(&self) -> bool {
+        true
+    }
+
     fn render(&self, report: &Report, _: &Made, sink: &dyn Sink) -> Result<Made, Error> {
         let tables = opendata::tables(report.content, report.agg);
         let jobs: Vec<(&opendata::Table, routes::ExportFormat)> = tables
@@ -260,6 +323,10 @@ struct Pdfs;
 impl Renderer for Pdfs {
     fn name(&self) -> &'static str {
         "PDFs"
+    }
+
+    fn bundled(&self) -> bool {
+        true
     }
 
     fn render(&self, report: &Report, _: &Made, sink: &dyn Sink) -> Result<Made, Error> {

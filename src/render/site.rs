@@ -36,22 +36,7 @@ pub(super) fn page_sources(ctx: &Report) -> BTreeMap<String, std::path::PathBuf>
 /// [`super::recorded`]: the template texts, and the bilan binary itself (a
 /// new version may render differently).
 pub(super) fn render_inputs(theme: &Theme, recorded: &mut super::recorded::Recorded) {
-    static BINARY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    let binary = BINARY.get_or_init(|| {
-        let meta = std::env::current_exe().and_then(std::fs::metadata);
-        let stamp = meta
-            .as_ref()
-            .ok()
-            .and_then(|m| m.modified().ok())
-            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
-        format!(
-            "{}:{:?}:{:?}",
-            env!("CARGO_PKG_VERSION"),
-            meta.map(|m| m.len()).ok(),
-            stamp
-        )
-    });
-    recorded.also(binary.as_bytes());
+    recorded.also(super::inputs::binary().as_bytes());
     for (name, (text, _)) in &theme.templates {
         recorded.also(name.as_bytes());
         recorded.also(text.as_bytes());

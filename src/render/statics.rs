@@ -13,7 +13,7 @@ use anyhow::Result;
 
 use super::{Error, Report};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::output::Sink;
+use crate::output::{Kept, Sink};
 
 /// Every static file by output path, with where it comes from: the site's
 /// own file replaces the theme's of the same name, as in Hugo and Zola.
@@ -61,6 +61,17 @@ impl<'a> Recording<'a> {
         Registering {
             registry: self,
             name,
+            key: None,
+        }
+    }
+
+    /// The sink of the renderer `name` making its files from the inputs
+    /// `key`: each file is remembered under it, for the next build.
+    pub(super) fn keyed(&self, name: &'static str, key: String) -> Registering<'_> {
+        Registering {
+            registry: self,
+            name,
+            key: Some(key),
         }
     }
 
@@ -106,17 +117,54 @@ impl<'a> Recording<'a> {
 pub(super) struct Registering<'a> {
     registry: &'a Recording<'a>,
     name: &'static str,
+    /// The inputs key of all its files, when they are kept as a whole.
+    key: Option<String>,
+}
+
+impl Registering<'_> {
+    /// The previous build's files of this renderer, kept as they were when
+    /// made from the same inputs; registered like written ones.
+    pub(super) fn keep_previous(&self, read: bool) -> Result<Option<Vec<Kept>>> {
+        let Some(key) = &self.key else {
+            return Ok(None);
+        };
+        let Some(kept) = self.registry.inner.reuse_group(self.name, key, read) else {
+            return Ok(None);
+        };
+        for (rel, _, _) in &kept {
+            self.registry.record(rel, self.name)?;
+        }
+        Ok(Some(kept))
+    }
+
+    /// Records that every file was made, so that the next build may keep
+    /// them.
+    pub(super) fn finish(&self) {
+        if let Some(key) = &self.key {
+            self.registry.inner.remember_group(self.name, key);
+        }
+    }
+
+    fn remember_made(&self, rel: &str) {
+        if let Some(key) = &self.key {
+            self.registry.inner.remember(rel, key);
+        }
+    }
 }
 
 impl Sink for Registering<'_> {
     fn put(&self, rel: &str, bytes: &[u8]) -> Result<()> {
         self.registry.record(rel, self.name)?;
-        self.registry.inner.put(rel, bytes)
+        self.registry.inner.put(rel, bytes)?;
+        self.remember_made(rel);
+        Ok(())
     }
 
     fn put_file(&self, rel: &str, from: &Path) -> Result<u64> {
         self.registry.record(rel, self.name)?;
-        self.registry.inner.put_file(rel, from)
+        let size = self.registry.inner.put_file(rel, from)?;
+        self.remember_made(rel);
+        Ok(size)
     }
 
     fn reuse(&self, rel: &str, key: &str) -> bool {

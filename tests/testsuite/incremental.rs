@@ -1,7 +1,7 @@
 //! Fast paths must equal slow ones: random sequences of edits to a fixture
 //! site (figures, names, regions and codes of records, map outlines,
 //! site.yaml, narratives, templates, static files, kit.yaml, records added
-//! and removed). After each edit the incremental build (same output, same
+//! and removed, nothing at all). After each edit the incremental build (same output, same
 //! cache) must equal a clean build (new output) byte for byte, and now and
 //! then a clean build with an empty cache too.
 //!
@@ -60,7 +60,7 @@ pub(crate) fn edit(site: &Path, rng: &mut Rng) -> String {
     let rec = &recs[rng.below(recs.len())];
     let name = rec.file_name().unwrap().to_string_lossy().into_owned();
     let n = rng.below(1000);
-    match rng.below(12) {
+    match rng.below(13) {
         0 => {
             let text = std::fs::read_to_string(rec).unwrap();
             let re = text.replacen("jobs_created: ", &format!("jobs_created: {n}0"), 1);
@@ -195,6 +195,9 @@ pub(crate) fn edit(site: &Path, rng: &mut Rng) -> String {
             std::fs::write(&added, text + "\n").unwrap();
             format!("record t{n} added")
         }
+        // A rebuild of the same content keeps the files of every renderer
+        // as the previous build made them.
+        11 => "nothing".into(),
         _ => {
             if recs.len() > 1 {
                 std::fs::remove_file(rec).unwrap();
@@ -202,6 +205,16 @@ pub(crate) fn edit(site: &Path, rng: &mut Rng) -> String {
             } else {
                 "nothing (one record left)".into()
             }
+        }
+    }
+}
+
+/// A random edit that changes a file (`serve` waits for a new version).
+pub(crate) fn change(site: &Path, rng: &mut Rng) -> String {
+    loop {
+        let what = edit(site, rng);
+        if what != "nothing" {
+            return what;
         }
     }
 }
@@ -282,5 +295,57 @@ fn incremental_builds_equal_clean_builds_after_random_edits() {
     eprintln!(
         "{cases} sequences, {} edits: incremental = clean",
         history.len()
+    );
+}
+
+/// Builds `site` at `now` into `out`, with the timings on stderr.
+fn build_at(site: &Path, out: &Path, cache: &Path, now: &str) -> String {
+    let o = command()
+        .args(["build", "--root"])
+        .arg(site)
+        .arg("--output")
+        .arg(out)
+        .arg("--cache-dir")
+        .arg(cache)
+        .args(["--now", now])
+        .env("BILAN_LOG", "time")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    stderr(&o)
+}
+
+#[test]
+fn files_are_kept_only_while_their_day_and_the_embargoes_passed_are_the_same() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(&fixture("english"), &site);
+    std::fs::write(
+        site.join("content/press/2025-06-02-second.md"),
+        "---\ntitle: \"Second report\"\ndate: 2025-06-02\nembargo: \"2025-06-02T09:00:00+02:00\"\n---\nMore harbours.\n",
+    )
+    .unwrap();
+    let (inc, cache) = (tmp.path().join("inc"), tmp.path().join("cache"));
+    // (now, whether the files of the build before may be kept)
+    let nows = [
+        ("2025-06-01T12:00:00+02:00", false),
+        ("2025-06-01T12:00:00+02:00", true),
+        ("2025-06-01T18:00:00+02:00", true),
+        ("2025-06-02T08:59:59+02:00", false),
+        ("2025-06-02T09:00:00+02:00", false),
+        ("2025-06-02T12:00:00+02:00", true),
+    ];
+    for (i, (now, keeps)) in nows.into_iter().enumerate() {
+        let log = build_at(&site, &inc, &cache, now);
+        assert_eq!(log.contains("kept exports"), keeps, "{now}:\n{log}");
+        let clean = tmp.path().join(format!("clean-{i}"));
+        build_at(&site, &clean, &tmp.path().join(format!("cache-{i}")), now);
+        let diff = differences(&read_tree(&inc), &read_tree(&clean));
+        assert!(diff.is_empty(), "{now}: {}", diff.join("\n"));
+    }
+    let kit = std::fs::read(inc.join("presse/kit.zip")).unwrap();
+    assert!(
+        kit.windows(6).any(|w| w == b"second"),
+        "the release out of embargo is in the kit"
     );
 }

@@ -597,7 +597,7 @@ fn pages_served_after_edits_equal_built_pages() {
     let mut history: Vec<String> = Vec::new();
     for _ in 0..edits {
         let (before, _) = version(port);
-        let what = crate::incremental::edit(&root, &mut rng);
+        let what = crate::incremental::change(&root, &mut rng);
         history.push(format!("{what} (version {before})"));
         let what = history[history.len().saturating_sub(4)..].join(", then ");
         if what.starts_with("nothing") {

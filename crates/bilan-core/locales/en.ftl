@@ -452,6 +452,14 @@ progress-wrote-search-index = wrote search index
 progress-wrote-pdfs = wrote PDFs
 progress-wrote-regional-kits = wrote regional kits
 progress-wrote-kit-zip = wrote kit zip
+progress-kept-share-cards = kept share cards as they were
+progress-kept-charts = kept charts as they were
+progress-kept-territory-charts = kept territory charts as they were
+progress-kept-exports = kept exports as they were
+progress-kept-search-index = kept the search index as it was
+progress-kept-pdfs = kept PDFs as they were
+progress-kept-regional-kits = kept regional kits as they were
+progress-kept-kit-zip = kept the kit zip as it was
 
 ## Reading past a YAML syntax error (yaml/recover.rs)
 

@@ -452,6 +452,14 @@ progress-wrote-search-index = index de recherche écrit
 progress-wrote-pdfs = PDF écrits
 progress-wrote-regional-kits = dossiers régionaux écrits
 progress-wrote-kit-zip = archive du dossier écrite
+progress-kept-share-cards = vignettes de partage reprises telles quelles
+progress-kept-charts = graphiques repris tels quels
+progress-kept-territory-charts = graphiques des territoires repris tels quels
+progress-kept-exports = exports repris tels quels
+progress-kept-search-index = index de recherche repris tel quel
+progress-kept-pdfs = PDF repris tels quels
+progress-kept-regional-kits = dossiers régionaux repris tels quels
+progress-kept-kit-zip = archive du dossier reprise telle quelle
 
 ## Lecture au-delà d’une erreur de syntaxe YAML (yaml/recover.rs)
 

@@ -186,6 +186,23 @@ impl DiskCache {
         }
     }
 
+    /// The entries this build used, as lines of its build state: a rebuild
+    /// that keeps the files made from them (see [`DiskCache::keep_used`])
+    /// keeps them too, for the build after it.
+    pub fn used_lines(&self) -> String {
+        let used = self.used.lock().map(|u| u.clone()).unwrap_or_default();
+        used.iter().map(|n| format!("{USED_PREFIX}{n}\n")).collect()
+    }
+
+    /// Marks as used the entries a previous build `state` used.
+    pub fn keep_used(&self, state: &str) {
+        for name in state.lines().filter_map(|l| l.strip_prefix(USED_PREFIX)) {
+            if ours(name) && !name.starts_with("state-") {
+                self.mark(name);
+            }
+        }
+    }
+
     /// Removes the entries this build did not use: only regular files named
     /// as bilan names its entries, never a link, a folder or another file.
     pub fn prune(&self) {
@@ -455,6 +472,9 @@ impl Store for DiskCache {
         }
     }
 }
+
+/// Starts a build state's line naming an entry the build used.
+const USED_PREFIX: &str = "used ";
 
 /// A stable 64-bit FNV-1a hash (std's hasher may change between releases).
 pub fn hash(parts: &[&[u8]]) -> String {

@@ -20,6 +20,7 @@ pub mod diag;
 pub mod dsfr;
 pub mod error;
 pub mod feeds;
+pub mod fingerprint;
 pub mod format;
 pub mod i18n;
 pub mod imagesize;

@@ -45,13 +45,16 @@ pub fn stage(start: Instant, step: &str) {
 }
 
 /// A stage's name for people, in the run's language: a renderer's step
-/// ("  of which pages", timed from its own start) reads "wrote pages". The
+/// ("  of which pages", timed from its own start) reads "wrote pages", and
+/// one whose files were kept from the last build ("  kept exports") reads
+/// "kept exports" (`progress-kept-exports`). The
 /// catalogue's id is the English name's words joined by `-`
 /// (`progress-wrote-pages`); a name it lacks is shown as it is.
 fn words(step: &str) -> String {
-    let english = match step.trim().strip_prefix("of which ") {
+    let step = step.trim();
+    let english = match step.strip_prefix("of which ") {
         Some(what) => format!("wrote {what}"),
-        None => step.trim().to_string(),
+        None => step.to_string(),
     };
     let id = format!("progress-{}", english.to_lowercase().replace(' ', "-"));
     let worded = crate::l10n::text(&id, &[]);

@@ -15,6 +15,7 @@ use std::sync::Mutex;
 use anyhow::{bail, Context as _, Result};
 
 mod foreign;
+mod groups;
 mod leftovers;
 
 use leftovers::remove_all;
@@ -66,7 +67,22 @@ pub trait Sink: Sync {
     fn previous_paths(&self) -> Option<&str> {
         None
     }
+
+    /// Keeps every file the previous build's renderer `group` made, when it
+    /// made them from the same inputs (`key`): all of them or none. Returns
+    /// their paths and sizes, with their bytes when `read` is set.
+    fn reuse_group(&self, _group: &str, _key: &str, _read: bool) -> Option<Vec<Kept>> {
+        None
+    }
+
+    /// Records that renderer `group` made its files (each remembered under
+    /// `key`) from the inputs `key`, for the next build.
+    fn remember_group(&self, _group: &str, _key: &str) {}
 }
+
+/// A file kept from the previous build: its path, its size, and its bytes
+/// when asked for.
+pub type Kept = (String, u64, Option<Vec<u8>>);
 
 /// A sink that keeps nothing (`bilan check`).
 pub struct Discard;
@@ -96,6 +112,10 @@ pub struct Staging {
     old_paths: Option<String>,
     /// Inputs keys of this build's pages.
     new_keys: Mutex<BTreeMap<String, String>>,
+    /// Inputs keys of the previous build's renderers, by name.
+    old_groups: HashMap<String, String>,
+    /// Inputs keys of this build's renderers, by name.
+    new_groups: Mutex<BTreeMap<String, String>>,
     committed: bool,
     /// Folders left by earlier builds that could not be removed.
     leftovers: Vec<PathBuf>,
@@ -127,6 +147,7 @@ const SUMMARY_PREFIX: &str = "summary: ";
 const PATHS_PREFIX: &str = "paths: ";
 const PAGE_PREFIX: &str = "page ";
 const FILE_PREFIX: &str = "file ";
+const GROUP_PREFIX: &str = "group ";
 
 /// A stable hash of a list of paths.
 pub fn paths_hash(paths: &BTreeSet<String>) -> String {
@@ -169,6 +190,11 @@ impl Staging {
         let old_paths = marker
             .lines()
             .find_map(|l| l.strip_prefix(PATHS_PREFIX).map(str::to_string));
+        let old_groups = marker
+            .lines()
+            .filter_map(|l| l.strip_prefix(GROUP_PREFIX)?.split_once(' '))
+            .map(|(key, name)| (name.to_string(), key.to_string()))
+            .collect();
         Ok(Staging {
             out,
             dir,
@@ -180,6 +206,8 @@ impl Staging {
             old_keys,
             old_paths,
             new_keys: Mutex::new(BTreeMap::new()),
+            old_groups,
+            new_groups: Mutex::new(BTreeMap::new()),
             committed: false,
             leftovers,
             _lock: lock,
@@ -223,6 +251,14 @@ impl Staging {
             .iter()
         {
             state.push_str(&format!("{PAGE_PREFIX}{key} {path}\n"));
+        }
+        for (name, key) in self
+            .new_groups
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+        {
+            state.push_str(&format!("{GROUP_PREFIX}{key} {name}\n"));
         }
         for path in paths {
             state.push_str(&format!("{FILE_PREFIX}{path}\n"));
@@ -357,6 +393,17 @@ impl Sink for Staging {
 
     fn previous_paths(&self) -> Option<&str> {
         self.old_paths.as_deref()
+    }
+
+    fn reuse_group(&self, group: &str, key: &str, read: bool) -> Option<Vec<Kept>> {
+        self.keep_group(group, key, read)
+    }
+
+    fn remember_group(&self, group: &str, key: &str) {
+        self.new_groups
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(group.to_string(), key.to_string());
     }
 }
 

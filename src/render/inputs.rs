@@ -1,0 +1,79 @@
+//! The key of everything the renderers of files read ([`super::Report`]):
+//! the content and theme as loaded ([`crate::fingerprint`]), the options,
+//! "today" as far as any file shows it, which charts carry their PNG, and
+//! the bilan binary. A rebuild with the same key keeps those renderers'
+//! files as they are (see `renderers::render_or_keep`).
+
+use chrono::{DateTime, Utc};
+
+use crate::cache::Fnv;
+use crate::charts::ChartSet;
+use crate::content::Content;
+use crate::theme::Theme;
+
+use super::RenderOptions;
+
+/// The inputs key of a build of `content` with `theme` and `charts`.
+pub(super) fn key(
+    content: &Content,
+    theme: &Theme,
+    charts: &ChartSet,
+    opts: &RenderOptions,
+    base_url: &str,
+) -> String {
+    let mut h = Fnv::new();
+    h.part(binary().as_bytes());
+    crate::fingerprint::content(content, &mut h);
+    crate::fingerprint::theme(theme, &mut h);
+    let RenderOptions {
+        drafts,
+        now,
+        base_url: _, // resolved into `base_url`
+    } = opts;
+    h.part(&[u8::from(*drafts)]);
+    h.part(base_url.as_bytes());
+    today(content, *now, &mut h);
+    // `serve` renders pages from charts without their PNGs; files are
+    // written with them. The two must never share a key.
+    let pngs = charts
+        .programme
+        .iter()
+        .chain(charts.regions.values().flatten())
+        .map(|c| if c.png.is_some() { b'1' } else { b'0' });
+    h.part(&pngs.collect::<Vec<u8>>());
+    h.hex()
+}
+
+/// "Today" as files show it: its date (PDFs and kits print it) and which
+/// embargoes have passed (what is published, and what is announced). The
+/// feed, which gives the time, is rendered with the pages.
+fn today(content: &Content, now: DateTime<Utc>, h: &mut Fnv) {
+    h.part(now.date_naive().to_string().as_bytes());
+    let passed = content
+        .narratives
+        .iter()
+        .chain(content.press.iter())
+        .filter_map(|p| p.embargo)
+        .map(|t| if t <= now { b'1' } else { b'0' });
+    h.part(&passed.collect::<Vec<u8>>());
+}
+
+/// The bilan binary: its version, size and time, since a new binary may
+/// make different bytes from the same inputs.
+pub(super) fn binary() -> &'static str {
+    static BINARY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    BINARY.get_or_init(|| {
+        let meta = std::env::current_exe().and_then(std::fs::metadata);
+        let stamp = meta
+            .as_ref()
+            .ok()
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+        format!(
+            "{}:{:?}:{:?}",
+            env!("CARGO_PKG_VERSION"),
+            meta.map(|m| m.len()).ok(),
+            stamp
+        )
+    })
+}
