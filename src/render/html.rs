@@ -30,10 +30,8 @@ impl renderers::Renderer for Html<'_> {
         "pages"
     }
 
-    fn whole(&self) -> bool {
-        false
-    }
-
+    /// The pages, then the sitemap (of the pages rendered), robots.txt and
+    /// the Atom feed.
     fn render(
         &self,
         ctx: &Report,
@@ -48,34 +46,23 @@ impl renderers::Renderer for Html<'_> {
             &before.sizes,
             &self.global,
         )?;
+        let started = std::time::Instant::now();
+        write_feeds(ctx, sink, &pages.dated)?;
+        crate::diag::log_time(started, "  of which feeds");
         Ok(renderers::Made {
             pages,
             ..Default::default()
         })
     }
-}
 
-/// The sitemap (of the pages rendered), robots.txt and the Atom feed.
-pub(super) struct Feeds<'d>(pub(super) &'d [(String, Option<NaiveDate>)]);
-
-impl renderers::Renderer for Feeds<'_> {
-    fn name(&self) -> &'static str {
-        "feeds"
-    }
-
-    /// The feed is made from what the pages found, and dated to the second.
-    fn whole(&self) -> bool {
-        false
-    }
-
-    fn render(
-        &self,
-        ctx: &Report,
-        _: &renderers::Made,
-        sink: &dyn Sink,
-    ) -> Result<renderers::Made, Error> {
-        write_feeds(ctx, sink, self.0)?;
-        Ok(renderers::Made::default())
+    /// No broken link, nor a link to an anchor its page lacks (as far as
+    /// the pages rendered in this run tell).
+    fn quiet(&self, made: &renderers::Made) -> bool {
+        let p = &made.pages;
+        p.broken.is_empty()
+            && p.anchors.iter().all(|(_, target, fragment, _)| {
+                p.ids.get(target).is_none_or(|ids| ids.contains(fragment))
+            })
     }
 }
 

@@ -199,7 +199,6 @@ pub fn render(
         paths: &paths,
     };
     let pages = renderers::run_stage(&ctx, &[&html], &made, &recording)?;
-    renderers::run_stage(&ctx, &[&html::Feeds(&pages.pages.dated)], &made, &recording)?;
     recording.put_statics(&static_files)?;
     let done = pages.pages;
     let broken_links = broken_links(&ctx, done.broken, done.anchors, &done.ids);

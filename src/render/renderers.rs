@@ -65,13 +65,18 @@ pub(super) trait Renderer: Sync {
     /// of earlier stages made (`before`).
     fn render(&self, report: &Report, before: &Made, sink: &dyn Sink) -> Result<Made, Error>;
     /// True when a rebuild from the same inputs ([`Report::inputs`]) keeps
-    /// all its files as they are. The pages say no: each has its own key.
+    /// all its files as they are.
     fn whole(&self) -> bool {
         true
     }
     /// True when later renderers bundle its files (they need the bytes).
     fn bundled(&self) -> bool {
         false
+    }
+    /// True when what it made raised no warning, so a rebuild may keep its
+    /// files without losing one (the pages' broken links).
+    fn quiet(&self, _made: &Made) -> bool {
+        true
     }
 }
 
@@ -146,7 +151,7 @@ fn render_or_keep(
         }
         Ok(None) => {
             let out = r.render(report, before, &sink);
-            if out.is_ok() {
+            if out.as_ref().is_ok_and(|made| r.quiet(made)) {
                 sink.finish();
             }
             (out, false)

@@ -62,6 +62,7 @@ impl<'a> Recording<'a> {
             registry: self,
             name,
             key: None,
+            made: Mutex::new(Vec::new()),
         }
     }
 
@@ -72,6 +73,7 @@ impl<'a> Recording<'a> {
             registry: self,
             name,
             key: Some(key),
+            made: Mutex::new(Vec::new()),
         }
     }
 
@@ -119,6 +121,8 @@ pub(super) struct Registering<'a> {
     name: &'static str,
     /// The inputs key of all its files, when they are kept as a whole.
     key: Option<String>,
+    /// The files it made, when keyed.
+    made: Mutex<Vec<String>>,
 }
 
 impl Registering<'_> {
@@ -139,15 +143,17 @@ impl Registering<'_> {
 
     /// Records that every file was made, so that the next build may keep
     /// them.
-    pub(super) fn finish(&self) {
+    pub(super) fn finish(self) {
         if let Some(key) = &self.key {
-            self.registry.inner.remember_group(self.name, key);
+            let made = self.made.into_inner().unwrap_or_else(|e| e.into_inner());
+            self.registry.inner.remember_group(self.name, key, made);
         }
     }
 
     fn remember_made(&self, rel: &str) {
-        if let Some(key) = &self.key {
-            self.registry.inner.remember(rel, key);
+        if self.key.is_some() {
+            let mut made = self.made.lock().unwrap_or_else(|e| e.into_inner());
+            made.push(rel.to_string());
         }
     }
 }
@@ -171,7 +177,12 @@ impl Sink for Registering<'_> {
         // A reused page is registered like a written one. One whose path
         // another renderer took is rendered instead, so that its write
         // fails with both names.
-        self.registry.inner.reuse(rel, key) && self.registry.record(rel, self.name).is_ok()
+        let kept =
+            self.registry.inner.reuse(rel, key) && self.registry.record(rel, self.name).is_ok();
+        if kept {
+            self.remember_made(rel);
+        }
+        kept
     }
 
     fn remember(&self, rel: &str, key: &str) {

@@ -349,3 +349,28 @@ fn files_are_kept_only_while_their_day_and_the_embargoes_passed_are_the_same() {
         "the release out of embargo is in the kit"
     );
 }
+
+#[test]
+fn a_rebuild_repeats_every_broken_link_and_keeps_the_pages_once_they_are_fixed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(&fixture("english"), &site);
+    let page = site.join("content/narratives/links.md");
+    std::fs::write(
+        &page,
+        "---\ntitle: \"Links\"\n---\nSee [nowhere](../nowhere/) and [here](#missing).\n",
+    )
+    .unwrap();
+    let (out, cache) = (tmp.path().join("out"), tmp.path().join("cache"));
+    let now = "2025-06-01T12:00:00+02:00";
+    for _ in 0..2 {
+        let log = build_at(&site, &out, &cache, now);
+        assert!(log.contains("`../nowhere/`"), "{log}");
+        assert!(log.contains("`#missing`"), "{log}");
+        assert!(!log.contains("kept pages"), "{log}");
+    }
+    std::fs::write(&page, "---\ntitle: \"Links\"\n---\nNo links.\n").unwrap();
+    build_at(&site, &out, &cache, now);
+    let log = build_at(&site, &out, &cache, now);
+    assert!(log.contains("kept pages"), "{log}");
+}

@@ -460,6 +460,7 @@ progress-kept-search-index = kept the search index as it was
 progress-kept-pdfs = kept PDFs as they were
 progress-kept-regional-kits = kept regional kits as they were
 progress-kept-kit-zip = kept the kit zip as it was
+progress-kept-pages = kept pages as they were
 
 ## Reading past a YAML syntax error (yaml/recover.rs)
 

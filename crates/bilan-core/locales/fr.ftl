@@ -460,6 +460,7 @@ progress-kept-search-index = index de recherche repris tel quel
 progress-kept-pdfs = PDF repris tels quels
 progress-kept-regional-kits = dossiers régionaux repris tels quels
 progress-kept-kit-zip = archive du dossier reprise telle quelle
+progress-kept-pages = pages reprises telles quelles
 
 ## Lecture au-delà d’une erreur de syntaxe YAML (yaml/recover.rs)
 

@@ -2,24 +2,52 @@
 //! from the same inputs, they are linked from the previous output without
 //! being made again. All of them or none, so a renderer never mixes its
 //! old files with new ones.
+//!
+//! The build state lists each renderer as `group <key> <name>`, then each
+//! of its files as `of <key> <path>` (the key names the renderer, since it
+//! hashes its name).
 
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::sync::atomic::Ordering;
 
-use super::{Kept, Staging};
+use super::{Kept, Staging, GROUP_PREFIX, MEMBER_PREFIX};
+
+/// A build state's renderers, by name: their inputs key and files.
+pub(super) fn parse(state: &str) -> HashMap<String, (String, Vec<String>)> {
+    let mut files: HashMap<&str, Vec<String>> = HashMap::new();
+    for (key, path) in state
+        .lines()
+        .filter_map(|l| l.strip_prefix(MEMBER_PREFIX)?.split_once(' '))
+    {
+        files.entry(key).or_default().push(path.to_string());
+    }
+    state
+        .lines()
+        .filter_map(|l| l.strip_prefix(GROUP_PREFIX)?.split_once(' '))
+        .map(|(key, name)| {
+            let paths = files.remove(key).unwrap_or_default();
+            (name.to_string(), (key.to_string(), paths))
+        })
+        .collect()
+}
+
+/// Adds `groups` to a build state.
+pub(super) fn write(groups: &BTreeMap<String, (String, Vec<String>)>, state: &mut String) {
+    for (name, (key, paths)) in groups {
+        state.push_str(&format!("{GROUP_PREFIX}{key} {name}\n"));
+        for path in paths {
+            state.push_str(&format!("{MEMBER_PREFIX}{key} {path}\n"));
+        }
+    }
+}
 
 impl Staging {
     pub(super) fn keep_group(&self, group: &str, key: &str, read: bool) -> Option<Vec<Kept>> {
-        if self.old_groups.get(group).map(String::as_str) != Some(key) {
+        let (old_key, paths) = self.old_groups.get(group)?;
+        if old_key != key {
             return None;
         }
-        let mut paths: Vec<&str> = self
-            .old_keys
-            .iter()
-            .filter(|(_, k)| k.as_str() == key)
-            .map(|(p, _)| p.as_str())
-            .collect();
-        paths.sort_unstable();
         let mut kept = Vec::with_capacity(paths.len());
         for (i, rel) in paths.iter().enumerate() {
             match self.link_old(rel, read) {
@@ -31,12 +59,15 @@ impl Staging {
             }
         }
         self.unchanged.fetch_add(kept.len(), Ordering::Relaxed);
+        // A page's own key goes on, for a later build that renders pages.
         let mut keys = self.new_keys.lock().unwrap_or_else(|e| e.into_inner());
-        for rel in &paths {
-            keys.insert((*rel).to_string(), key.to_string());
+        for rel in paths {
+            if let Some(k) = self.old_keys.get(rel) {
+                keys.insert(rel.clone(), k.clone());
+            }
         }
         drop(keys);
-        super::Sink::remember_group(self, group, key);
+        super::Sink::remember_group(self, group, key, paths.clone());
         Some(kept)
     }
 
@@ -61,15 +92,39 @@ impl Staging {
     }
 
     /// Undoes `link_old` for `paths`: the renderer makes them after all.
-    fn unkeep(&self, paths: &[&str]) {
+    fn unkeep(&self, paths: &[String]) {
         for rel in paths {
             let _ = fs::remove_file(self.dir.join(rel));
             self.unclaim(rel);
         }
     }
 
-    fn unclaim(&self, rel: &str) {
+    pub(super) fn unclaim(&self, rel: &str) {
         let mut claimed = self.claimed.lock().unwrap_or_else(|e| e.into_inner());
         claimed.remove(rel);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_state_lists_each_renderer_with_its_files() {
+        let mut groups = BTreeMap::new();
+        groups.insert(
+            "territory charts".to_string(),
+            (
+                "00ff".to_string(),
+                vec!["a b/c.png".to_string(), "d.svg".into()],
+            ),
+        );
+        groups.insert("PDFs".to_string(), ("11ee".to_string(), Vec::new()));
+        let mut state = String::from("page 1234 x.html\n");
+        write(&groups, &mut state);
+        let back = parse(&state);
+        assert_eq!(back.len(), 2);
+        assert_eq!(back["territory charts"], groups["territory charts"]);
+        assert_eq!(back["PDFs"], ("11ee".to_string(), Vec::new()));
     }
 }

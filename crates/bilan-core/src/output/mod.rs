@@ -75,9 +75,9 @@ pub trait Sink: Sync {
         None
     }
 
-    /// Records that renderer `group` made its files (each remembered under
-    /// `key`) from the inputs `key`, for the next build.
-    fn remember_group(&self, _group: &str, _key: &str) {}
+    /// Records that renderer `group` made `paths` from the inputs `key`,
+    /// for the next build.
+    fn remember_group(&self, _group: &str, _key: &str, _paths: Vec<String>) {}
 }
 
 /// A file kept from the previous build: its path, its size, and its bytes
@@ -112,10 +112,11 @@ pub struct Staging {
     old_paths: Option<String>,
     /// Inputs keys of this build's pages.
     new_keys: Mutex<BTreeMap<String, String>>,
-    /// Inputs keys of the previous build's renderers, by name.
-    old_groups: HashMap<String, String>,
-    /// Inputs keys of this build's renderers, by name.
-    new_groups: Mutex<BTreeMap<String, String>>,
+    /// Inputs keys of the previous build's renderers, by name, with
+    /// their files.
+    old_groups: HashMap<String, (String, Vec<String>)>,
+    /// The same for this build.
+    new_groups: Mutex<BTreeMap<String, (String, Vec<String>)>>,
     committed: bool,
     /// Folders left by earlier builds that could not be removed.
     leftovers: Vec<PathBuf>,
@@ -148,6 +149,7 @@ const PATHS_PREFIX: &str = "paths: ";
 const PAGE_PREFIX: &str = "page ";
 const FILE_PREFIX: &str = "file ";
 const GROUP_PREFIX: &str = "group ";
+const MEMBER_PREFIX: &str = "of ";
 
 /// A stable hash of a list of paths.
 pub fn paths_hash(paths: &BTreeSet<String>) -> String {
@@ -190,11 +192,7 @@ impl Staging {
         let old_paths = marker
             .lines()
             .find_map(|l| l.strip_prefix(PATHS_PREFIX).map(str::to_string));
-        let old_groups = marker
-            .lines()
-            .filter_map(|l| l.strip_prefix(GROUP_PREFIX)?.split_once(' '))
-            .map(|(key, name)| (name.to_string(), key.to_string()))
-            .collect();
+        let old_groups = groups::parse(marker);
         Ok(Staging {
             out,
             dir,
@@ -252,14 +250,10 @@ impl Staging {
         {
             state.push_str(&format!("{PAGE_PREFIX}{key} {path}\n"));
         }
-        for (name, key) in self
-            .new_groups
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .iter()
-        {
-            state.push_str(&format!("{GROUP_PREFIX}{key} {name}\n"));
-        }
+        groups::write(
+            &self.new_groups.lock().unwrap_or_else(|e| e.into_inner()),
+            &mut state,
+        );
         for path in paths {
             state.push_str(&format!("{FILE_PREFIX}{path}\n"));
         }
@@ -378,8 +372,7 @@ impl Sink for Staging {
             self.remember(rel, key);
         } else {
             // Rendered after all: the write that follows claims it.
-            let mut claimed = self.claimed.lock().unwrap_or_else(|e| e.into_inner());
-            claimed.remove(rel);
+            self.unclaim(rel);
         }
         linked
     }
@@ -399,11 +392,11 @@ impl Sink for Staging {
         self.keep_group(group, key, read)
     }
 
-    fn remember_group(&self, group: &str, key: &str) {
+    fn remember_group(&self, group: &str, key: &str, paths: Vec<String>) {
         self.new_groups
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .insert(group.to_string(), key.to_string());
+            .insert(group.to_string(), (key.to_string(), paths));
     }
 }
 
