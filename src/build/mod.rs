@@ -313,9 +313,12 @@ pub fn emit(
     // only at the end, and removed if anything fails before (see `Staging`).
     let previous_state = cache.map(|c| c.state(&out_dir)).unwrap_or_default();
     let staging = match cache {
-        Some(_) => Some(
+        Some(c) => Some(
             Staging::begin(&out_dir, previous_state.clone())
-                .with_context(|| bilan_core::tr!("cannot-prepare", path = &out_dir))?,
+                .with_context(|| bilan_core::tr!("cannot-prepare", path = &out_dir))?
+                // Entries of a cache inside the site are signed; the output's
+                // files are not, so they stay out of it.
+                .keeping_in((!c.verifies()).then(|| c.dir().to_path_buf())),
         ),
         None => None,
     };
@@ -360,7 +363,8 @@ pub fn emit(
     }
     let totals = crate::aggregate::summary(content, &agg.programme);
     let save = |state: &str| cache.save_state(&out_dir, &format!("{state}{}", cache.used_lines()));
-    let (outcome, moved) = commit(staging, &rendered, &totals, &out_dir, &save)?;
+    let (outcome, moved, entries) = commit(staging, &rendered, &totals, &out_dir, &save)?;
+    cache.mark_used(&entries);
     log_time(start, "Swapped in");
     let moved = moved
         .into_iter()
@@ -402,14 +406,15 @@ pub fn render_options(opts: &BuildOptions, now: DateTime<Utc>) -> RenderOptions 
 /// Totals that moved since the previous build: (key, before, after).
 type Moved = Vec<(String, u64, u64)>;
 
-/// Swaps the staged site in and says what changed since the last build.
+/// Swaps the staged site in and says what changed since the last build,
+/// with the cache entries the writer used.
 fn commit(
     staging: Staging,
     rendered: &render::Rendered,
     totals: &BTreeMap<String, u64>,
     out_dir: &std::path::Path,
     save_state: &dyn Fn(&str) -> Result<()>,
-) -> Result<(Outcome, Moved)> {
+) -> Result<(Outcome, Moved, Vec<String>)> {
     let summary =
         serde_json::to_string(totals).context("cannot record the totals of this build")?;
     let (stats, changes) = staging
@@ -429,7 +434,7 @@ fn commit(
         },
         ..Outcome::empty(Diagnostics::default(), Instant::now())
     };
-    Ok((outcome, moved))
+    Ok((outcome, moved, changes.entries))
 }
 
 /// Charts drawn: programme, map, regions, and one per territory with

@@ -1,9 +1,10 @@
 //! Fast paths must equal slow ones: random sequences of edits to a fixture
 //! site (figures, names, regions and codes of records, map outlines,
 //! site.yaml, narratives, templates, static files, kit.yaml, records added
-//! and removed, nothing at all). After each edit the incremental build (same output, same
-//! cache) must equal a clean build (new output) byte for byte, and now and
-//! then a clean build with an empty cache too.
+//! and removed, nothing at all). After each edit the incremental build (same
+//! output, same cache) and a build into the same output folder emptied
+//! first (same cache) must equal a clean build (new output) byte for byte,
+//! and now and then a clean build with an empty cache too.
 //!
 //! The seed is fixed; `BILAN_PROPTEST_CASES` sets the number of sequences
 //! (200 by default, as in CI).
@@ -257,9 +258,9 @@ fn incremental_builds_equal_clean_builds_after_random_edits() {
     let tmp = tempfile::tempdir().unwrap();
     let site = tmp.path().join("site");
     copy_dir(&fixture("english"), &site);
-    let (inc, clean, cache) = (
+    let (inc, restored, cache) = (
         tmp.path().join("inc"),
-        tmp.path().join("clean"),
+        tmp.path().join("restored"),
         tmp.path().join("cache"),
     );
     let mut rng = Rng(0x00b1_1a40);
@@ -270,30 +271,40 @@ fn incremental_builds_equal_clean_builds_after_random_edits() {
         for _ in 0..1 + rng.below(3) {
             history.push(format!("{case}: {}", edit(&site, &mut rng)));
             let (inc_code, inc_err) = build_into(&site, &inc, &cache);
-            let _ = std::fs::remove_dir_all(&clean);
-            // Now and then the clean build draws everything anew.
+            // The clean build writes a new output folder, so it keeps
+            // nothing; now and then it draws everything anew too.
+            let clean = tmp.path().join(format!("clean-{}", history.len()));
             let fresh = tmp.path().join(format!("fresh-{case}"));
             let clean_cache = if case % 25 == 24 { &fresh } else { &cache };
             let (clean_code, clean_err) = build_into(&site, &clean, clean_cache);
             let _ = std::fs::remove_dir_all(&fresh);
+            // The same output folder emptied first, as in a CI that
+            // restores only the cache: what it keeps comes from the cache.
+            let _ = std::fs::remove_dir_all(&restored);
+            let (restored_code, restored_err) = build_into(&site, &restored, &cache);
             let last = history[history.len().saturating_sub(6)..].join("\n");
             assert_eq!(
-                inc_code, clean_code,
-                "after:\n{last}\n{inc_err}\n{clean_err}"
+                (inc_code, restored_code),
+                (clean_code, clean_code),
+                "after:\n{last}\n{inc_err}\n{restored_err}\n{clean_err}"
             );
             if clean_code != Some(0) {
                 continue;
             }
-            let diff = differences(&read_tree(&inc), &read_tree(&clean));
-            assert!(
-                diff.is_empty(),
-                "incremental and clean builds differ after:\n{last}\n{}",
-                diff.join("\n")
-            );
+            let clean_tree = read_tree(&clean);
+            for (name, tree) in [("incremental", &inc), ("restored", &restored)] {
+                let diff = differences(&read_tree(tree), &clean_tree);
+                assert!(
+                    diff.is_empty(),
+                    "{name} and clean builds differ after:\n{last}\n{}",
+                    diff.join("\n")
+                );
+            }
+            let _ = std::fs::remove_dir_all(&clean);
         }
     }
     eprintln!(
-        "{cases} sequences, {} edits: incremental = clean",
+        "{cases} sequences, {} edits: incremental = restored = clean",
         history.len()
     );
 }
@@ -373,4 +384,20 @@ fn a_rebuild_repeats_every_broken_link_and_keeps_the_pages_once_they_are_fixed()
     build_at(&site, &out, &cache, now);
     let log = build_at(&site, &out, &cache, now);
     assert!(log.contains("kept pages"), "{log}");
+}
+
+#[test]
+fn a_build_into_an_emptied_output_folder_keeps_the_files_from_the_cache() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (out, cache) = (tmp.path().join("out"), tmp.path().join("cache"));
+    let now = "2025-06-01T12:00:00+02:00";
+    let site = fixture("english");
+    build_at(&site, &out, &cache, now);
+    let first = read_tree(&out);
+    std::fs::remove_dir_all(&out).unwrap();
+    let log = build_at(&site, &out, &cache, now);
+    for renderer in ["pages", "exports", "PDFs", "kit zip", "territory charts"] {
+        assert!(log.contains(&format!("kept {renderer}")), "{log}");
+    }
+    assert!(differences(&read_tree(&out), &first).is_empty());
 }

@@ -194,6 +194,13 @@ impl DiskCache {
         used.iter().map(|n| format!("{USED_PREFIX}{n}\n")).collect()
     }
 
+    /// Marks `names` as used (entries the writer linked).
+    pub fn mark_used(&self, names: &[String]) {
+        for name in names {
+            self.mark(name);
+        }
+    }
+
     /// Marks as used the entries a previous build `state` used.
     pub fn keep_used(&self, state: &str) {
         for name in state.lines().filter_map(|l| l.strip_prefix(USED_PREFIX)) {

@@ -9,6 +9,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
+use std::path::Path;
 use std::sync::atomic::Ordering;
 
 use super::{Kept, Staging, GROUP_PREFIX, MEMBER_PREFIX};
@@ -50,7 +51,7 @@ impl Staging {
         }
         let mut kept = Vec::with_capacity(paths.len());
         for (i, rel) in paths.iter().enumerate() {
-            match self.link_old(rel, read) {
+            match self.link_old(key, rel, read) {
                 Some(k) => kept.push(k),
                 None => {
                     self.unkeep(&paths[..i]);
@@ -71,10 +72,19 @@ impl Staging {
         Some(kept)
     }
 
-    /// Claims `rel` and links the previous build's file there.
-    fn link_old(&self, rel: &str, read: bool) -> Option<Kept> {
-        let old = self.out.join(rel);
-        let meta = fs::symlink_metadata(&old).ok().filter(|m| m.is_file())?;
+    /// Claims `rel` and links the previous build's file there, from the
+    /// cache when it holds it, else from the previous output.
+    fn link_old(&self, key: &str, rel: &str, read: bool) -> Option<Kept> {
+        let is_file = |p: &Path| fs::symlink_metadata(p).ok().filter(|m| m.is_file());
+        let entry = self.entries.as_ref().map(|d| d.join(entry_name(key, rel)));
+        let (old, meta) = match entry.as_deref().and_then(|e| Some((e, is_file(e)?))) {
+            Some((e, m)) => (e.to_path_buf(), m),
+            None => {
+                let old = self.out.join(rel);
+                let meta = is_file(&old)?;
+                (old, meta)
+            }
+        };
         let bytes = if read {
             Some(fs::read(&old).ok()?)
         } else {
@@ -99,10 +109,44 @@ impl Staging {
         }
     }
 
+    /// Links the files of `groups` from the staging folder into the
+    /// entries folder, each named by its renderer's inputs and its path
+    /// (those already there are the same bytes), and lists them as used.
+    pub(super) fn store_entries(&self, groups: &BTreeMap<String, (String, Vec<String>)>) {
+        let Some(dir) = &self.entries else { return };
+        let mut used = Vec::new();
+        for (key, paths) in groups.values() {
+            for rel in paths {
+                let name = entry_name(key, rel);
+                let target = dir.join(&name);
+                let there = fs::symlink_metadata(&target).is_ok_and(|m| m.is_file());
+                if there || fs::hard_link(self.dir.join(rel), &target).is_ok() {
+                    used.push(name);
+                }
+            }
+        }
+        *self.used_entries.lock().unwrap_or_else(|e| e.into_inner()) = used;
+    }
+
     pub(super) fn unclaim(&self, rel: &str) {
         let mut claimed = self.claimed.lock().unwrap_or_else(|e| e.into_inner());
         claimed.remove(rel);
     }
+}
+
+/// The entry of file `rel` made from the inputs `key`: named as the cache
+/// names its entries (16 hex digits and an extension), so that its pruning
+/// applies.
+fn entry_name(key: &str, rel: &str) -> String {
+    let ext = Path::new(rel)
+        .extension()
+        .and_then(|e| e.to_str())
+        .filter(|e| !e.is_empty() && e.bytes().all(|b| b.is_ascii_alphanumeric()))
+        .unwrap_or("bin");
+    format!(
+        "{}.{ext}",
+        crate::cache::hash(&[key.as_bytes(), rel.as_bytes()])
+    )
 }
 
 #[cfg(test)]

@@ -117,6 +117,11 @@ pub struct Staging {
     old_groups: HashMap<String, (String, Vec<String>)>,
     /// The same for this build.
     new_groups: Mutex<BTreeMap<String, (String, Vec<String>)>>,
+    /// Where renderers' files are also linked, so that a build whose output
+    /// folder is gone (a CI with its cache restored) keeps them too.
+    entries: Option<PathBuf>,
+    /// The entries of that folder this build used.
+    used_entries: Mutex<Vec<String>>,
     committed: bool,
     /// Folders left by earlier builds that could not be removed.
     leftovers: Vec<PathBuf>,
@@ -142,6 +147,9 @@ pub struct Changes {
     /// Folders of earlier sites that could not be removed (a file in them
     /// is protected): the build succeeded, but they take space.
     pub leftovers: Vec<PathBuf>,
+    /// Entries of the folder given to [`Staging::keeping_in`] that this
+    /// build linked or kept from: the cache must not prune them.
+    pub entries: Vec<String>,
 }
 
 const SUMMARY_PREFIX: &str = "summary: ";
@@ -206,10 +214,19 @@ impl Staging {
             new_keys: Mutex::new(BTreeMap::new()),
             old_groups,
             new_groups: Mutex::new(BTreeMap::new()),
+            entries: None,
+            used_entries: Mutex::new(Vec::new()),
             committed: false,
             leftovers,
             _lock: lock,
         })
+    }
+
+    /// Also links the files of renderers kept as a whole into `dir` (the
+    /// cache, when its entries need no signature), named by their inputs.
+    pub fn keeping_in(mut self, dir: Option<PathBuf>) -> Staging {
+        self.entries = dir;
+        self
     }
 
     /// Marks the folder as bilan's and swaps it in. `paths` are all the files
@@ -250,10 +267,10 @@ impl Staging {
         {
             state.push_str(&format!("{PAGE_PREFIX}{key} {path}\n"));
         }
-        groups::write(
-            &self.new_groups.lock().unwrap_or_else(|e| e.into_inner()),
-            &mut state,
-        );
+        let new_groups =
+            std::mem::take(&mut *self.new_groups.lock().unwrap_or_else(|e| e.into_inner()));
+        groups::write(&new_groups, &mut state);
+        self.store_entries(&new_groups);
         for path in paths {
             state.push_str(&format!("{FILE_PREFIX}{path}\n"));
         }
@@ -285,6 +302,9 @@ impl Staging {
                 leftovers,
                 unrecorded: recorded.is_none() && !foreign.is_empty(),
                 kept: foreign,
+                entries: std::mem::take(
+                    &mut *self.used_entries.lock().unwrap_or_else(|e| e.into_inner()),
+                ),
             },
         ))
     }
