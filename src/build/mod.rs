@@ -17,7 +17,7 @@ use anyhow::{bail, Context as _, Result};
 use chrono::{DateTime, Utc};
 
 use crate::aggregate::aggregate;
-use crate::cache::{DiskCache, NoCache, Store};
+use crate::cache::{Deferred, DiskCache, NoCache, Store};
 use crate::charts;
 use crate::content;
 use crate::diag::{log_time, Diagnostics};
@@ -257,7 +257,10 @@ fn run(opts: &BuildOptions, write: bool) -> Result<Outcome> {
     } else {
         None
     };
-    let store: &dyn Store = match &disk_cache {
+    // The chart PNGs wait for the renderers that write them: a build that
+    // keeps those files never reads the pictures.
+    let deferred = disk_cache.as_ref().map(|c| Deferred(c));
+    let store: &dyn Store = match &deferred {
         Some(c) => c,
         None => &NoCache,
     };
@@ -317,8 +320,9 @@ pub fn emit(
             Staging::begin(&out_dir, previous_state.clone())
                 .with_context(|| bilan_core::tr!("cannot-prepare", path = &out_dir))?
                 // Entries of a cache inside the site are signed; the output's
-                // files are not, so they stay out of it.
-                .keeping_in((!c.verifies()).then(|| c.dir().to_path_buf())),
+                // files are not, so they stay out of it. `serve` rewrites its
+                // own folder on every edit and never prunes: it keeps from it.
+                .keeping_in((!c.verifies() && !opts.preview).then(|| c.dir().to_path_buf())),
         ),
         None => None,
     };

@@ -1,23 +1,22 @@
 //! The key of everything the renderers of files read ([`super::Report`]):
 //! the content and theme as loaded ([`crate::fingerprint`]), the options,
-//! "today" as far as any file shows it, which charts carry their PNG, and
-//! the bilan binary. A rebuild with the same key keeps those renderers'
+//! "today" as far as any file shows it, and the bilan binary. (Charts are
+//! drawn from the content; their PNGs, left out of the model by a build,
+//! are drawn by the renderers that write them.) A rebuild with the same key keeps those renderers'
 //! files as they are (see `renderers::render_or_keep`).
 
 use chrono::{DateTime, Utc};
 
 use crate::cache::Fnv;
-use crate::charts::ChartSet;
 use crate::content::Content;
 use crate::theme::Theme;
 
 use super::RenderOptions;
 
-/// The inputs key of a build of `content` with `theme` and `charts`.
+/// The inputs key of a build of `content` with `theme`.
 pub(super) fn key(
     content: &Content,
     theme: &Theme,
-    charts: &ChartSet,
     opts: &RenderOptions,
     base_url: &str,
 ) -> String {
@@ -33,14 +32,6 @@ pub(super) fn key(
     h.part(&[u8::from(*drafts)]);
     h.part(base_url.as_bytes());
     today(content, *now, &mut h);
-    // `serve` renders pages from charts without their PNGs; files are
-    // written with them. The two must never share a key.
-    let pngs = charts
-        .programme
-        .iter()
-        .chain(charts.regions.values().flatten())
-        .map(|c| if c.png.is_some() { b'1' } else { b'0' });
-    h.part(&pngs.collect::<Vec<u8>>());
     h.hex()
 }
 

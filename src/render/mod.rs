@@ -175,7 +175,7 @@ pub fn render(
     let views = Views::new(content, agg, opts);
     let mut ctx = context(content, agg, charts, theme, opts, &views);
     ctx.store = Some(store);
-    ctx.inputs = Some(inputs::key(content, theme, charts, opts, &ctx.base_url));
+    ctx.inputs = Some(inputs::key(content, theme, opts, &ctx.base_url));
     let global = insert_globals(&mut tera, &ctx, opts);
 
     // Each renderer registers the paths it makes; static files go out last,

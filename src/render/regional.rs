@@ -51,6 +51,7 @@ fn region_files(ctx: &Report, kit: &RegionalKitView, tables: &[Table; 2]) -> Res
         (n.pdf.to_string(), bytes.clone()),
     ];
     for c in kit.charts {
+        let c = crate::charts::region_filled(c, store).map_err(Error::one)?;
         entries.push((
             format!("{}/{}.svg", n.visuals, c.name),
             c.svg.clone().into_bytes(),

@@ -26,6 +26,9 @@ pub(super) struct Made {
     pub(super) pages: PagesDone,
     /// How many renderers kept their previous files.
     pub(super) kept_whole: usize,
+    /// Files a later renderer bundles that were kept, not made: their
+    /// bytes are read back when needed.
+    pub(super) unread: Vec<String>,
 }
 
 impl Made {
@@ -33,6 +36,7 @@ impl Made {
         self.kept.extend(other.kept);
         self.sizes.extend(other.sizes);
         self.kept_whole += other.kept_whole;
+        self.unread.extend(other.unread);
         let p = other.pages;
         self.pages.dated.extend(p.dated);
         self.pages.broken.extend(p.broken);
@@ -134,18 +138,18 @@ fn render_or_keep(
         return (r.render(report, before, &sink.by(r.name())), false);
     };
     let sink = sink.keyed(r.name(), key);
-    match sink.keep_previous(r.bundled()) {
+    match sink.keep_previous() {
         Err(e) => (Err(Error::Io(e)), false),
         Ok(Some(files)) => {
             let mut made = Made {
                 kept_whole: 1,
                 ..Made::default()
             };
-            for (path, size, bytes) in files {
-                made.sizes.insert(path.clone(), size as usize);
-                if let Some(bytes) = bytes {
-                    made.kept.insert(path, bytes);
+            for (path, size) in files {
+                if r.bundled() {
+                    made.unread.push(path.clone());
                 }
+                made.sizes.insert(path, size as usize);
             }
             (Ok(made), true)
         }
@@ -174,7 +178,9 @@ impl Renderer for Charts {
     fn render(&self, report: &Report, _: &Made, sink: &dyn Sink) -> Result<Made, Error> {
         let mut made = Made::default();
         let charts = report.charts;
+        let store = report.store.unwrap_or(&crate::cache::NoCache);
         for c in &charts.programme {
+            let c = crate::charts::programme_filled(c, store).map_err(Error::one)?;
             made.keep(sink, routes::chart(&c.name, "svg"), c.svg.clone().into())?;
             if let Some(png) = &c.png {
                 made.keep(sink, routes::chart(&c.name, "png"), png.clone())?;
@@ -195,7 +201,8 @@ impl Renderer for Charts {
             )?;
         }
         for c in charts.regions.values().flatten() {
-            for (path, bytes) in crate::charts::chart_files(c.clone()) {
+            let c = crate::charts::region_filled(c, store).map_err(Error::one)?;
+            for (path, bytes) in crate::charts::chart_files(c) {
                 made.put(sink, path, &bytes)?;
             }
         }
@@ -369,7 +376,26 @@ impl Renderer for KitBundle {
     }
 
     fn render(&self, report: &Report, before: &Made, sink: &dyn Sink) -> Result<Made, Error> {
-        let bundle = kit::bundle(report, &before.kept)
+        // Files kept from the last build (this zip was not, or it would
+        // have been kept too) are read back; a rare case, so copied.
+        let merged;
+        let files = if before.unread.is_empty() {
+            &before.kept
+        } else {
+            let mut all = before.kept.clone();
+            for path in &before.unread {
+                let bytes = sink.read_back(path).ok_or_else(|| {
+                    Error::Io(anyhow::anyhow!(
+                        "cannot read back {path} for {}",
+                        routes::KIT_ZIP
+                    ))
+                })?;
+                all.insert(path.clone(), bytes);
+            }
+            merged = all;
+            &merged
+        };
+        let bundle = kit::bundle(report, files)
             .map_err(|e| Error::Io(anyhow::anyhow!("cannot build {}: {e}", routes::KIT_ZIP)))?;
         let mut made = Made::default();
         made.put(sink, routes::KIT_ZIP.into(), &bundle)?;

@@ -128,14 +128,14 @@ pub(super) struct Registering<'a> {
 impl Registering<'_> {
     /// The previous build's files of this renderer, kept as they were when
     /// made from the same inputs; registered like written ones.
-    pub(super) fn keep_previous(&self, read: bool) -> Result<Option<Vec<Kept>>> {
+    pub(super) fn keep_previous(&self) -> Result<Option<Vec<Kept>>> {
         let Some(key) = &self.key else {
             return Ok(None);
         };
-        let Some(kept) = self.registry.inner.reuse_group(self.name, key, read) else {
+        let Some(kept) = self.registry.inner.reuse_group(self.name, key) else {
             return Ok(None);
         };
-        for (rel, _, _) in &kept {
+        for (rel, _) in &kept {
             self.registry.record(rel, self.name)?;
         }
         Ok(Some(kept))
@@ -191,6 +191,10 @@ impl Sink for Registering<'_> {
 
     fn previous_paths(&self) -> Option<&str> {
         self.registry.inner.previous_paths()
+    }
+
+    fn read_back(&self, rel: &str) -> Option<Vec<u8>> {
+        self.registry.inner.read_back(rel)
     }
 }
 

@@ -401,3 +401,26 @@ fn a_build_into_an_emptied_output_folder_keeps_the_files_from_the_cache() {
     }
     assert!(differences(&read_tree(&out), &first).is_empty());
 }
+
+#[test]
+fn a_kit_zip_made_again_bundles_the_files_kept_beside_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (out, cache) = (tmp.path().join("out"), tmp.path().join("cache"));
+    let now = "2025-06-01T12:00:00+02:00";
+    let site = fixture("english");
+    build_at(&site, &out, &cache, now);
+    let first = read_tree(&out);
+    // The zips gone from the output and the cache, nothing else.
+    for dir in [&out, &cache] {
+        for e in walkdir::WalkDir::new(dir).into_iter().flatten() {
+            if e.path().extension().is_some_and(|x| x == "zip") {
+                std::fs::remove_file(e.path()).unwrap();
+            }
+        }
+    }
+    let log = build_at(&site, &out, &cache, now);
+    assert!(log.contains("of which kit zip"), "{log}");
+    assert!(log.contains("kept exports"), "{log}");
+    let diff = differences(&read_tree(&out), &first);
+    assert!(diff.is_empty(), "{}", diff.join("\n"));
+}

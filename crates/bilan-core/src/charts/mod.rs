@@ -309,14 +309,38 @@ pub fn fill_pngs(set: &mut ChartSet, store: &dyn Store) -> Result<(), Diagnostic
         .chain(regions)
         .filter(|(c, _)| c.png.is_none())
         .collect();
-    missing.into_par_iter().try_for_each(|(c, fit)| {
-        c.png = Some(rasterised(store, &c.svg, fit).map_err(|e| png_error(&c.name, &e))?);
-        if c.print_file.is_some() {
-            let print = rasterised(store, &c.svg, raster::PRINT);
-            c.print = Some(print.map_err(|e| png_error(&c.name, &e))?);
-        }
-        Ok(())
-    })
+    missing
+        .into_par_iter()
+        .try_for_each(|(c, fit)| fill(c, fit, store))
+}
+
+/// A programme chart with its PNG, drawn or from the cache when a
+/// deferring store left it out: a build that keeps the chart files never
+/// reads those pictures.
+pub fn programme_filled(c: &Chart, store: &dyn Store) -> Result<Chart, Diagnostic> {
+    let mut c = c.clone();
+    if c.png.is_none() {
+        fill(&mut c, raster::PRINT, store)?;
+    }
+    Ok(c)
+}
+
+/// A region chart with its PNGs (see [`programme_filled`]).
+pub fn region_filled(c: &Chart, store: &dyn Store) -> Result<Chart, Diagnostic> {
+    let mut c = c.clone();
+    if c.png.is_none() {
+        fill(&mut c, raster::CARD, store)?;
+    }
+    Ok(c)
+}
+
+fn fill(c: &mut Chart, fit: raster::Fit, store: &dyn Store) -> Result<(), Diagnostic> {
+    c.png = Some(rasterised(store, &c.svg, fit).map_err(|e| png_error(&c.name, &e))?);
+    if c.print_file.is_some() {
+        let print = rasterised(store, &c.svg, raster::PRINT);
+        c.print = Some(print.map_err(|e| png_error(&c.name, &e))?);
+    }
+    Ok(())
 }
 
 /// `svg` as a PNG fitted by `fit`, from the cache when drawn before.

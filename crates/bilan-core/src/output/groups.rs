@@ -44,14 +44,14 @@ pub(super) fn write(groups: &BTreeMap<String, (String, Vec<String>)>, state: &mu
 }
 
 impl Staging {
-    pub(super) fn keep_group(&self, group: &str, key: &str, read: bool) -> Option<Vec<Kept>> {
+    pub(super) fn keep_group(&self, group: &str, key: &str) -> Option<Vec<Kept>> {
         let (old_key, paths) = self.old_groups.get(group)?;
         if old_key != key {
             return None;
         }
         let mut kept = Vec::with_capacity(paths.len());
         for (i, rel) in paths.iter().enumerate() {
-            match self.link_old(key, rel, read) {
+            match self.link_old(key, rel) {
                 Some(k) => kept.push(k),
                 None => {
                     self.unkeep(&paths[..i]);
@@ -74,7 +74,7 @@ impl Staging {
 
     /// Claims `rel` and links the previous build's file there, from the
     /// cache when it holds it, else from the previous output.
-    fn link_old(&self, key: &str, rel: &str, read: bool) -> Option<Kept> {
+    fn link_old(&self, key: &str, rel: &str) -> Option<Kept> {
         let is_file = |p: &Path| fs::symlink_metadata(p).ok().filter(|m| m.is_file());
         let entry = self.entries.as_ref().map(|d| d.join(entry_name(key, rel)));
         let (old, meta) = match entry.as_deref().and_then(|e| Some((e, is_file(e)?))) {
@@ -85,11 +85,6 @@ impl Staging {
                 (old, meta)
             }
         };
-        let bytes = if read {
-            Some(fs::read(&old).ok()?)
-        } else {
-            None
-        };
         self.claim(rel).ok()?;
         let dest = self.dir.join(rel);
         let linked = dest.parent().is_some_and(|p| fs::create_dir_all(p).is_ok())
@@ -98,7 +93,7 @@ impl Staging {
             self.unclaim(rel);
             return None;
         }
-        Some((rel.to_string(), meta.len(), bytes))
+        Some((rel.to_string(), meta.len()))
     }
 
     /// Undoes `link_old` for `paths`: the renderer makes them after all.
@@ -126,6 +121,14 @@ impl Staging {
             }
         }
         *self.used_entries.lock().unwrap_or_else(|e| e.into_inner()) = used;
+    }
+
+    /// The bytes of a file already staged (a kept one a later renderer
+    /// bundles).
+    pub(super) fn staged(&self, rel: &str) -> Option<Vec<u8>> {
+        let path = self.dir.join(rel);
+        fs::symlink_metadata(&path).ok().filter(|m| m.is_file())?;
+        fs::read(&path).ok()
     }
 
     pub(super) fn unclaim(&self, rel: &str) {

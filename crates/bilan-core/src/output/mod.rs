@@ -70,8 +70,13 @@ pub trait Sink: Sync {
 
     /// Keeps every file the previous build's renderer `group` made, when it
     /// made them from the same inputs (`key`): all of them or none. Returns
-    /// their paths and sizes, with their bytes when `read` is set.
-    fn reuse_group(&self, _group: &str, _key: &str, _read: bool) -> Option<Vec<Kept>> {
+    /// their paths and sizes.
+    fn reuse_group(&self, _group: &str, _key: &str) -> Option<Vec<Kept>> {
+        None
+    }
+
+    /// The bytes of a file this build kept, for a renderer that bundles it.
+    fn read_back(&self, _rel: &str) -> Option<Vec<u8>> {
         None
     }
 
@@ -80,9 +85,8 @@ pub trait Sink: Sync {
     fn remember_group(&self, _group: &str, _key: &str, _paths: Vec<String>) {}
 }
 
-/// A file kept from the previous build: its path, its size, and its bytes
-/// when asked for.
-pub type Kept = (String, u64, Option<Vec<u8>>);
+/// A file kept from the previous build: its path and its size.
+pub type Kept = (String, u64);
 
 /// A sink that keeps nothing (`bilan check`).
 pub struct Discard;
@@ -408,8 +412,12 @@ impl Sink for Staging {
         self.old_paths.as_deref()
     }
 
-    fn reuse_group(&self, group: &str, key: &str, read: bool) -> Option<Vec<Kept>> {
-        self.keep_group(group, key, read)
+    fn reuse_group(&self, group: &str, key: &str) -> Option<Vec<Kept>> {
+        self.keep_group(group, key)
+    }
+
+    fn read_back(&self, rel: &str) -> Option<Vec<u8>> {
+        self.staged(rel)
     }
 
     fn remember_group(&self, group: &str, key: &str, paths: Vec<String>) {
