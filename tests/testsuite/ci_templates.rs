@@ -211,13 +211,14 @@ fn served_release(tmp: &Path, tamper: bool) -> String {
 }
 
 /// The variables a CI sets for the templates, pointed at `url`, with the
-/// cache in `cache` and the Pages address `pages`; the DSFR's licence not
-/// accepted.
-fn ci_vars(url: &str, cache: &Path, pages: &str) -> Vec<(&'static str, String)> {
+/// runner's home folder `home` (a new runner has a new one) and the Pages
+/// address `pages`; the DSFR's licence not accepted.
+fn ci_vars(url: &str, home: &Path, pages: &str) -> Vec<(&'static str, String)> {
     vec![
         ("BILAN_RELEASES", url.to_string()),
         ("BILAN_VERSION", VERSION.to_string()),
-        ("BILAN_CACHE_DIR", cache.display().to_string()),
+        ("HOME", home.display().to_string()),
+        ("XDG_CACHE_HOME", home.join(".cache").display().to_string()),
         ("CI_PAGES_URL", pages.to_string()),
         ("SITE_URL", pages.to_string()),
         ("DSFR_ACCEPT_LICENSE", String::new()),
@@ -243,24 +244,75 @@ fn both_templates_install_the_release_and_build_a_default_site() {
             !job.steps.iter().any(|s| s.contains("cargo")),
             "{name} compiles bilan"
         );
-        let cache = tmp.path().join(format!("{name}-cache"));
-        let ci = ci_vars(&url, &cache, "https://equipe.example.org/bilan");
+        let home = tmp.path().join(format!("{name}-home"));
+        let ci = ci_vars(&url, &home, "https://equipe.example.org/bilan");
         let (ok, log) = run_job(&site, &job, &ci);
         assert!(ok, "{name}:\n{log}");
         assert!(
             log.contains(&format!("bilan {VERSION} (")),
             "{name}: --version:\n{log}"
         );
-        let home = page(&site.join("public"), "index.html");
+        let index = page(&site.join("public"), "index.html");
         assert!(
-            home.contains("https://equipe.example.org/bilan/"),
+            index.contains("https://equipe.example.org/bilan/"),
             "{name}: base URL"
         );
         // The cache lives where the CI caches it.
+        let cache = ci_cache(name, &site, &home);
         assert!(
             std::fs::read_dir(&cache).unwrap().next().is_some(),
             "{name}: nothing cached"
         );
+    }
+}
+
+/// The folder the template's CI saves as its cache.
+fn ci_cache(template: &str, site: &Path, home: &Path) -> PathBuf {
+    match template {
+        "gitlab" => site.join(".bilan-cache"),
+        _ => home.join(".cache/bilan-site"),
+    }
+}
+
+/// A CI run on a new runner starts from a new checkout and a new home
+/// folder, with only the cache restored: it keeps what the last run made
+/// (the cache is outside the site, so its entries need no key the new
+/// runner lacks), and publishes the same site.
+#[test]
+fn a_run_on_a_new_runner_keeps_what_the_last_run_made() {
+    let tmp = tempfile::tempdir().unwrap();
+    let url = served_release(tmp.path(), false);
+    for (name, pick) in TEMPLATES {
+        let site = tmp.path().join(name);
+        new_site(&site, "default");
+        let job = pick(&site);
+        let pages = "https://equipe.example.org/bilan";
+        let first_home = tmp.path().join(format!("{name}-home-1"));
+        let (ok, log) = run_job(&site, &job, &ci_vars(&url, &first_home, pages));
+        assert!(ok, "{name}:\n{log}");
+        let first = read_tree(&site.join("public"));
+        // The new runner: no binary, no output, a new home; the cache as
+        // the CI restores it.
+        let home = tmp.path().join(format!("{name}-home-2"));
+        let saved = ci_cache(name, &site, &first_home);
+        let restored = ci_cache(name, &site, &home);
+        if saved != restored {
+            std::fs::create_dir_all(restored.parent().unwrap()).unwrap();
+            std::fs::rename(&saved, &restored).unwrap();
+        }
+        let _ = std::fs::remove_dir_all(first_home);
+        for dir in ["public", ".bilan-bin"] {
+            std::fs::remove_dir_all(site.join(dir)).unwrap();
+        }
+        let mut ci = ci_vars(&url, &home, pages);
+        ci.push(("BILAN_LOG", "time".to_string()));
+        let (ok, log) = run_job(&site, &job, &ci);
+        assert!(ok, "{name}:\n{log}");
+        assert!(!log.contains("inside the site folder"), "{name}:\n{log}");
+        for renderer in ["pages", "share cards", "PDFs"] {
+            assert!(log.contains(&format!("kept {renderer}")), "{name}:\n{log}");
+        }
+        assert_eq!(read_tree(&site.join("public")), first, "{name}");
     }
 }
 
@@ -270,11 +322,7 @@ fn a_wrong_checksum_stops_the_job() {
     let url = served_release(tmp.path(), true);
     let site = tmp.path().join("site");
     new_site(&site, "default");
-    let ci = ci_vars(
-        &url,
-        &tmp.path().join("cache"),
-        "https://equipe.example.org",
-    );
+    let ci = ci_vars(&url, &tmp.path().join("home"), "https://equipe.example.org");
     let (ok, log) = run_job(&site, &gitlab_job(&site), &ci);
     assert!(!ok, "{log}");
     assert!(log.contains("does not match"), "{log}");
@@ -298,11 +346,7 @@ fn a_dsfr_site_installs_the_package_with_npm_ci_and_builds() {
         assert!(page(&site, "content/site.yaml").contains("theme: dsfr"));
         let job = pick(&site);
         let home = std::env::var("HOME").unwrap_or_default();
-        let mut ci = ci_vars(
-            &url,
-            &tmp.path().join("cache"),
-            "https://equipe.example.org",
-        );
+        let mut ci = ci_vars(&url, &tmp.path().join("home"), "https://equipe.example.org");
         // npm from this machine's cache, never the network.
         ci.push(("npm_config_offline", "true".to_string()));
         ci.push(("npm_config_cache", format!("{home}/.npm")));
