@@ -386,16 +386,23 @@ fn a_rebuild_repeats_every_broken_link_and_keeps_the_pages_once_they_are_fixed()
     assert!(log.contains("kept pages"), "{log}");
 }
 
+const NOW: &str = "2025-06-01T12:00:00+02:00";
+
+/// The English fixture built into `dir/out` with the cache `dir/cache`:
+/// both folders, and the files written.
+fn english_built(dir: &Path) -> (PathBuf, PathBuf, BTreeMap<String, Vec<u8>>) {
+    let (out, cache) = (dir.join("out"), dir.join("cache"));
+    build_at(&fixture("english"), &out, &cache, NOW);
+    let files = read_tree(&out);
+    (out, cache, files)
+}
+
 #[test]
 fn a_build_into_an_emptied_output_folder_keeps_the_files_from_the_cache() {
     let tmp = tempfile::tempdir().unwrap();
-    let (out, cache) = (tmp.path().join("out"), tmp.path().join("cache"));
-    let now = "2025-06-01T12:00:00+02:00";
-    let site = fixture("english");
-    build_at(&site, &out, &cache, now);
-    let first = read_tree(&out);
+    let (out, cache, first) = english_built(tmp.path());
     std::fs::remove_dir_all(&out).unwrap();
-    let log = build_at(&site, &out, &cache, now);
+    let log = build_at(&fixture("english"), &out, &cache, NOW);
     for renderer in ["pages", "exports", "PDFs", "kit zip", "territory charts"] {
         assert!(log.contains(&format!("kept {renderer}")), "{log}");
     }
@@ -405,11 +412,7 @@ fn a_build_into_an_emptied_output_folder_keeps_the_files_from_the_cache() {
 #[test]
 fn a_kit_zip_made_again_bundles_the_files_kept_beside_it() {
     let tmp = tempfile::tempdir().unwrap();
-    let (out, cache) = (tmp.path().join("out"), tmp.path().join("cache"));
-    let now = "2025-06-01T12:00:00+02:00";
-    let site = fixture("english");
-    build_at(&site, &out, &cache, now);
-    let first = read_tree(&out);
+    let (out, cache, first) = english_built(tmp.path());
     // The zips gone from the output and the cache, nothing else.
     for dir in [&out, &cache] {
         for e in walkdir::WalkDir::new(dir).into_iter().flatten() {
@@ -418,7 +421,7 @@ fn a_kit_zip_made_again_bundles_the_files_kept_beside_it() {
             }
         }
     }
-    let log = build_at(&site, &out, &cache, now);
+    let log = build_at(&fixture("english"), &out, &cache, NOW);
     assert!(log.contains("of which kit zip"), "{log}");
     assert!(log.contains("kept exports"), "{log}");
     let diff = differences(&read_tree(&out), &first);
