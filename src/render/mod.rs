@@ -5,9 +5,11 @@
 //! [`render`] reads as its steps: set up Tera, build the report model
 //! ([`Report`]), run the renderers of the files that are not pages
 //! (`renderers`: charts, exports, search index, PDFs, regional kits, kit
-//! bundle), render the pages in parallel (`html`; `pages` has one function
-//! per page kind), write the feeds and the static files, and check the
-//! anchors. Paths come from [`crate::routes`].
+//! bundle), render the pages in parallel and then the feeds (`html`;
+//! `pages` has one function per page kind), write the static files, and
+//! check the anchors. Each renderer keeps its previous files when the
+//! build's inputs (`inputs`) did not change. Paths come from
+//! [`crate::routes`].
 
 mod cards;
 mod departments;

@@ -1,10 +1,11 @@
 //! Every output is a renderer of the report model (mdBook's `Renderer`):
 //! charts, cards, exports, the search index, the PDFs, the regional kits,
-//! the kit bundle, the pages in the site's theme and the feeds. Each reads
+//! the kit bundle, the pages in the site's theme with the feeds. Each reads
 //! the [`Report`] and what the renderers before it made, and hands its
 //! files to the sink, which registers every path under the renderer's name
-//! (see [`super::statics`]). Adding an output is one renderer and one line
-//! in [`STAGES`].
+//! (see [`super::statics`]). A renderer whose inputs are the previous
+//! build's keeps its files instead of making them ([`render_or_keep`]).
+//! Adding an output is one renderer and one line in [`STAGES`].
 
 use rayon::prelude::*;
 
@@ -68,11 +69,6 @@ pub(super) trait Renderer: Sync {
     /// Makes its files into `sink`, from `report` and what the renderers
     /// of earlier stages made (`before`).
     fn render(&self, report: &Report, before: &Made, sink: &dyn Sink) -> Result<Made, Error>;
-    /// True when a rebuild from the same inputs ([`Report::inputs`]) keeps
-    /// all its files as they are.
-    fn whole(&self) -> bool {
-        true
-    }
     /// True when later renderers bundle its files (they need the bytes).
     fn bundled(&self) -> bool {
         false
@@ -121,8 +117,8 @@ pub(super) fn run_stage(
     Ok(all)
 }
 
-/// Runs `r`, or keeps its previous files when they were made from the same
-/// inputs; true when kept.
+/// Runs `r`, or keeps all its previous files when they were made from the
+/// same inputs ([`Report::inputs`]); true when kept.
 fn render_or_keep(
     report: &Report,
     r: &dyn Renderer,
@@ -132,7 +128,6 @@ fn render_or_keep(
     let key = report
         .inputs
         .as_deref()
-        .filter(|_| r.whole())
         .map(|inputs| crate::cache::hash(&[inputs.as_bytes(), r.name().as_bytes()]));
     let Some(key) = key else {
         return (r.render(report, before, &sink.by(r.name())), false);
