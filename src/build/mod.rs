@@ -269,7 +269,7 @@ fn run(opts: &BuildOptions, write: bool) -> Result<Outcome> {
         Err(crate::error::Error::Content(diags)) => return Ok(Outcome::stopped(diags, start, 0)),
         Err(crate::error::Error::Io(e)) => return Err(e),
     };
-    let mut outcome = emit(&model, &model.charts, opts, now, disk_cache.as_ref(), start)?;
+    let mut outcome = emit(&model, opts, now, disk_cache.as_ref(), start)?;
     if let Some(cache) = &disk_cache {
         if outcome.written.is_some() {
             cache.prune();
@@ -288,12 +288,11 @@ pub fn output_dir(opts: &BuildOptions) -> PathBuf {
         .unwrap_or_else(|| opts.root.join("output"))
 }
 
-/// Renders `model` with `charts` (its own, or the same with their PNGs
-/// drawn) and, given a cache (which keeps the build state), swaps it into
-/// the output folder; without one, writes nothing.
+/// Renders `model` (the renderers that write chart PNGs draw those its
+/// store deferred) and, given a cache (which keeps the build state), swaps
+/// it into the output folder; without one, writes nothing.
 pub fn emit(
     model: &Model,
-    charts: &charts::ChartSet,
     opts: &BuildOptions,
     now: DateTime<Utc>,
     cache: Option<&DiskCache>,
@@ -307,6 +306,7 @@ pub fn emit(
         content,
         agg,
         theme,
+        charts,
         ..
     } = model;
     let mut diags = model.diagnostics.clone();

@@ -1,9 +1,9 @@
-//! The key of everything the renderers of files read ([`super::Report`]):
-//! the content and theme as loaded ([`crate::fingerprint`]), the options,
-//! "today" as far as any file shows it, and the bilan binary. (Charts are
-//! drawn from the content; their PNGs, left out of the model by a build,
-//! are drawn by the renderers that write them.) A rebuild with the same key keeps those renderers'
-//! files as they are (see `renderers::render_or_keep`).
+//! The key of everything the renderers read ([`super::Report`]): the
+//! content and theme as loaded ([`crate::fingerprint`]), the options,
+//! "today" as far as any file shows it, and the bilan binary. Charts come
+//! from the content, and their PNGs, which a build leaves out of the model,
+//! are drawn by the renderers that write them. A rebuild with the same key
+//! keeps the renderers' files as they are (see `renderers::render_or_keep`).
 
 use chrono::{DateTime, Utc};
 
@@ -35,9 +35,9 @@ pub(super) fn key(
     h.hex()
 }
 
-/// "Today" as files show it: its date (PDFs and kits print it) and which
-/// embargoes have passed (what is published, and what is announced). The
-/// feed, which gives the time, is rendered with the pages.
+/// "Today" as files show it: its date (PDFs, kits, the feed and the pages'
+/// "generated on" print it) and which embargoes have passed (what is
+/// published, and what is announced).
 fn today(content: &Content, now: DateTime<Utc>, h: &mut Fnv) {
     h.part(now.date_naive().to_string().as_bytes());
     let passed = content

@@ -165,23 +165,19 @@ impl Live {
     }
 }
 
-/// Renders `snapshot` with its PNGs into the private folder; the problems
-/// that stopped it, if any.
+/// Renders `snapshot` into the private folder, drawing the PNGs its model
+/// deferred; the problems that stopped it, if any.
 fn write(snapshot: &Snapshot, opts: &BuildOptions) -> Option<String> {
     let start = Instant::now();
     let store = match DiskCache::open(&opts.root, opts.cache_dir.as_deref()) {
         Ok(store) => store,
         Err(e) => return Some(format!("error: {e:#}")),
     };
-    let mut charts = snapshot.model.charts.clone();
-    if let Err(d) = crate::charts::fill_pngs(&mut charts, &store) {
-        return Some(d.to_string());
-    }
     let now = match build::resolve_now(opts.now.as_deref()) {
         Ok(now) => now,
         Err(e) => return Some(format!("error: {e:#}")),
     };
-    match build::emit(&snapshot.model, &charts, opts, now, Some(&store), start) {
+    match build::emit(&snapshot.model, opts, now, Some(&store), start) {
         Ok(outcome) if outcome.ok(false) => {
             crate::progress::done();
             for d in outcome.diagnostics.sorted() {

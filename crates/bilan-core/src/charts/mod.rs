@@ -295,25 +295,6 @@ fn map_key(content: &Content, palette: Palette) -> String {
     ])
 }
 
-/// Draws the PNGs that a [`Store::defers`] left out: print size for the
-/// programme charts, cards for the regions'.
-pub fn fill_pngs(set: &mut ChartSet, store: &dyn Store) -> Result<(), Diagnostic> {
-    use rayon::prelude::*;
-    let programme = set.programme.iter_mut().map(|c| (c, raster::PRINT));
-    let regions = set
-        .regions
-        .values_mut()
-        .flatten()
-        .map(|c| (c, raster::CARD));
-    let missing: Vec<_> = programme
-        .chain(regions)
-        .filter(|(c, _)| c.png.is_none())
-        .collect();
-    missing
-        .into_par_iter()
-        .try_for_each(|(c, fit)| fill(c, fit, store))
-}
-
 /// A programme chart with its PNG, drawn or from the cache when a
 /// deferring store left it out: a build that keeps the chart files never
 /// reads those pictures.

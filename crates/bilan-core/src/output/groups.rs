@@ -75,13 +75,12 @@ impl Staging {
     /// Claims `rel` and links the previous build's file there, from the
     /// cache when it holds it, else from the previous output.
     fn link_old(&self, key: &str, rel: &str) -> Option<Kept> {
-        let is_file = |p: &Path| fs::symlink_metadata(p).ok().filter(|m| m.is_file());
         let entry = self.entries.as_ref().map(|d| d.join(entry_name(key, rel)));
-        let (old, meta) = match entry.as_deref().and_then(|e| Some((e, is_file(e)?))) {
+        let (old, meta) = match entry.as_deref().and_then(|e| Some((e, regular(e)?))) {
             Some((e, m)) => (e.to_path_buf(), m),
             None => {
                 let old = self.out.join(rel);
-                let meta = is_file(&old)?;
+                let meta = regular(&old)?;
                 (old, meta)
             }
         };
@@ -114,8 +113,8 @@ impl Staging {
             for rel in paths {
                 let name = entry_name(key, rel);
                 let target = dir.join(&name);
-                let there = fs::symlink_metadata(&target).is_ok_and(|m| m.is_file());
-                if there || fs::hard_link(self.dir.join(rel), &target).is_ok() {
+                if regular(&target).is_some() || fs::hard_link(self.dir.join(rel), &target).is_ok()
+                {
                     used.push(name);
                 }
             }
@@ -127,7 +126,7 @@ impl Staging {
     /// bundles).
     pub(super) fn staged(&self, rel: &str) -> Option<Vec<u8>> {
         let path = self.dir.join(rel);
-        fs::symlink_metadata(&path).ok().filter(|m| m.is_file())?;
+        regular(&path)?;
         fs::read(&path).ok()
     }
 
@@ -135,6 +134,11 @@ impl Staging {
         let mut claimed = self.claimed.lock().unwrap_or_else(|e| e.into_inner());
         claimed.remove(rel);
     }
+}
+
+/// The metadata of `path` when it is a regular file, never through a link.
+fn regular(path: &Path) -> Option<fs::Metadata> {
+    fs::symlink_metadata(path).ok().filter(|m| m.is_file())
 }
 
 /// The entry of file `rel` made from the inputs `key`: named as the cache
