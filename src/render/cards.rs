@@ -11,13 +11,24 @@ use crate::output::Sink;
 use crate::routes;
 use crate::text::Language;
 
-/// `13,8 %` or `13.8%`: a share of the programme's total.
+/// `13,8 %` or `13.8%`: a share of the programme's total. A share that
+/// rounds to none or to all of it, without being so, says it is less or
+/// more: "0,0 %" would tell a reader that a territory with jobs has none.
 fn percent(lang: Language, share: f64) -> String {
     let tenths = (share * 1000.0).round() as u64;
+    let (bound, tenths) = match tenths {
+        0 if share > 0.0 => (Some(true), 1),
+        1000 if share < 1.0 => (Some(false), 999),
+        _ => (None, tenths),
+    };
     let (whole, tenth) = (tenths / 10, tenths % 10);
-    match lang {
-        Language::Fr => format!("{whole},{tenth}\u{202f}%"),
-        Language::En => format!("{whole}.{tenth}%"),
+    match (lang, bound) {
+        (Language::Fr, None) => format!("{whole},{tenth}\u{202f}%"),
+        (Language::Fr, Some(true)) => format!("moins de {whole},{tenth}\u{202f}%"),
+        (Language::Fr, Some(false)) => format!("plus de {whole},{tenth}\u{202f}%"),
+        (Language::En, None) => format!("{whole}.{tenth}%"),
+        (Language::En, Some(true)) => format!("less than {whole}.{tenth}%"),
+        (Language::En, Some(false)) => format!("more than {whole}.{tenth}%"),
     }
 }
 
@@ -204,5 +215,25 @@ mod tests {
         assert_eq!(super::percent(Language::Fr, 0.1384), "13,8\u{202f}%");
         assert_eq!(super::percent(Language::En, 0.1384), "13.8%");
         assert_eq!(super::percent(Language::Fr, 1.0), "100,0\u{202f}%");
+    }
+
+    /// A territory among 1,460 holds 0.04 % of the jobs: "0,0 %" would say
+    /// it holds none.
+    #[test]
+    fn a_share_too_small_to_show_says_so() {
+        use crate::text::Language;
+        assert_eq!(
+            super::percent(Language::Fr, 0.0004),
+            "moins de 0,1\u{202f}%"
+        );
+        assert_eq!(super::percent(Language::En, 0.0004), "less than 0.1%");
+        assert_eq!(super::percent(Language::Fr, 0.0005), "0,1\u{202f}%");
+        assert_eq!(super::percent(Language::Fr, 0.0), "0,0\u{202f}%");
+        // Nor does a share just short of the whole round up to all of it.
+        assert_eq!(
+            super::percent(Language::Fr, 0.9996),
+            "plus de 99,9\u{202f}%"
+        );
+        assert_eq!(super::percent(Language::En, 0.9996), "more than 99.9%");
     }
 }
