@@ -32,6 +32,8 @@ pub(super) struct Status {
     pub(super) written: u64,
     /// The last update's problems, when it failed.
     pub(super) error: Option<String>,
+    /// Set when serve stops: the writer takes no new snapshot.
+    stopping: bool,
 }
 
 /// The site as `serve` holds it.
@@ -134,8 +136,11 @@ impl Live {
         loop {
             let snapshot = {
                 let mut status = self.status();
-                while status.written >= status.version {
+                while status.written >= status.version && !status.stopping {
                     status = self.changed.wait(status).unwrap_or_else(|e| e.into_inner());
+                }
+                if status.stopping {
+                    return;
                 }
                 self.current()
             };
@@ -151,6 +156,14 @@ impl Live {
             }
             self.changed.notify_all();
         }
+    }
+
+    /// Stops the writer: the file it is writing fails, it takes no new
+    /// snapshot, and [`Self::write_loop`] returns.
+    pub(super) fn stop(&self) {
+        crate::output::stop_writing();
+        self.status().stopping = true;
+        self.changed.notify_all();
     }
 
     /// Waits until the snapshot `version` is written (or a newer one);

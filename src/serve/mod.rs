@@ -90,10 +90,10 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
     };
     let live = Arc::new(Live::new(build_opts));
     live.update(None);
-    {
+    let writer = {
         let (live, out) = (live.clone(), out.clone());
-        std::thread::spawn(move || live.write_loop(&out));
-    }
+        std::thread::spawn(move || live.write_loop(&out))
+    };
 
     let listener = std::net::TcpListener::bind(opts.addr)
         .with_context(|| bilan_core::tr!("serve-cannot-listen", address = opts.addr.to_string()))?;
@@ -120,11 +120,34 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
         let (live, out) = (live.clone(), out.clone());
         Arc::new(move |req| handle(req, &out, &live))
     };
-    http::run(listener, &stop, handler).context("the preview server stopped")?;
+    let served = http::run(listener, &stop, handler).context("the preview server stopped");
     drop(watcher);
-    drop(scratch);
+    remove_after_writer(&live, &writer, scratch);
+    served?;
     eprintln!("{}", bilan_core::tr!("serve-stopped"));
     Ok(())
+}
+
+/// Removes the private folder once the writer can add nothing to it. The
+/// writer may be writing for minutes on a large site: removing the folder
+/// under it failed, and left it, gigabytes of it in memory-backed
+/// /dev/shm. Stopped, it creates no file or folder any more (a file under
+/// way finishes); the folder is removed again until it is gone.
+fn remove_after_writer(
+    live: &Live,
+    writer: &std::thread::JoinHandle<()>,
+    scratch: tempfile::TempDir,
+) {
+    use std::time::{Duration, Instant};
+    live.stop();
+    let start = Instant::now();
+    while !writer.is_finished() && start.elapsed() < Duration::from_secs(2) {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let dir = scratch.keep();
+    while fs::symlink_metadata(&dir).is_ok() && start.elapsed() < Duration::from_secs(5) {
+        let _ = fs::remove_dir_all(&dir);
+    }
 }
 
 /// Where the served copy lives: `TMPDIR` when set, else memory-backed

@@ -317,12 +317,25 @@ impl Staging {
     /// file that shadows another (a static file over a chart), never
     /// silently the last one.
     fn claim(&self, rel: &str) -> Result<()> {
+        if STOPPING.load(Ordering::Relaxed) {
+            bail!("the process is stopping: `{rel}` was not written");
+        }
         let mut claimed = self.claimed.lock().unwrap_or_else(|e| e.into_inner());
         if !claimed.insert(rel.to_string()) {
             bail!("two files of the site would be written to `{rel}`: bilan refuses to let one replace the other");
         }
         Ok(())
     }
+}
+
+/// Set once the process stops (`serve` on Ctrl-C): every write after it
+/// fails at once, so a writer thread gives up within a file instead of
+/// adding files to a folder that is being removed.
+static STOPPING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Makes every later write of this process fail (see [`STOPPING`]).
+pub fn stop_writing() {
+    STOPPING.store(true, Ordering::SeqCst);
 }
 
 /// Creates the new file `path` (never writing into an existing one, which
