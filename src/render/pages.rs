@@ -253,6 +253,7 @@ fn territory(ctx: &Report, path: &str, i: usize) -> Job {
         .get(f.slug.as_str())
         .into_iter()
         .flatten()
+        .map(|&n| &content.narratives[n])
         .map(|p| views::page_view(lang, p, String::new(), md(ctx, p)))
         .collect();
     let leads = r.leads.as_ref();

@@ -208,10 +208,12 @@ pub(crate) fn territory_rows(
     agg: &Aggregates,
     t: &Labels,
 ) -> Vec<Arc<TerritoryRow>> {
+    use rayon::prelude::*;
     let scales = territory_scales(content, agg);
+    // In parallel: at 14,600 territories, 70 ms of each `serve` update.
     content
         .territories
-        .iter()
+        .par_iter()
         .map(|f| {
             let totals = agg.territory(&f.slug);
             Arc::new(TerritoryRow {

@@ -77,60 +77,87 @@ fn check_site(content: &Content, d: &mut Diagnostics) {
 }
 
 fn check_territories(content: &Content, d: &mut Diagnostics) {
-    let site = &content.site;
+    use rayon::prelude::*;
+    // The one check across records, in their order: a code's second user
+    // is told.
     let mut codes: BTreeMap<&str, &str> = BTreeMap::new();
-    for t in &content.territories {
-        let r = &t.record;
-        let at = |key: &str| key_line(&t.source, key);
-        if r.name.trim().is_empty() {
+    let twice: Vec<Option<Diagnostic>> = (content.territories.iter())
+        .map(|t| {
+            let code = t.record.code.as_deref()?;
+            let other = codes.insert(code, &t.slug)?;
+            Some(
+                Diagnostic::error(&t.path, tr!("code-used-twice", code = code, other = other))
+                    .at(key_line(&t.source, "code:"), 1),
+            )
+        })
+        .collect();
+    // The rest looks at one record at a time: in parallel, kept in order
+    // (at 14,600 territories, 70 ms on one core of each `serve` update).
+    let each: Vec<Diagnostics> = (content.territories.par_iter())
+        .zip(twice.into_par_iter())
+        .map(|(t, twice)| {
+            let mut d = Diagnostics::default();
+            check_territory(content, t, twice, &mut d);
+            d
+        })
+        .collect();
+    for one in each {
+        d.extend(one);
+    }
+}
+
+fn check_territory(
+    content: &Content,
+    t: &crate::records::TerritoryFile,
+    twice: Option<Diagnostic>,
+    d: &mut Diagnostics,
+) {
+    let r = &t.record;
+    if r.name.trim().is_empty() {
+        d.push(
+            Diagnostic::error(&t.path, tr!("field-empty", field = "name"))
+                .at(key_line(&t.source, "name:"), 1),
+        );
+    }
+    check_text_lengths(t, d);
+    check_region(&content.site, t, d);
+    check_members(t, d);
+    if let Some(twice) = twice {
+        d.push(twice);
+    }
+    // Where each project starts, looked up only for a project with a
+    // problem: most records have none.
+    let lines = std::cell::OnceCell::new();
+    let line = |i: usize| {
+        let lines = lines.get_or_init(|| project_lines(&t.source));
+        lines.get(i).copied().unwrap_or(1)
+    };
+    for (i, p) in r.projects.iter().enumerate() {
+        if p.title.trim().is_empty() {
             d.push(
-                Diagnostic::error(&t.path, tr!("field-empty", field = "name")).at(at("name:"), 1),
+                Diagnostic::error(&t.path, tr!("project-title-empty", project = i + 1))
+                    .at(line(i), 1),
             );
         }
-        check_text_lengths(t, d);
-        check_region(site, t, d);
-        check_members(t, d);
-        if let Some(code) = &r.code {
-            if let Some(other) = codes.insert(code, &t.slug) {
+        if let Some(year) = p.year {
+            if !YEARS.contains(&year) {
                 d.push(
-                    Diagnostic::error(&t.path, tr!("code-used-twice", code = code, other = other))
-                        .at(at("code:"), 1),
+                    Diagnostic::error(
+                        &t.path,
+                        tr!(
+                            "project-year-outside",
+                            project = i + 1,
+                            year = year.to_string(),
+                            first = YEARS.start().to_string(),
+                            last = YEARS.end().to_string()
+                        ),
+                    )
+                    .at(line(i), 1)
+                    .hint(tr!("project-year-outside-hint")),
                 );
             }
         }
-        let lines = if r.projects.is_empty() {
-            Vec::new()
-        } else {
-            project_lines(&t.source)
-        };
-        for (i, p) in r.projects.iter().enumerate() {
-            let line = lines.get(i).copied().unwrap_or(1);
-            if p.title.trim().is_empty() {
-                d.push(
-                    Diagnostic::error(&t.path, tr!("project-title-empty", project = i + 1))
-                        .at(line, 1),
-                );
-            }
-            if let Some(year) = p.year {
-                if !YEARS.contains(&year) {
-                    d.push(
-                        Diagnostic::error(
-                            &t.path,
-                            tr!(
-                                "project-year-outside",
-                                project = i + 1,
-                                year = year.to_string(),
-                                first = YEARS.start().to_string(),
-                                last = YEARS.end().to_string()
-                            ),
-                        )
-                        .at(line, 1)
-                        .hint(tr!("project-year-outside-hint")),
-                    );
-                }
-            }
-            check_values(content, t, i, p, line, d);
-        }
+        check_values(content, t, i, p, &line, d);
     }
 }
 
@@ -226,7 +253,7 @@ fn check_values(
     t: &crate::records::TerritoryFile,
     i: usize,
     p: &crate::records::Project,
-    line: usize,
+    line: &dyn Fn(usize) -> usize,
     d: &mut Diagnostics,
 ) {
     let lang = content.site.language;
@@ -248,7 +275,7 @@ fn check_values(
                         value = exact(lang, m, v)
                     ),
                 )
-                .at(line, 1)
+                .at(line(i), 1)
                 .hint(tr!("value-implausible-hint")),
             );
         }
@@ -267,7 +294,7 @@ fn check_values(
                             bound_value = exact(lang, &metrics.0[b.0], b.1)
                         ),
                     )
-                    .at(line, 1)
+                    .at(line(i), 1)
                     .hint(tr!("value-above-bound-hint")),
                 );
             }
