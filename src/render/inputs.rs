@@ -35,6 +35,18 @@ pub(super) fn key(
     h.hex()
 }
 
+/// What every territory's charts read besides the territory's own record
+/// ([`crate::charts::territory_files`]): the site's settings (its metrics,
+/// language and source line come from `site.yaml`), the theme (its
+/// palette) and the binary.
+pub(super) fn territory_charts(content: &Content, theme: &Theme) -> String {
+    let mut h = Fnv::new();
+    h.part(binary().as_bytes());
+    h.part(content.site_source.as_bytes());
+    crate::fingerprint::theme(theme, &mut h);
+    h.hex()
+}
+
 /// "Today" as files show it: its date (PDFs, kits, the feed and the pages'
 /// "generated on" print it) and which embargoes have passed (what is
 /// published, and what is announced).

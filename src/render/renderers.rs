@@ -249,11 +249,13 @@ impl Renderer for TerritoryCharts {
             crate::charts::Payload::File(file) => sink.put_file(path, file),
         };
         let store = report.store.unwrap_or(&crate::cache::NoCache);
+        let shared = super::inputs::territory_charts(report.content, report.theme);
         let sizes = crate::charts::territory_files(
             report.content,
             &report.labels,
             report.theme.palette,
             store,
+            Some(&shared),
             &emit,
         )?;
         Ok(Made {

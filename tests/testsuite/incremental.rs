@@ -427,3 +427,75 @@ fn a_kit_zip_made_again_bundles_the_files_kept_beside_it() {
     let diff = differences(&read_tree(&out), &first);
     assert!(diff.is_empty(), "{}", diff.join("\n"));
 }
+
+/// An edited record's territory charts are drawn again; every other
+/// territory's come back from the cache as they were, and a cached file
+/// gone missing means that territory's charts are drawn again.
+#[test]
+fn an_edit_draws_again_only_its_own_territory_charts() {
+    use std::os::unix::fs::MetadataExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(&fixture("english"), &site);
+    let records = site.join("content/territories");
+    let cliffs = std::fs::read_to_string(records.join("cliffs.yaml")).unwrap();
+    let dunes = cliffs
+        .replace("White Cliffs", "Dunes")
+        .replace("\"cliffs\"", "\"dunes\"");
+    std::fs::write(
+        records.join("dunes.yaml"),
+        dunes.replace("27300000", "12000000"),
+    )
+    .unwrap();
+    let (out, cache) = (tmp.path().join("out"), tmp.path().join("cache"));
+    build_at(&site, &out, &cache, NOW);
+    // A chart drawn is stored in the cache anew (a new file), one kept is
+    // not: the inode of the cache entry holding each territory's SVG.
+    let entry = |slug: &str| {
+        let svg = std::fs::read(out.join(format!("charts/territoire-{slug}.svg"))).unwrap();
+        let found = std::fs::read_dir(&cache).unwrap().flatten();
+        let found = found.filter(|e| std::fs::read(e.path()).is_ok_and(|b| b == svg));
+        // The renderer's own link to it too (see `keeping_in`): one file.
+        found
+            .map(|e| e.metadata().unwrap().ino())
+            .collect::<std::collections::BTreeSet<_>>()
+    };
+    let (bay, cliffs) = (entry("bay"), entry("cliffs"));
+    assert_eq!(cliffs.len(), 1, "cliffs' SVG is one file of the cache");
+    let record = records.join("bay.yaml");
+    let text = std::fs::read_to_string(&record).unwrap();
+    std::fs::write(
+        &record,
+        text.replacen("investment_eur: ", "investment_eur: 7", 1),
+    )
+    .unwrap();
+    // And one of dunes' cached files lost, as a user or a CI cache may.
+    let dunes_svg = std::fs::read(out.join("charts/territoire-dunes.svg")).unwrap();
+    for e in std::fs::read_dir(&cache).unwrap().flatten() {
+        if std::fs::read(e.path()).is_ok_and(|b| b == dunes_svg) {
+            std::fs::remove_file(e.path()).unwrap();
+        }
+    }
+
+    let log = build_at(&site, &out, &cache, NOW);
+    // bay and dunes of the four.
+    assert!(
+        log.contains("territories whose charts were drawn: 2 of 4"),
+        "{log}"
+    );
+    assert_eq!(
+        entry("cliffs"),
+        cliffs,
+        "cliffs' charts come from the cache"
+    );
+    assert_ne!(entry("bay"), bay, "bay's charts are drawn again");
+    assert_eq!(
+        entry("dunes").len(),
+        1,
+        "dunes' charts are drawn and cached again"
+    );
+    let clean = tmp.path().join("clean");
+    build_at(&site, &clean, &tmp.path().join("clean-cache"), NOW);
+    let diff = differences(&read_tree(&out), &read_tree(&clean));
+    assert!(diff.is_empty(), "{}", diff.join("\n"));
+}

@@ -59,7 +59,8 @@ pub fn content(content: &Content, h: &mut Fnv) {
     }
 }
 
-fn territory(t: &TerritoryFile, h: &mut Fnv) {
+/// One record file, as read.
+pub fn territory(t: &TerritoryFile, h: &mut Fnv) {
     let TerritoryFile {
         slug,
         path,

@@ -44,6 +44,14 @@ pub fn stage(start: Instant, step: &str) {
     }
 }
 
+/// A figure about the work, for benchmarks and tests (`BILAN_LOG=time`
+/// only): how much of it was done, how much was found already done.
+pub fn count(what: &str, done: usize, of: usize) {
+    if mode() == Mode::Times {
+        eprintln!("  {what}: {done} of {of}");
+    }
+}
+
 /// A stage's name for people, in the run's language: a renderer's step
 /// ("  of which pages", timed from its own start) reads "wrote pages", and
 /// one whose files were kept from the last build ("  kept exports") reads

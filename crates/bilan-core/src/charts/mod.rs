@@ -10,6 +10,7 @@ mod flat_svg;
 pub mod map;
 mod maps;
 mod paint;
+mod per_territory;
 mod raster;
 
 use serde::Serialize;
@@ -117,6 +118,7 @@ pub fn xml_escape(s: &str) -> String {
 
 use maps::{coloured_map, map_chart};
 pub use maps::{locator, ColouredMap, MapChart, Outlines};
+pub use per_territory::{territory_files, Payload};
 
 /// Every chart of the site.
 #[derive(Debug, Clone, Default)]
@@ -172,67 +174,6 @@ pub fn department(
         name,
         &bars::Style::new(content, t, palette),
     )
-}
-
-/// A file's content, as bytes or as a file to link (a cached PNG).
-pub enum Payload<'a> {
-    /// These bytes.
-    Bytes(&'a [u8]),
-    /// The bytes of this file.
-    File(&'a std::path::Path),
-}
-
-/// Draws every territory's chart files (SVG and PNG card) in parallel and
-/// hands each to `emit` at once, so a large site never holds them all; a
-/// PNG whose SVG has not changed is handed over as its cached file, never
-/// read. Returns each file's path and size.
-pub fn territory_files(
-    content: &Content,
-    t: &Labels,
-    palette: Palette,
-    store: &dyn Store,
-    emit: &(dyn Fn(&str, Payload) -> anyhow::Result<u64> + Sync),
-) -> Result<Vec<(String, usize)>, crate::error::Error> {
-    use rayon::prelude::*;
-    let st = bars::Style::new(content, t, palette);
-    let deferred = cache::Deferred(store);
-    let per_territory: Vec<Vec<(String, usize)>> = content
-        .territories
-        .par_iter()
-        .map(|f| {
-            let draw_error = |e: anyhow::Error| {
-                crate::error::Error::one(Diagnostic::error(
-                    &f.path,
-                    crate::tr!("chart-territory-failed", error = e.to_string()),
-                ))
-            };
-            let charts = bars::territory(content, f, &st, Some(&deferred)).map_err(draw_error)?;
-            let mut done = Vec::new();
-            for c in charts {
-                let size = emit(&c.svg_file, Payload::Bytes(c.svg.as_bytes()))
-                    .map_err(crate::error::Error::Io)?;
-                done.push((c.svg_file, size as usize));
-                let key = png_key(&c.svg, raster::CARD);
-                let size = match store.file(&key) {
-                    Some(cached) => emit(&c.png_file, Payload::File(&cached)),
-                    None => {
-                        let png = raster::png(&c.svg, raster::CARD).map_err(draw_error)?;
-                        store.put(&key, &png);
-                        // Linked from the cache from the first build on, so
-                        // the next build finds the very same file.
-                        match store.file(&key) {
-                            Some(cached) => emit(&c.png_file, Payload::File(&cached)),
-                            None => emit(&c.png_file, Payload::Bytes(&png)),
-                        }
-                    }
-                }
-                .map_err(crate::error::Error::Io)?;
-                done.push((c.png_file, size as usize));
-            }
-            Ok(done)
-        })
-        .collect::<Result<_, crate::error::Error>>()?;
-    Ok(per_territory.into_iter().flatten().collect())
 }
 
 /// A chart's SVG and PNG files, by output path.
