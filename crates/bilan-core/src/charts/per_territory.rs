@@ -95,6 +95,12 @@ fn cached(
     for (i, line) in list.lines().enumerate() {
         let mut parts = line.split('\t');
         let (svg_file, png_file, png) = (parts.next()?, parts.next()?, parts.next()?);
+        // Names read back are trusted no further than they must be: chart
+        // files under `charts/` and a PNG entry of the cache, nothing that
+        // reaches elsewhere.
+        if !(is_chart_path(svg_file) && is_chart_path(png_file) && is_png_entry(png)) {
+            return None;
+        }
         files.push((svg_file, store.file(&svg_entry(key, i))?));
         files.push((png_file, store.file(png)?));
     }
@@ -103,6 +109,18 @@ fn cached(
         .map(|(path, file)| Ok((path.to_string(), emit(path, Payload::File(&file))? as usize)))
         .collect();
     Some(emitted)
+}
+
+fn is_chart_path(path: &str) -> bool {
+    path.strip_prefix("charts/").is_some_and(|rest| {
+        rest.split('/')
+            .all(|part| !part.is_empty() && part != "." && part != "..")
+    })
+}
+
+fn is_png_entry(name: &str) -> bool {
+    name.strip_suffix(".png")
+        .is_some_and(|h| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 /// Draws `f`'s charts, hands their files to `emit` and, under `key`,
@@ -172,4 +190,28 @@ fn drawn(
         store.put(&list_entry(key), list.as_bytes());
     }
     Ok(done)
+}
+
+#[cfg(test)]
+mod tests {
+    /// A list in the cache naming a file outside `charts/`, or an entry
+    /// outside the cache, is not followed: the charts are drawn again.
+    #[test]
+    fn names_read_back_stay_in_charts_and_in_the_cache() {
+        use super::{is_chart_path, is_png_entry};
+        assert!(is_chart_path("charts/territoire-bay.svg"));
+        for bad in [
+            "../x.svg",
+            "charts/../x.svg",
+            "/etc/passwd",
+            "charts//x",
+            "x.svg",
+        ] {
+            assert!(!is_chart_path(bad), "{bad}");
+        }
+        assert!(is_png_entry("0123456789abcdef.png"));
+        for bad in ["../0123456789abcdef.png", "0123456789abcdef.svg", "x.png"] {
+            assert!(!is_png_entry(bad), "{bad}");
+        }
+    }
 }
