@@ -74,13 +74,19 @@ fn territory_key(shared: &str, f: &TerritoryFile) -> String {
 }
 
 /// The list of a territory's files in the cache: a line per chart, with
-/// its SVG's output path, its PNG's output path and the PNG's entry.
+/// its SVG's output path, its PNG's output path and their entries.
 fn list_entry(key: &str) -> String {
     format!("{key}.list.txt")
 }
 
-fn svg_entry(key: &str, i: usize) -> String {
-    format!("{key}.{i}.svg")
+/// An SVG's entry, named by its bytes: a chart drawn again the same finds
+/// the very file it was, so the output's file stays as it was too (its
+/// time changes only when its bytes do).
+fn svg_entry(svg: &str) -> String {
+    format!(
+        "{}.svg",
+        cache::hash(&[b"territory chart svg", svg.as_bytes()])
+    )
 }
 
 /// The files cached under `key`, handed to `emit`; `None` when any of them
@@ -92,16 +98,18 @@ fn cached(
 ) -> Option<anyhow::Result<Vec<(String, usize)>>> {
     let list = String::from_utf8(store.get(&list_entry(key))?).ok()?;
     let mut files = Vec::new();
-    for (i, line) in list.lines().enumerate() {
+    for line in list.lines() {
         let mut parts = line.split('\t');
-        let (svg_file, png_file, png) = (parts.next()?, parts.next()?, parts.next()?);
+        let [svg_file, png_file, svg, png] = [(); 4].map(|()| parts.next());
+        let (svg_file, png_file, svg, png) = (svg_file?, png_file?, svg?, png?);
         // Names read back are trusted no further than they must be: chart
-        // files under `charts/` and a PNG entry of the cache, nothing that
+        // files under `charts/` and entries of the cache, nothing that
         // reaches elsewhere.
-        if !(is_chart_path(svg_file) && is_chart_path(png_file) && is_png_entry(png)) {
+        let entries = is_entry(svg, ".svg") && is_entry(png, ".png");
+        if !(is_chart_path(svg_file) && is_chart_path(png_file) && entries) {
             return None;
         }
-        files.push((svg_file, store.file(&svg_entry(key, i))?));
+        files.push((svg_file, store.file(svg)?));
         files.push((png_file, store.file(png)?));
     }
     let emitted = files
@@ -118,8 +126,8 @@ fn is_chart_path(path: &str) -> bool {
     })
 }
 
-fn is_png_entry(name: &str) -> bool {
-    name.strip_suffix(".png")
+fn is_entry(name: &str, ext: &str) -> bool {
+    name.strip_suffix(ext)
         .is_some_and(|h| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
@@ -145,14 +153,14 @@ fn drawn(
     let mut done = Vec::new();
     // What `cached` finds next time; none if a file could not be cached.
     let mut list = key.map(|_| String::new());
-    for (i, c) in charts.into_iter().enumerate() {
+    for c in charts {
         // Linked from the cache when it keeps it, as the next build will:
         // the same file either way, so a rebuild rewrites none.
-        let svg = key.map(|k| svg_entry(k, i));
-        if let Some(entry) = &svg {
-            store.put(entry, c.svg.as_bytes());
+        let svg = svg_entry(&c.svg);
+        if key.is_some() && store.file(&svg).is_none() {
+            store.put(&svg, c.svg.as_bytes());
         }
-        let size = match svg.as_deref().and_then(|e| store.file(e)) {
+        let size = match key.and_then(|_| store.file(&svg)) {
             Some(cached) => emit(&c.svg_file, Payload::File(&cached)),
             None => {
                 list = None;
@@ -181,7 +189,7 @@ fn drawn(
         .map_err(io)?;
         done.push((c.png_file.clone(), size as usize));
         if let Some(list) = list.as_mut() {
-            list.push_str(&format!("{}\t{}\t{png}\n", c.svg_file, c.png_file));
+            list.push_str(&format!("{}\t{}\t{svg}\t{png}\n", c.svg_file, c.png_file));
         }
     }
     // The list last: an interrupted build leaves no list naming a missing
@@ -198,7 +206,7 @@ mod tests {
     /// outside the cache, is not followed: the charts are drawn again.
     #[test]
     fn names_read_back_stay_in_charts_and_in_the_cache() {
-        use super::{is_chart_path, is_png_entry};
+        use super::{is_chart_path, is_entry};
         assert!(is_chart_path("charts/territoire-bay.svg"));
         for bad in [
             "../x.svg",
@@ -209,9 +217,9 @@ mod tests {
         ] {
             assert!(!is_chart_path(bad), "{bad}");
         }
-        assert!(is_png_entry("0123456789abcdef.png"));
+        assert!(is_entry("0123456789abcdef.png", ".png"));
         for bad in ["../0123456789abcdef.png", "0123456789abcdef.svg", "x.png"] {
-            assert!(!is_png_entry(bad), "{bad}");
+            assert!(!is_entry(bad, ".png"), "{bad}");
         }
     }
 }
