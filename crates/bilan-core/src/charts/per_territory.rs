@@ -100,8 +100,8 @@ fn cached(
     let mut files = Vec::new();
     for line in list.lines() {
         let mut parts = line.split('\t');
-        let [svg_file, png_file, svg, png] = [(); 4].map(|()| parts.next());
-        let (svg_file, png_file, svg, png) = (svg_file?, png_file?, svg?, png?);
+        let (svg_file, png_file) = (parts.next()?, parts.next()?);
+        let (svg, png) = (parts.next()?, parts.next()?);
         // Names read back are trusted no further than they must be: chart
         // files under `charts/` and entries of the cache, nothing that
         // reaches elsewhere.
@@ -157,10 +157,12 @@ fn drawn(
         // Linked from the cache when it keeps it, as the next build will:
         // the same file either way, so a rebuild rewrites none.
         let svg = svg_entry(&c.svg);
-        if key.is_some() && store.file(&svg).is_none() {
-            store.put(&svg, c.svg.as_bytes());
-        }
-        let size = match key.and_then(|_| store.file(&svg)) {
+        let linked = key.and_then(|_| {
+            store
+                .file(&svg)
+                .or_else(|| put(store, &svg, c.svg.as_bytes()))
+        });
+        let size = match linked {
             Some(cached) => emit(&c.svg_file, Payload::File(&cached)),
             None => {
                 list = None;
@@ -174,10 +176,7 @@ fn drawn(
             Some(cached) => emit(&c.png_file, Payload::File(&cached)),
             None => {
                 let bytes = raster::png(&c.svg, raster::CARD).map_err(draw_error)?;
-                store.put(&png, &bytes);
-                // Linked from the cache from the first build on, so the
-                // next build finds the very same file.
-                match store.file(&png) {
+                match put(store, &png, &bytes) {
                     Some(cached) => emit(&c.png_file, Payload::File(&cached)),
                     None => {
                         list = None;
@@ -198,6 +197,14 @@ fn drawn(
         store.put(&list_entry(key), list.as_bytes());
     }
     Ok(done)
+}
+
+/// `entry`'s file once `bytes` are stored under it, when the store keeps
+/// files: what the output links, from the first build on, so the next
+/// build finds the very same file.
+fn put(store: &dyn Store, entry: &str, bytes: &[u8]) -> Option<std::path::PathBuf> {
+    store.put(entry, bytes);
+    store.file(entry)
 }
 
 #[cfg(test)]
