@@ -1,5 +1,6 @@
-//! Bar charts: what each chart compares, its bars, its data table and the
-//! sentence that describes it. Every chart measures one metric of the table.
+//! Bar charts: what each chart compares, its bars and its data table (the
+//! sentence that describes it is [`super::describe`]). Every chart measures
+//! one metric of the table.
 
 use rayon::prelude::*;
 
@@ -10,7 +11,7 @@ use crate::cache::Store;
 use crate::content::Content;
 use crate::format;
 use crate::i18n::Labels;
-use crate::metrics::{lowercase_first, ChartKind, Metric};
+use crate::metrics::{ChartKind, Metric};
 use crate::records::TerritoryFile;
 use crate::routes;
 use crate::text::Language;
@@ -415,7 +416,7 @@ fn bar_chart(title: String, mut bars: Vec<Bar>, m: &Metric, st: &Style) -> BarCh
 
 /// A chart shown inline in its page (drawn in HTML), without files.
 fn finish(name: String, chart: BarChart, table: DataTable, st: &Style) -> Chart {
-    let desc = st.typeset(describe(&chart, st.lang));
+    let desc = st.typeset(super::describe::describe(&chart, st.lang));
     let max = chart.bars.iter().map(|b| b.value).max().unwrap_or(0).max(1);
     let bars = chart
         .bars
@@ -482,69 +483,6 @@ fn finish_with_files(
         paper,
         ..c
     })
-}
-
-/// One sentence: what is compared, and the extremes.
-fn describe(chart: &BarChart, lang: Language) -> String {
-    let n = chart.bars.len();
-    let (first, last) = (chart.bars.first(), chart.bars.last());
-    if chart.line {
-        if let (Some(f), Some(l)) = (first, last) {
-            return match lang {
-                Language::Fr => format!(
-                    "Courbe, {} : {} points, {} ({}) {} ({}).",
-                    lowercase_first(&chart.title),
-                    n,
-                    crate::text::de(&f.label),
-                    f.text,
-                    crate::text::a(&l.label),
-                    l.text
-                ),
-                Language::En => format!(
-                    "Line chart, {}: {} points, from {} ({}) to {} ({}).",
-                    lowercase_first(&chart.title),
-                    n,
-                    f.label,
-                    f.text,
-                    l.label,
-                    l.text
-                ),
-            };
-        }
-    }
-    match (lang, first, last) {
-        (Language::Fr, Some(f), Some(l)) if n > 1 => format!(
-            "Diagramme en barres horizontales, {} : {} valeurs, {} ({}) {} ({}).",
-            lowercase_first(&chart.title),
-            n,
-            crate::text::de(&f.label),
-            f.text,
-            crate::text::a(&l.label),
-            l.text
-        ),
-        (Language::En, Some(f), Some(l)) if n > 1 => format!(
-            "Horizontal bar chart, {}: {} values, from {} ({}) to {} ({}).",
-            lowercase_first(&chart.title),
-            n,
-            f.label,
-            f.text,
-            l.label,
-            l.text
-        ),
-        (Language::Fr, Some(f), _) => format!(
-            "Diagramme en barres, {} : {} ({}).",
-            lowercase_first(&chart.title),
-            f.label,
-            f.text
-        ),
-        (Language::En, Some(f), _) => format!(
-            "Bar chart, {}: {} ({}).",
-            lowercase_first(&chart.title),
-            f.label,
-            f.text
-        ),
-        (_, None, _) => chart.title.clone(),
-    }
 }
 
 #[cfg(test)]

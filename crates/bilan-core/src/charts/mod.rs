@@ -4,6 +4,7 @@
 
 mod bars;
 pub mod card;
+mod describe;
 mod draw;
 pub mod favicon;
 mod flat_svg;
