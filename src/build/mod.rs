@@ -186,7 +186,7 @@ pub fn prepare(
         Some(c) => c,
         None => {
             load_diags = Diagnostics::default();
-            match content::load(&opts.root, &mut load_diags)? {
+            match content::load_with(&opts.root, store, &mut load_diags)? {
                 Some(c) => {
                     let md = crate::validate::markdown(&c);
                     (c, md)

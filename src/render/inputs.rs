@@ -21,7 +21,7 @@ pub(super) fn key(
     base_url: &str,
 ) -> String {
     let mut h = Fnv::new();
-    h.part(binary().as_bytes());
+    h.part(crate::cache::binary().as_bytes());
     crate::fingerprint::content(content, &mut h);
     crate::fingerprint::theme(theme, &mut h);
     let RenderOptions {
@@ -41,7 +41,7 @@ pub(super) fn key(
 /// palette) and the binary.
 pub(super) fn territory_charts(content: &Content, theme: &Theme) -> String {
     let mut h = Fnv::new();
-    h.part(binary().as_bytes());
+    h.part(crate::cache::binary().as_bytes());
     h.part(content.site_source.as_bytes());
     crate::fingerprint::theme(theme, &mut h);
     h.hex()
@@ -59,24 +59,4 @@ fn today(content: &Content, now: DateTime<Utc>, h: &mut Fnv) {
         .filter_map(|p| p.embargo)
         .map(|t| if t <= now { b'1' } else { b'0' });
     h.part(&passed.collect::<Vec<u8>>());
-}
-
-/// The bilan binary: its version, size and time, since a new binary may
-/// make different bytes from the same inputs.
-pub(super) fn binary() -> &'static str {
-    static BINARY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    BINARY.get_or_init(|| {
-        let meta = std::env::current_exe().and_then(std::fs::metadata);
-        let stamp = meta
-            .as_ref()
-            .ok()
-            .and_then(|m| m.modified().ok())
-            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
-        format!(
-            "{}:{:?}:{:?}",
-            env!("CARGO_PKG_VERSION"),
-            meta.map(|m| m.len()).ok(),
-            stamp
-        )
-    })
 }

@@ -36,7 +36,7 @@ pub(super) fn page_sources(ctx: &Report) -> BTreeMap<String, std::path::PathBuf>
 /// [`super::recorded`]: the template texts, and the bilan binary itself (a
 /// new version may render differently).
 pub(super) fn render_inputs(theme: &Theme, recorded: &mut super::recorded::Recorded) {
-    recorded.also(super::inputs::binary().as_bytes());
+    recorded.also(crate::cache::binary().as_bytes());
     for (name, (text, _)) in &theme.templates {
         recorded.also(name.as_bytes());
         recorded.also(text.as_bytes());

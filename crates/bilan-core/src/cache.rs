@@ -483,6 +483,26 @@ impl Store for DiskCache {
 /// Starts a build state's line naming an entry the build used.
 const USED_PREFIX: &str = "used ";
 
+/// The bilan binary: its version, size and time, since a new binary may
+/// make different bytes from the same inputs.
+pub fn binary() -> &'static str {
+    static BINARY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    BINARY.get_or_init(|| {
+        let meta = std::env::current_exe().and_then(std::fs::metadata);
+        let stamp = meta
+            .as_ref()
+            .ok()
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+        format!(
+            "{}:{:?}:{:?}",
+            env!("CARGO_PKG_VERSION"),
+            meta.map(|m| m.len()).ok(),
+            stamp
+        )
+    })
+}
+
 /// A stable 64-bit FNV-1a hash (std's hasher may change between releases).
 pub fn hash(parts: &[&[u8]]) -> String {
     let mut h = Fnv::new();

@@ -19,6 +19,7 @@ use crate::tr;
 use crate::yaml;
 
 mod pages;
+mod parsed;
 
 use pages::load_pages;
 pub use pages::{parse_page, split_front_matter};
@@ -76,6 +77,16 @@ pub struct StaticFile {
 /// itself is invalid, so nothing can be built (the other files are still
 /// checked, to report everything in one run).
 pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Option<Content>> {
+    load_with(root, &crate::cache::NoCache, diags)
+}
+
+/// [`load`], with the territory records read without a problem before
+/// taken from `store` instead of parsed again ([`parsed`]).
+pub fn load_with(
+    root: &Path,
+    store: &dyn crate::cache::Store,
+    diags: &mut Diagnostics,
+) -> Result<Option<Content>> {
     let content = root.join("content");
     let site_path = content.join("site.yaml");
     if !site_path.is_file() {
@@ -98,7 +109,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Option<Content>> {
 
     let paths = files(root, &content.join("territories"), diags);
     let territories = par_load(&paths, diags, |path, diags| {
-        load_territory(root, path, metric_keys.as_deref(), diags)
+        load_territory(root, path, metric_keys.as_deref(), store, diags)
     });
 
     let unreadable = unreadable(&paths, &territories, diags);
@@ -171,6 +182,7 @@ fn load_territory(
     root: &Path,
     path: &Path,
     metric_keys: Option<&[String]>,
+    store: &dyn crate::cache::Store,
     diags: &mut Diagnostics,
 ) -> Option<Arc<TerritoryFile>> {
     let rel = relative(root, path);
@@ -183,9 +195,20 @@ fn load_territory(
     let slug = stem(path);
     check_slug(&slug, &rel, diags);
     let text = read_text(root, path, diags)?;
-    let record = records::with_metric_keys(metric_keys, || {
-        yaml::parse_recovering(&text, &rel, 0, diags)
-    })?;
+    let key = parsed::key(&text, metric_keys);
+    let record = match parsed::get(store, &key) {
+        Some(record) => record,
+        None => {
+            let before = diags.len();
+            let record = records::with_metric_keys(metric_keys, || {
+                yaml::parse_recovering(&text, &rel, 0, diags)
+            })?;
+            if diags.len() == before {
+                parsed::put(store, &key, &record);
+            }
+            record
+        }
+    };
     Some(Arc::new(TerritoryFile {
         slug,
         path: rel,
@@ -223,7 +246,13 @@ pub fn reload(
         .cloned()
         .collect();
     for path in changed.iter().filter(|p| p.is_file()) {
-        territories.extend(load_territory(root, path, Some(&keys), diags));
+        territories.extend(load_territory(
+            root,
+            path,
+            Some(&keys),
+            &crate::cache::NoCache,
+            diags,
+        ));
     }
     // Same order as a full load.
     territories.sort_by(|a, b| a.path.cmp(&b.path));
