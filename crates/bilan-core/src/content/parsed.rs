@@ -5,10 +5,10 @@
 //! 1,460 territories. Only a record read without any problem is kept, so a
 //! record from the cache never hides a warning or an error.
 //!
-//! An entry is the JSON of a mirror of [`Territory`], destructured field by
-//! field both ways without `..`: a field added to the record does not
-//! compile until it is carried here (STYLE.md, lesson 15). An entry that
-//! does not read back whole is ignored and the record is parsed.
+//! An entry is the JSON of the record's fields, destructured field by field
+//! both ways without `..`: a field added to the record does not compile
+//! until it is carried here (STYLE.md, lesson 15). An entry that does not
+//! read back whole is ignored and the record is parsed.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -17,34 +17,32 @@ use crate::cache::Store;
 use crate::records::{Action, Leads, Project, Territory};
 
 /// Bumped when the entry's shape or meaning changes.
-const FORMAT: &[u8] = b"territory record 1";
+const FORMAT: &[u8] = b"territory record 2";
 
+/// A record's fields in [`Territory`]'s order (JSON: an array, so an entry
+/// of another shape does not read back). Leads, projects and actions are
+/// tuples of their fields, in their order.
 #[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Entry {
-    name: String,
-    code: Option<String>,
-    region: String,
-    departments: Vec<String>,
-    intercommunalities: Vec<String>,
-    communes: Vec<String>,
-    labelled_on: Option<NaiveDate>,
-    /// The elected official and the industrialist.
-    leads: Option<(Option<String>, Option<String>)>,
-    projects: Vec<ProjectEntry>,
-    /// Each action's title and theme.
-    actions: Vec<(String, Option<String>)>,
-}
+struct Entry(
+    String,
+    Option<String>,
+    String,
+    Vec<String>,
+    Vec<String>,
+    Vec<String>,
+    Option<NaiveDate>,
+    Option<(Option<String>, Option<String>)>,
+    Vec<ProjectEntry>,
+    Vec<(String, Option<String>)>,
+);
 
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ProjectEntry {
-    title: String,
-    company: Option<String>,
-    sector: Option<String>,
-    year: Option<i32>,
-    values: Vec<Option<u64>>,
-}
+type ProjectEntry = (
+    String,
+    Option<String>,
+    Option<String>,
+    Option<i32>,
+    Vec<Option<u64>>,
+);
 
 /// The cache key of the record whose text is `text`, read with the site's
 /// `metric_keys` (which decide what a project's fields mean).
@@ -89,7 +87,17 @@ impl Entry {
             projects,
             actions,
         } = t.clone();
-        Entry {
+        let project = |p: Project| {
+            let Project {
+                title,
+                company,
+                sector,
+                year,
+                values,
+            } = p;
+            (title, company, sector, year, values)
+        };
+        Entry(
             name,
             code,
             region,
@@ -97,25 +105,22 @@ impl Entry {
             intercommunalities,
             communes,
             labelled_on,
-            leads: leads.map(
+            leads.map(
                 |Leads {
                      elected,
                      industrial,
                  }| (elected, industrial),
             ),
-            projects: projects
-                .into_iter()
-                .map(ProjectEntry::from_project)
-                .collect(),
-            actions: actions
+            projects.into_iter().map(project).collect(),
+            actions
                 .into_iter()
                 .map(|Action { title, theme }| (title, theme))
                 .collect(),
-        }
+        )
     }
 
     fn into_record(self) -> Territory {
-        let Entry {
+        let Entry(
             name,
             code,
             region,
@@ -126,7 +131,14 @@ impl Entry {
             leads,
             projects,
             actions,
-        } = self;
+        ) = self;
+        let project = |(title, company, sector, year, values): ProjectEntry| Project {
+            title,
+            company,
+            sector,
+            year,
+            values,
+        };
         Territory {
             name,
             code,
@@ -139,50 +151,11 @@ impl Entry {
                 elected,
                 industrial,
             }),
-            projects: projects
-                .into_iter()
-                .map(ProjectEntry::into_project)
-                .collect(),
+            projects: projects.into_iter().map(project).collect(),
             actions: actions
                 .into_iter()
                 .map(|(title, theme)| Action { title, theme })
                 .collect(),
-        }
-    }
-}
-
-impl ProjectEntry {
-    fn from_project(p: Project) -> ProjectEntry {
-        let Project {
-            title,
-            company,
-            sector,
-            year,
-            values,
-        } = p;
-        ProjectEntry {
-            title,
-            company,
-            sector,
-            year,
-            values,
-        }
-    }
-
-    fn into_project(self) -> Project {
-        let ProjectEntry {
-            title,
-            company,
-            sector,
-            year,
-            values,
-        } = self;
-        Project {
-            title,
-            company,
-            sector,
-            year,
-            values,
         }
     }
 }
@@ -258,7 +231,13 @@ actions:
     fn an_entry_that_does_not_read_back_is_ignored() {
         let store = Memory::default();
         let key = key(RECORD, Some(&keys()));
-        for bad in [&b"{"[..], b"null", br#"{"name": "x"}"#, b"\xff\xfe"] {
+        for bad in [
+            &b"["[..],
+            b"null",
+            br#"["x"]"#,
+            br#"{"name": "x"}"#,
+            b"\xff\xfe",
+        ] {
             store.put(&key, bad);
             assert!(get(&store, &key).is_none(), "{bad:?}");
         }
