@@ -196,7 +196,7 @@ fn load_territory(
     check_slug(&slug, &rel, diags);
     let text = read_text(root, path, diags)?;
     let key = parsed::key(&text, metric_keys);
-    let record = match parsed::get(store, &key) {
+    let record = match parsed::get(store, &key, metric_keys) {
         Some(record) => record,
         None => {
             let before = diags.len();

@@ -58,12 +58,21 @@ pub(super) fn key(text: &str, metric_keys: Option<&[String]>) -> String {
     format!("{hash}.record.json")
 }
 
-/// The record kept under `key`, when there is one that reads back.
-pub(super) fn get(store: &dyn Store, key: &str) -> Option<Territory> {
+/// The record kept under `key`, when there is one that reads back with a
+/// value slot for each of the `metric_keys`, as a parse would give.
+pub(super) fn get(
+    store: &dyn Store,
+    key: &str,
+    metric_keys: Option<&[String]>,
+) -> Option<Territory> {
     let bytes = store.get(key)?;
-    serde_json::from_slice::<Entry>(&bytes)
-        .ok()
-        .map(Entry::into_record)
+    let record = serde_json::from_slice::<Entry>(&bytes).ok()?.into_record();
+    let slots = metric_keys.map_or(0, <[String]>::len);
+    record
+        .projects
+        .iter()
+        .all(|p| p.values.len() == slots)
+        .then_some(record)
 }
 
 /// Keeps `record` under `key`.
@@ -212,9 +221,9 @@ actions:
     fn a_record_reads_back_from_the_cache_as_it_was_parsed() {
         let (record, store) = (parse(RECORD), Memory::default());
         let key = key(RECORD, Some(&keys()));
-        assert!(get(&store, &key).is_none());
+        assert!(get(&store, &key, Some(&keys())).is_none());
         put(&store, &key, &record);
-        let back = get(&store, &key).expect("kept");
+        let back = get(&store, &key, Some(&keys())).expect("kept");
         assert_eq!(format!("{back:?}"), format!("{record:?}"));
     }
 
@@ -239,7 +248,11 @@ actions:
             b"\xff\xfe",
         ] {
             store.put(&key, bad);
-            assert!(get(&store, &key).is_none(), "{bad:?}");
+            assert!(get(&store, &key, Some(&keys())).is_none(), "{bad:?}");
         }
+        // Whole, but not with one value per metric.
+        put(&store, &key, &parse(RECORD));
+        assert!(get(&store, &key, Some(&["aid".into()])).is_none());
+        assert!(get(&store, &key, None).is_none());
     }
 }
