@@ -8,7 +8,7 @@ use std::os::unix::fs::symlink;
 use std::path::Path;
 
 use crate::invalid::{build_fails, site_with};
-use crate::support::{bilan, stderr};
+use crate::support::{bilan, build, fixture, repo, stderr};
 
 fn build_at(root: &Path, extra: &[&str]) -> std::process::Output {
     let mut args = vec![
@@ -387,4 +387,132 @@ fn static_files_over_any_generated_path_are_errors() {
     }
     let err = build_fails(&root, 1, &[]);
     insta::assert_snapshot!(err);
+}
+
+/// A static file over a generated file is found with the content's other
+/// problems, not in a second round once they are fixed: the files every
+/// build makes whatever the figures (exports, feeds, kits, cards, release
+/// PDFs) are known before anything is drawn.
+#[test]
+fn static_files_over_generated_files_are_reported_with_the_contents_problems() {
+    let (_tmp, root) = site_with("base");
+    let st = root.join("content/static");
+    for rel in [
+        "donnees/projets.xlsx",
+        "donnees/territoires.csv",
+        "charts/partage.png",
+        "charts/partage/territoires/arve.png",
+        "charts/partage/regions/84.png",
+        "presse/kit.zip",
+        "presse/kit/dossier-de-presse.pdf",
+        "presse/kit/regions/84/kit.zip",
+        "presse/annonce/annonce.pdf",
+        "sitemap.xml",
+        "feed.xml",
+        "robots.txt",
+        // Not made: no territory is in region 11, and a static favicon
+        // replaces the drawn one on purpose.
+        "presse/kit/regions/11/kit.zip",
+        "favicon.ico",
+    ] {
+        fs::create_dir_all(st.join(rel).parent().unwrap()).unwrap();
+        fs::write(st.join(rel), b"PLANTED").unwrap();
+    }
+    // And a mistake in a record, which stops the build before drawing.
+    let arve = root.join("content/territories/arve.yaml");
+    let text = fs::read_to_string(&arve).unwrap();
+    fs::write(&arve, text.replace("year: 2021", "year: 1021")).unwrap();
+    let err = build_fails(&root, 1, &[]);
+    assert!(err.contains("arve.yaml:4:"), "{err}");
+    insta::assert_snapshot!(err);
+}
+
+/// The files a build is said to always make are made: otherwise a static
+/// file would be refused for a path nothing writes. Drafts are built, as
+/// an embargoed release's PDF counts before it is published (its page
+/// does too).
+#[test]
+fn the_files_every_build_makes_are_made() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (_base, lonely) = site_with("base");
+    // A region no territory is in: no kit, no card.
+    let yaml = lonely.join("content/site.yaml");
+    let text = fs::read_to_string(&yaml).unwrap();
+    let region = "  - { code: \"84\", name: \"Auvergne-Rhône-Alpes\" }\n";
+    assert!(text.contains(region));
+    let more = format!("{region}  - {{ code: \"11\", name: \"Île-de-France\" }}\n");
+    fs::write(&yaml, text.replace(region, &more)).unwrap();
+    let sites = [
+        repo(),
+        fixture("english"),
+        fixture("second-programme"),
+        fixture("other-metrics"),
+        lonely,
+    ];
+    for (n, site) in sites.iter().enumerate() {
+        let out = tmp.path().join(n.to_string());
+        build(site, &out, &["--drafts"]);
+        let mut diags = bilan::diag::Diagnostics::default();
+        let content = bilan::content::load(site, &mut diags).unwrap().unwrap();
+        let regions: Vec<&str> = content
+            .site
+            .regions
+            .iter()
+            .map(|r| r.code.as_str())
+            .collect();
+        let press: Vec<&bilan::records::Page> = content.press.iter().collect();
+        let files = bilan::routes::fixed_files(&content.territories, &regions, &press);
+        assert!(files.len() > 15, "{files:?}");
+        for rel in files {
+            assert!(
+                out.join(&rel).is_file(),
+                "{}: {rel} is not made",
+                site.display()
+            );
+        }
+    }
+}
+
+/// A cache folder where its entries would be read as content or published
+/// is refused before anything is written: in `content/` (under
+/// `content/static/`, a `--drafts` build's entries, an embargoed release's
+/// PDF among them, would be published by the next build), in the themes,
+/// or in the output folder, which every build replaces.
+#[test]
+fn a_cache_inside_the_content_or_the_output_is_refused() {
+    let (_tmp, root) = site_with("base");
+    for (dir, what) in [
+        ("content", "the content folder"),
+        ("content/static/cache", "the content folder"),
+        ("themes/cache", "the themes folder"),
+        ("output", "the output folder"),
+        ("output/cache", "the output folder"),
+    ] {
+        let cache = root.join(dir);
+        let err = build_fails(&root, 2, &["--cache-dir", cache.to_str().unwrap()]);
+        assert!(
+            err.contains(&format!(
+                "refusing to keep the cache in [ROOT]/{dir} ({what})"
+            )),
+            "{dir}: {err}"
+        );
+        assert!(err.contains("--cache-dir"), "{err}");
+        let names: Vec<String> = fs::read_dir(root.join("content"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(
+            names
+                .iter()
+                .all(|n| !n.contains('.') || n.ends_with(".yaml")),
+            "{names:?}"
+        );
+        assert!(!root.join("content/static").exists() && !root.join("themes").exists());
+    }
+    // Beside the content, as CI templates keep it, a cache is fine.
+    let o = build_at(
+        &root,
+        &["--cache-dir", root.join(".bilan-cache").to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
 }

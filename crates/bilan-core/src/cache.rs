@@ -153,6 +153,7 @@ impl DiskCache {
     /// says. Fails, naming it, when the folder or an entry is a link.
     pub fn open(root: &Path, explicit: Option<&Path>) -> anyhow::Result<DiskCache> {
         let dir = location(root, explicit);
+        check_place(root, &dir, None)?;
         check_no_links(&dir)?;
         let inside = inside(root, &dir);
         let signer = if inside { Some(secret()) } else { None };
@@ -293,6 +294,34 @@ fn state_name(out: &Path) -> String {
 fn inside(root: &Path, dir: &Path) -> bool {
     let abs = |p: &Path| crate::paths::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     abs(dir).starts_with(abs(root))
+}
+
+/// Refuses a cache folder inside the site's sources (content, themes,
+/// templates) or inside the output folder `out`: its entries would be read
+/// as content or published, a `--drafts` build's with them.
+pub fn check_place(root: &Path, dir: &Path, out: Option<&Path>) -> anyhow::Result<()> {
+    let abs = |p: &Path| crate::paths::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let (root, dir) = (abs(root), abs(dir));
+    let mut places = vec![
+        (root.join("content"), "output-in-content"),
+        (root.join("themes"), "output-in-themes"),
+        (root.join("templates"), "output-in-templates"),
+    ];
+    places.extend(out.map(|o| (abs(o), "output-folder")));
+    match places.iter().find(|(place, _)| dir.starts_with(place)) {
+        Some((_, what)) => anyhow::bail!(
+            "{}",
+            crate::l10n::with_hint(
+                crate::tr!(
+                    "cache-refused",
+                    dir = &dir,
+                    what = crate::l10n::text(what, &[])
+                ),
+                crate::tr!("cache-refused-hint")
+            )
+        ),
+        None => Ok(()),
+    }
 }
 
 /// Refuses a cache folder that is a link or holds one.

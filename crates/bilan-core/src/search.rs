@@ -64,7 +64,7 @@ pub fn files(docs: &[Doc]) -> Vec<(String, Vec<u8>)> {
         .map(|k| docs.iter().filter(|d| d.kind == *k).count())
         .collect();
     out.push((
-        "meta.js".to_string(),
+        crate::routes::SEARCH_META.to_string(),
         format!(
             "BILAN_SEARCH.meta({{\"docs\":{},\"chunk\":{CHUNK},\"kinds\":{kinds:?},\"shards\":{}}});\n",
             docs.len(),
@@ -98,7 +98,6 @@ pub fn files(docs: &[Doc]) -> Vec<(String, Vec<u8>)> {
     out
 }
 
-/// Each shard's words, sorted, with the ids of the documents holding them.
 /// Each shard's words, sorted, with the ids of the documents holding them.
 /// Documents are folded in parallel batches (long narratives make this the
 /// costly part), so only one batch's words are in memory at a time.

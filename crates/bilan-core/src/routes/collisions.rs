@@ -1,13 +1,15 @@
 //! Two things that would write one path: records with one slug, regions
 //! whose codes fold to one folder, narratives and releases over generated
-//! pages, static files over pages. Static files over other generated files
-//! are found where those are made (`render::statics`).
+//! pages, static files over pages and over the files every build makes.
+//! Static files over the others are found where those are made
+//! (`render::statics`).
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use super::{
-    has_own_page, narrative, pages, region_slug, release, territory, PageKind, KIT, RESERVED,
+    fixed_files, has_own_page, narrative, pages, region_slug, release, territory, PageKind, KIT,
+    RESERVED,
 };
 use crate::content::Content;
 use crate::diag::{line_containing, Diagnostic, Diagnostics};
@@ -16,9 +18,9 @@ use crate::tr;
 
 /// Every page the generator writes, from the same list the renderer
 /// uses, with the content file behind it, if any (for collision
-/// messages). Other generated files (charts, cards, PDFs, zips, exports,
-/// search files) are recorded where they are made, and a static file over
-/// one of them is reported then (see `render::statics`).
+/// messages), and the files every build makes. The others (charts, search
+/// files) are recorded where they are made, and a static file over one of
+/// them is reported then (see `render::statics`).
 fn generated(content: &Content) -> BTreeMap<String, Option<PathBuf>> {
     let mut out: BTreeMap<String, Option<PathBuf>> = BTreeMap::new();
     let narratives: Vec<&Page> = content.narratives.iter().collect();
@@ -37,6 +39,9 @@ fn generated(content: &Content) -> BTreeMap<String, Option<PathBuf>> {
             _ => None,
         };
         out.entry(path).or_insert(owner);
+    }
+    for path in fixed_files(&content.territories, &regions, &press) {
+        out.entry(path).or_insert(None);
     }
     out
 }

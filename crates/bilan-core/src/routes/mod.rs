@@ -189,6 +189,9 @@ pub fn release_pdf(stem: &str) -> String {
 /// The folder of the search index files.
 pub const SEARCH_INDEX: &str = "recherche/";
 
+/// The search index's first file, which names the others.
+pub const SEARCH_META: &str = "meta.js";
+
 /// A file of the search index: `recherche/<name>`.
 pub fn search_file(name: &str) -> String {
     format!("{SEARCH_INDEX}{name}")
@@ -363,6 +366,39 @@ pub fn pages(
         (SEARCH.to_string(), PageKind::Search),
         (NOT_FOUND.to_string(), PageKind::NotFound),
     ]);
+    out
+}
+
+/// The files besides pages that every build makes whatever the figures
+/// say: exports, feeds, the kits and their PDFs, the share cards, the
+/// search index's first file. A static
+/// file over one of them is then reported with the content's other
+/// problems, before anything is drawn. Charts, whose files depend on the
+/// figures, are left to the writer (see `render::statics`), as is the
+/// favicon, which a static one replaces on purpose. Every release counts,
+/// embargoed or not, as its page does in [`collisions`].
+pub fn fixed_files(
+    territories: &[std::sync::Arc<TerritoryFile>],
+    regions: &[&str],
+    press: &[&Page],
+) -> Vec<String> {
+    let mut out: Vec<String> = EXPORTS
+        .iter()
+        .flat_map(|name| EXPORT_FORMATS.map(|f| export(name, f)))
+        .collect();
+    out.extend([SITEMAP, FEED, ROBOTS, SOCIAL_CARD, KIT_ZIP, KIT_PDF].map(String::from));
+    out.push(search_file(SEARCH_META));
+    out.extend(territories.iter().map(|t| territory_card(&t.slug)));
+    // A region's card and kit are made once a territory is in it.
+    let used = |code: &&&str| territories.iter().any(|t| t.record.region == ***code);
+    for code in regions.iter().filter(used) {
+        out.extend([
+            region_card(code),
+            region_kit_pdf(code),
+            region_kit_zip(code),
+        ]);
+    }
+    out.extend(press.iter().map(|p| release_pdf(&p.stem)));
     out
 }
 
