@@ -282,3 +282,81 @@ fn another_programme_imports_and_missing_columns_keep_their_values() {
     assert!(record.contains("  - title: \"Maison de santé\"\n    sector: \"Services\"\n    year: 2022\n    logements: 0\n    subvention_eur: 300000\n    cout_eur: 900000\n"), "{record}");
     assert!(record.contains("  - title: \"Épicerie solidaire\"\n    year: 2024\n    logements: 4\n    commerces: 1\n    subvention_eur: 25000\n"), "{record}");
 }
+
+/// Spreadsheets as teams keep them: a note on the first sheet, and a title
+/// and a source above the header row. The import reads the first sheet
+/// whose row names a territory and a title column, says so, and says which
+/// rows above the header it left out.
+#[test]
+fn the_header_row_is_found_under_a_title_and_on_a_later_sheet() {
+    let (_tmp, root) = site();
+    let o = import(&root, "projets-sous-un-titre.xlsx", &["--dry-run"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let report = stdout(&o);
+    assert!(report.starts_with("Read 3 project rows from [FIXTURES]/projets-sous-un-titre.xlsx (sheet Projets) for 2 territory records.\n"), "{report}");
+    assert!(
+        report.contains("Header row: 5; rows 1–3 above it were not read.\n"),
+        "{report}"
+    );
+    assert!(
+        report.contains(
+            "Sheet Lisez-moi has no territory and title columns: sheet Projets was read.\n"
+        ),
+        "{report}"
+    );
+    // The same changes as the plain sheet's.
+    let plain = stdout(&import(&root, "projets.xlsx", &["--dry-run"]));
+    let changes = |r: &str| -> Vec<String> {
+        r.lines()
+            .filter(|l| l.starts_with("  "))
+            .map(String::from)
+            .collect()
+    };
+    assert_eq!(changes(&report), changes(&plain));
+
+    // A CSV with a title line above its header.
+    let tmp = tempfile::tempdir().unwrap();
+    let csv = tmp.path().join("suivi.csv");
+    std::fs::write(
+        &csv,
+        "Suivi des projets au 3 décembre;;\n;;\nCode territoire;Intitulé du projet;Emplois créés\nti-2705;Atelier;3\n",
+    )
+    .unwrap();
+    let o = bilan(&[
+        "import",
+        csv.to_str().unwrap(),
+        "--root",
+        root.to_str().unwrap(),
+        "--dry-run",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let report = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        report.contains("Header row: 3; row 1 above it was not read.\n"),
+        "{report}"
+    );
+    assert!(
+        report.contains("  haut-jura: 1 added, 13 removed"),
+        "{report}"
+    );
+
+    // A `--sheet` is read as asked, and a sheet without the columns is an
+    // error that names the workbook's other sheets.
+    let o = import(
+        &root,
+        "projets-sous-un-titre.xlsx",
+        &["--sheet", "Lisez-moi"],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = clean(&stderr(&o));
+    assert!(
+        err.contains(
+            "[FIXTURES]/projets-sous-un-titre.xlsx:Lisez-moi: error: no column holds the territory"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("; the workbook's sheets are: Lisez-moi, Projets (choose one with --sheet)"),
+        "{err}"
+    );
+}

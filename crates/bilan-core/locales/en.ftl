@@ -221,6 +221,15 @@ import-read = Read { $rows ->
    *[other] { $records } territory records
 }.
 import-ignored = Ignored columns: { $columns }.
+import-sheets-passed = { $count ->
+    [one] Sheet { $sheets } has no territory and title columns: sheet { $sheet } was read.
+   *[other] Sheets { $sheets } have no territory and title columns: sheet { $sheet } was read.
+}
+import-header-row = Header row: { $row }; { $count ->
+    [one] row { $rows } above it was not read.
+   *[other] rows { $rows } above it were not read.
+}
+import-other-sheets = ; the workbook's sheets are: { $sheets } (choose one with --sheet)
 import-record-change = { $added } added, { $removed } removed, { $changed } changed, { $unchanged } unchanged
 import-up-to-date = { $count ->
     [one] { $count } record already up to date.

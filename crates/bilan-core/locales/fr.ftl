@@ -221,6 +221,15 @@ import-read = { $rows ->
    *[other] { $records } fiches de territoire
 }.
 import-ignored = Colonnes ignorées : { $columns }.
+import-sheets-passed = { $count ->
+    [one] La feuille { $sheets } n’a pas de colonnes de territoire et de titre : la feuille { $sheet } a été lue.
+   *[other] Les feuilles { $sheets } n’ont pas de colonnes de territoire et de titre : la feuille { $sheet } a été lue.
+}
+import-header-row = Ligne d’en-tête : { $row } ; { $count ->
+    [one] la ligne { $rows } au-dessus n’a pas été lue.
+   *[other] les lignes { $rows } au-dessus n’ont pas été lues.
+}
+import-other-sheets = ; les feuilles du classeur sont : { $sheets } (choisissez-en une avec --sheet)
 import-record-change = ajoutés : { $added }, retirés : { $removed }, modifiés : { $changed }, inchangés : { $unchanged }
 import-up-to-date = { $count ->
     [one] { $count } fiche déjà à jour.

@@ -12,6 +12,7 @@ mod keys;
 mod ods;
 mod patch;
 mod report;
+mod sheet;
 mod splice;
 mod table;
 
@@ -25,6 +26,7 @@ use crate::diag::{closest, Diagnostic, Diagnostics};
 use crate::records::Project;
 use crate::tr;
 use cells::Field;
+use sheet::{header_index, pick_sheet, Place};
 use table::{cell_ref, Grid};
 
 /// What `bilan import` was asked for.
@@ -65,12 +67,12 @@ pub fn run(opts: &ImportOptions) -> Result<ImportOutcome> {
         return Ok(out);
     }
     crate::progress::stage(start, "Loaded the records");
-    let grid = table::read(&opts.file, opts.sheet.as_deref())?;
-    crate::progress::stage(start, "Read the spreadsheet");
-    let place = Place {
-        file: opts.file.display().to_string(),
-        sheet: grid.sheet.clone(),
+    let map = match &opts.map {
+        Some(path) => read_map(&opts.root, path, &mut out.diagnostics),
+        None => BTreeMap::new(),
     };
+    let (grid, place) = pick_sheet(opts, &map, &site.metrics)?;
+    crate::progress::stage(start, "Read the spreadsheet");
     if let Some((row, problem)) = &grid.unreadable {
         out.diagnostics.push(
             Diagnostic::error(
@@ -81,10 +83,6 @@ pub fn run(opts: &ImportOptions) -> Result<ImportOutcome> {
         );
         return Ok(out);
     }
-    let map = match &opts.map {
-        Some(path) => read_map(&opts.root, path, &mut out.diagnostics),
-        None => BTreeMap::new(),
-    };
     let Some(layout) = columns(&grid, &map, &site, &place, &mut out.diagnostics) else {
         return Ok(out);
     };
@@ -116,27 +114,6 @@ pub fn run(opts: &ImportOptions) -> Result<ImportOutcome> {
 /// The widest header row read: a project sheet has a few dozen columns.
 const MAX_COLUMNS: u32 = 1_000;
 
-/// Where cells are, for messages: `projets.xlsx:Projets!F412`.
-struct Place {
-    file: String,
-    sheet: String,
-}
-
-impl Place {
-    fn cell(&self, col: u32, row: u32) -> PathBuf {
-        PathBuf::from(format!(
-            "{}:{}!{}",
-            self.file,
-            self.sheet,
-            cell_ref(col, row)
-        ))
-    }
-
-    fn sheet(&self) -> PathBuf {
-        PathBuf::from(format!("{}:{}", self.file, self.sheet))
-    }
-}
-
 /// `--map`: project field → column header.
 fn read_map(root: &Path, path: &Path, diags: &mut Diagnostics) -> BTreeMap<String, String> {
     let Ok(text) = std::fs::read_to_string(path) else {
@@ -150,6 +127,8 @@ fn read_map(root: &Path, path: &Path, diags: &mut Diagnostics) -> BTreeMap<Strin
 /// Which columns hold which fields, and the header row.
 struct Layout {
     header_row: u32,
+    /// The first and last rows above the header that hold something.
+    above: Option<(u32, u32)>,
     /// (0-based column, field, header as written).
     fields: Vec<(u32, Field, String)>,
     ignored: Vec<String>,
@@ -162,7 +141,9 @@ fn columns(
     place: &Place,
     diags: &mut Diagnostics,
 ) -> Option<Layout> {
-    let Some((header_row, headers)) = grid.rows.first() else {
+    let index = header_index(grid, map, &site.metrics).unwrap_or(0);
+    let above = (index > 0).then(|| (grid.rows[0].0, grid.rows[index - 1].0));
+    let Some((header_row, headers)) = grid.rows.get(index) else {
         diags.push(Diagnostic::error(place.sheet(), tr!("import-sheet-empty")));
         return None;
     };
@@ -231,20 +212,31 @@ fn columns(
                 ("title", "Intitulé du projet")
             };
             diags.push(
-                Diagnostic::error(place.sheet(), tr!("import-no-column", what = what)).hint(tr!(
-                    "import-no-column-hint",
-                    key = key,
-                    example = example,
-                    headers = headers.join(", ")
-                )),
+                Diagnostic::error(place.sheet(), tr!("import-no-column", what = what)).hint(
+                    tr!(
+                        "import-no-column-hint",
+                        key = key,
+                        example = example,
+                        headers = headers.join(", ")
+                    ) + &other_sheets(place),
+                ),
             );
         }
     }
     (!diags.has_errors()).then_some(Layout {
         header_row: *header_row,
+        above,
         fields,
         ignored,
     })
+}
+
+/// The workbook's other sheets, to end a hint, when it has some.
+fn other_sheets(place: &Place) -> String {
+    if place.sheets.len() < 2 {
+        return String::new();
+    }
+    tr!("import-other-sheets", sheets = place.sheets.join(", "))
 }
 
 /// The columns `--map` names, by 0-based index; unknown fields and headers

@@ -126,6 +126,30 @@ pub(super) fn report(
         records = rows.len()
     );
     r.push('\n');
+    if !place.passed.is_empty() {
+        let sheets = place.passed.join(", ");
+        let count = place.passed.len();
+        let line = tr!(
+            "import-sheets-passed",
+            sheets = sheets,
+            count = count,
+            sheet = &grid.sheet
+        );
+        let _ = writeln!(r, "{line}");
+    }
+    if let Some((first, last)) = layout.above {
+        let (rows, count) = match first == last {
+            true => (first.to_string(), 1),
+            false => (format!("{first}–{last}"), 2),
+        };
+        let line = tr!(
+            "import-header-row",
+            row = layout.header_row,
+            rows = rows,
+            count = count
+        );
+        let _ = writeln!(r, "{line}");
+    }
     if !layout.ignored.is_empty() {
         let _ = writeln!(
             r,

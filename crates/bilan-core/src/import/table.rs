@@ -94,18 +94,7 @@ pub(crate) fn read(path: &Path, sheet: Option<&str>) -> Result<Grid> {
             Ok(read_csv(&text, stem))
         }
         Some("ods") => {
-            // calamine expands repeated empty cells: measure first.
-            if let Some(n) = super::ods::spanned_cells(path).filter(|&n| n > super::ods::MAX_CELLS)
-            {
-                bail!(
-                    "{}: {}",
-                    path.display(),
-                    crate::l10n::with_hint(
-                        tr!("ods-too-large", count = n, max = super::ods::MAX_CELLS),
-                        tr!("ods-too-large-hint")
-                    )
-                );
-            }
+            check_ods_size(path)?;
             read_book(path, sheet)
         }
         Some("xlsx" | "xlsm" | "xls") => read_book(path, sheet),
@@ -115,6 +104,38 @@ pub(crate) fn read(path: &Path, sheet: Option<&str>) -> Result<Grid> {
             crate::l10n::with_hint(tr!("import-formats"), tr!("import-formats-hint"))
         ),
     }
+}
+
+/// The sheets of a workbook, in order; none for a CSV file.
+pub(crate) fn sheet_names(path: &Path) -> Result<Vec<String>> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("ods") => check_ods_size(path)?,
+        Some("xlsx" | "xlsm" | "xls") => {}
+        _ => return Ok(Vec::new()),
+    }
+    let book = calamine::open_workbook_auto(path)
+        .with_context(|| tr!("sheet-cannot-open", file = path))?;
+    Ok(book.sheet_names())
+}
+
+/// calamine expands an ODS file's repeated empty cells: a file that
+/// declares too many is refused before it is opened.
+fn check_ods_size(path: &Path) -> Result<()> {
+    if let Some(n) = super::ods::spanned_cells(path).filter(|&n| n > super::ods::MAX_CELLS) {
+        bail!(
+            "{}: {}",
+            path.display(),
+            crate::l10n::with_hint(
+                tr!("ods-too-large", count = n, max = super::ods::MAX_CELLS),
+                tr!("ods-too-large-hint")
+            )
+        );
+    }
+    Ok(())
 }
 
 /// Text of a CSV file: UTF-8 (with or without BOM), else Windows-1252,
