@@ -109,3 +109,30 @@ fn builds_print_one_line_per_stage_off_a_terminal() {
     ]);
     assert!(!String::from_utf8_lossy(&quiet.stderr).contains("[bilan] "));
 }
+
+/// site.yaml's metrics written one per line, as `bilan new` writes them:
+/// a mistake on each of two lines is reported in one run, each naming its
+/// own metric, though the one before it was left out to read on.
+#[test]
+fn mistakes_on_two_metric_lines_are_reported_in_one_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    assert!(bilan(&["new", site.to_str().unwrap()]).status.success());
+    let yaml = site.join("content/site.yaml");
+    let text = std::fs::read_to_string(&yaml).unwrap();
+    let text = text
+        .replace("unit: count, file: emplois", "unit: nombre, file: emplois")
+        .replace(
+            "charts: [region, year, sector, project]",
+            "charts: [region, map]",
+        );
+    std::fs::write(&yaml, text).unwrap();
+    let o = bilan(&["check", "--root", site.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("site.yaml:15:"), "{err}");
+    assert!(err.contains("metrics[0].unit"), "{err}");
+    assert!(err.contains("site.yaml:16:"), "{err}");
+    assert!(err.contains("metrics[1].charts[1]"), "{err}");
+    assert!(err.contains("2 errors"), "{err}");
+}

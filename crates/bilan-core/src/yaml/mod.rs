@@ -127,13 +127,20 @@ pub(super) fn more_errors<T: DeserializeOwned>(
     }
     let mut lines: Vec<String> = text.split('\n').map(String::from).collect();
     let mut at = first.location().map(|l| l.line());
+    // The lists whose one-line items were left out: serde counts the
+    // items after them from a smaller index, which messages put right.
+    let mut removed: Vec<String> = Vec::new();
+    let mut message = first.to_string();
     while let Some(line) = at {
         let plain = lines.get(line - 1).is_some_and(|l| {
             let t = l.trim_start();
-            block_key(t).is_some() && !t.starts_with("- ") && !opens_block(t)
+            block_key(t).is_some() && !t.starts_with("- ") && !opens_block(t) || one_line_item(t)
         });
         if !plain || out.len() >= MORE_ERRORS {
             break;
+        }
+        if one_line_item(lines[line - 1].trim_start()) {
+            removed.extend(item_list(&message, &lines[line - 1]));
         }
         lines[line - 1].clear();
         let blanked = lines.join("\n");
@@ -142,15 +149,95 @@ pub(super) fn more_errors<T: DeserializeOwned>(
             Err(e) => e,
         };
         let next = err.location().map(|l| l.line());
-        let message = err.to_string();
+        message = err.to_string();
         if next.is_none_or(|n| n <= line) || message.contains("missing field") || !is_yaml(&blanked)
         {
             break;
         }
-        out.push(to_diagnostic(&err, path, line_offset, &blanked));
+        let mut d = to_diagnostic(&err, path, line_offset, &blanked);
+        d.message = renumbered(&d.message, &removed);
+        out.push(d);
         at = next;
     }
     (out, None)
+}
+
+/// The list (`projects`) that holds the one-line item `line`, from the
+/// path serde gives in `message` (`projects[1].year: …`): the outermost
+/// index after which the rest of the path lies inside the item as written
+/// (`metrics[1].charts[1]` is in list `metrics`, not `charts`).
+fn item_list(message: &str, line: &str) -> Option<String> {
+    let at = message.split_once(": ")?.0;
+    let item = line.trim_start().strip_prefix("- ")?;
+    let item: serde_yaml::Value = serde_yaml::from_str(item).ok()?;
+    at.match_indices('[').find_map(|(open, _)| {
+        let close = open + at[open..].find(']')?;
+        inside(&item, &at[close + 1..]).then(|| at[..open].to_string())
+    })
+}
+
+/// True when the path `rest` (`.charts[1]`, or empty) leads somewhere in
+/// `value`.
+fn inside(value: &serde_yaml::Value, rest: &str) -> bool {
+    let (mut value, mut rest) = (value, rest);
+    while !rest.is_empty() {
+        let next = if let Some(r) = rest.strip_prefix('.') {
+            let end = r.find(['.', '[']).unwrap_or(r.len());
+            value.get(&r[..end]).map(|v| (v, &r[end..]))
+        } else if let Some(r) = rest.strip_prefix('[') {
+            r.split_once(']').and_then(|(n, after)| {
+                let v = n.parse::<usize>().ok().and_then(|n| value.get(n))?;
+                Some((v, after))
+            })
+        } else {
+            None
+        };
+        match next {
+            Some((v, r)) => (value, rest) = (v, r),
+            None => return false,
+        }
+    }
+    true
+}
+
+/// `message` with the index of an item in one of the `removed` lists
+/// counted as in the file: one more for each item of that list left out
+/// (all of them stood before it).
+fn renumbered(message: &str, removed: &[String]) -> String {
+    for list in removed {
+        let Some(rest) = message
+            .strip_prefix(list.as_str())
+            .and_then(|r| r.strip_prefix('['))
+        else {
+            continue;
+        };
+        let Some((index, after)) = rest.split_once(']') else {
+            continue;
+        };
+        let Ok(index) = index.parse::<usize>() else {
+            continue;
+        };
+        let before = removed.iter().filter(|l| *l == list).count();
+        return format!("{list}[{}]{after}", index + before);
+    }
+    message.to_string()
+}
+
+/// A list item written whole on its line, `- { key: a, unit: eur }` or
+/// `- [a, b]`: leaving the line out leaves the list one item shorter and
+/// nothing behind, whereas the first line of a block item (`- title: …`)
+/// would leave its other keys to the item before.
+fn one_line_item(line: &str) -> bool {
+    let Some(item) = line.strip_prefix("- ") else {
+        return false;
+    };
+    let item = item.trim_end();
+    // A comment may follow the closing bracket.
+    let item = match item.rfind(" #") {
+        Some(i) if item[..i].trim_end().ends_with(['}', ']']) => item[..i].trim_end(),
+        _ => item,
+    };
+    item.starts_with('{') && item.ends_with('}') || item.starts_with('[') && item.ends_with(']')
 }
 
 /// A `key:` line whose value follows on the next lines (a nested mapping,
@@ -480,5 +567,64 @@ mod tests {
         let mut d = Diagnostics::default();
         let _: Option<Rec> = parse("name: [\n", Path::new("r.md"), 1, &mut d);
         assert_eq!(d.sorted()[0].line, Some(2));
+    }
+
+    #[derive(Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Site {
+        name: String,
+        metrics: Vec<Metric>,
+    }
+
+    #[derive(Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Metric {
+        key: String,
+        unit: Unit,
+    }
+
+    #[derive(Deserialize, Debug)]
+    #[serde(rename_all = "lowercase")]
+    enum Unit {
+        Count,
+        Eur,
+    }
+
+    /// site.yaml's metrics are one-line flow mappings: a mistake in each
+    /// of three is reported in one run, each at its line; a list item
+    /// written over several lines is never left out (its keys would join
+    /// the item before).
+    #[test]
+    fn mistakes_in_one_line_list_items_are_all_reported() {
+        let text = "name: a\nmetrics:\n  - { key: a, unit: percent }\n  - { key: b, unit: count }\n  - { key: c, unit: eruo }  # typo\n  - [c]\n  - { key: d, unti: eur }\n";
+        let mut d = Diagnostics::default();
+        let site: Option<Site> = parse(text, Path::new("site.yaml"), 0, &mut d);
+        assert!(site.is_none());
+        let lines: Vec<Option<usize>> = d.sorted().iter().map(|d| d.line).collect();
+        assert_eq!(lines, [Some(3), Some(5), Some(6), Some(7)], "{d:?}");
+        // Each names its own item, though the items before were left out.
+        let paths: Vec<&str> = d
+            .sorted()
+            .iter()
+            .map(|d| d.message.split(':').next().unwrap_or_default())
+            .collect();
+        assert_eq!(
+            paths,
+            [
+                "metrics[0].unit",
+                "metrics[2].unit",
+                "metrics[3]",
+                "metrics[4]"
+            ],
+            "{d:?}"
+        );
+
+        let text = "name: a\nmetrics:\n  - key: a\n    unit: percent\n  - { key: b, unit: eruo }\n";
+        let mut d = Diagnostics::default();
+        let _: Option<Site> = parse(text, Path::new("site.yaml"), 0, &mut d);
+        let lines: Vec<Option<usize>> = d.sorted().iter().map(|d| d.line).collect();
+        assert_eq!(lines, [Some(4)], "{d:?}");
     }
 }
