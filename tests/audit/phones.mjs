@@ -1,6 +1,7 @@
 // Phones: at 390 px wide, every piece of chart text (HTML bars, inline SVG
 // text, text inside a visible SVG picture) must render at 11 CSS px or more;
-// at 320 px, no page may be wider than the viewport (WCAG 1.4.10, Reflow).
+// at 320 px, no page may be wider than the viewport (WCAG 1.4.10, Reflow);
+// a stacked table never shows a column's name beside an empty cell.
 // Prints one line per page and check; exits 1 on any failure.
 // usage: node phones.mjs OUTPUT_DIR page.html [page.html ...]
 import { chromium } from "playwright-core";
@@ -39,6 +40,21 @@ function tableOverflow() {
     }
   }
   return out.slice(0, 5);
+}
+
+// Stacked table cells (a row as a block on phones, each cell with its
+// column's name) that show the name beside nothing: an empty cell is
+// hidden, as a blank is in the wide table.
+function emptyLabels() {
+  const out = [];
+  for (const cell of document.querySelectorAll("table td[data-label]")) {
+    if (cell.textContent.trim() || !cell.getClientRects().length) continue;
+    if (getComputedStyle(cell).display === "none") continue;
+    if (getComputedStyle(cell, "::before").content.replace(/"/g, "").trim()) {
+      out.push(cell.getAttribute("data-label"));
+    }
+  }
+  return [...new Set(out)].slice(0, 5);
 }
 
 const browser = await chromium.launch({
@@ -90,6 +106,10 @@ try {
     for (const c of await page.evaluate(tableOverflow)) {
       failures += 1;
       console.log(`  390px ${rel}: a table cell wider than its column: ${c}`);
+    }
+    for (const label of await page.evaluate(emptyLabels)) {
+      failures += 1;
+      console.log(`  390px ${rel}: a stacked cell shows its label "${label}" beside nothing`);
     }
     const sizes = [...found.html, ...found.svg];
     for (const t of found.thumbs) {

@@ -265,6 +265,50 @@ fn phones_read_every_chart_and_never_scroll_sideways() {
     assert!(report.contains("390px index.html") && report.contains("320px donnees/index.html"));
 }
 
+/// A project without a company or a sector, and a site without metrics
+/// (no totals): on a phone, no stacked cell shows its column's name beside
+/// nothing, and no totals row stands empty.
+#[test]
+fn phones_show_no_label_beside_an_empty_cell() {
+    if tools_ready().is_err() {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    build(&fixture("other-metrics"), &out, &[]);
+    let (ok, report) = phone_check(&out, &["territoires/roche-haute/index.html"]);
+    assert!(ok, "{report}");
+    let site = tmp.path().join("bare");
+    crate::errors::copy_dir(&fixture("other-metrics"), &site);
+    let yaml = site.join("content/site.yaml");
+    let text = std::fs::read_to_string(&yaml)
+        .unwrap()
+        .replace("    logements: 140\n", "");
+    let start = text.find("metrics:").unwrap();
+    let end = start + text[start..].find("\nregions:").unwrap() + 1;
+    let text = format!("{}metrics: []\n{}", &text[..start], &text[end..]);
+    std::fs::write(&yaml, text).unwrap();
+    for record in std::fs::read_dir(site.join("content/territories")).unwrap() {
+        let path = record.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let kept: Vec<&str> = text
+            .lines()
+            .filter(|l| {
+                !["logements", "commerces", "subvention_eur", "cout_eur"]
+                    .iter()
+                    .any(|k| l.trim_start().starts_with(&format!("{k}:")))
+            })
+            .collect();
+        std::fs::write(&path, kept.join("\n") + "\n").unwrap();
+    }
+    let bare = tmp.path().join("bare-out");
+    build(&site, &bare, &[]);
+    let html = page(&bare, "territoires/roche-haute/index.html");
+    assert!(!html.contains("<tfoot>"), "a totals row without a total");
+    let (ok, report) = phone_check(&bare, &["territoires/roche-haute/index.html"]);
+    assert!(ok, "{report}");
+}
+
 #[test]
 fn the_phone_check_catches_small_text_and_sideways_scrolling() {
     if tools_ready().is_err() {
