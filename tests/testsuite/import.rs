@@ -360,3 +360,39 @@ fn the_header_row_is_found_under_a_title_and_on_a_later_sheet() {
         "{err}"
     );
 }
+
+/// Cells that are not figures, as spreadsheets kept by hand hold them:
+/// each is an error at its cell, with what to write instead.
+#[test]
+fn cells_that_are_not_figures_say_what_to_write() {
+    let (tmp, root) = site();
+    let csv = tmp.path().join("suivi.csv");
+    std::fs::write(
+        &csv,
+        "Code territoire;Intitulé du projet;Investissement (€);Emplois créés\nti-2705;A;2,5 M€;n.c.\nti-2705;B;(1 200);-\n",
+    )
+    .unwrap();
+    let o = bilan(&[
+        "import",
+        csv.to_str().unwrap(),
+        "--root",
+        root.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    for (cell, hint) in [
+        ("C2", "`2500000`"),
+        ("D2", "leave the cell empty"),
+        ("C3", "brackets"),
+        ("D3", "leave the cell empty"),
+    ] {
+        let at = err
+            .find(&format!("suivi!{cell}: error"))
+            .unwrap_or_else(|| panic!("{cell}: {err}"));
+        let next = err[at..].lines().nth(1).unwrap_or_default();
+        assert!(
+            next.contains("= hint:") && next.contains(hint),
+            "{cell}: {err}"
+        );
+    }
+}

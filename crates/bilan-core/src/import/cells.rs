@@ -171,6 +171,69 @@ pub(crate) fn whole(v: &Value) -> Result<Option<u64>, Problem> {
     Ok(Some(number as u64))
 }
 
+/// What to write instead of a text cell that is not a figure, when that
+/// can be told: nothing for "not reported", the figure in full for
+/// `2,5 M€`, and why a share or brackets are no figure.
+pub(crate) fn whole_hint(v: &Value) -> Option<String> {
+    let Value::Text(s) = v else {
+        return None;
+    };
+    let s = s.trim();
+    let folded = crate::text::fold(s);
+    if ["", "nc", "na", "nd", "n a", "n c", "n d", "sans objet"].contains(&folded.as_str()) {
+        return Some(tr!("cell-hint-empty"));
+    }
+    if s.ends_with('%') {
+        return Some(tr!("cell-hint-share"));
+    }
+    if s.starts_with('(') && s.ends_with(')') {
+        return Some(tr!("cell-hint-brackets"));
+    }
+    let (int, dec, zeros) = scaled(s)?;
+    match zeros.checked_sub(dec.len()) {
+        Some(left) => {
+            let full = format!("{int}{dec}{}", "0".repeat(left));
+            let full = full.trim_start_matches('0');
+            let full = if full.is_empty() { "0" } else { full };
+            Some(tr!("cell-hint-in-full", figure = full))
+        }
+        None => Some(tr!("cell-hint-in-full-whole")),
+    }
+}
+
+/// An amount with a scale word (`2,5 M€`, `1 200 k€`, `3 millions d'euros`):
+/// its whole digits, its decimals and the zeros its scale adds.
+fn scaled(s: &str) -> Option<(String, String, usize)> {
+    let t: String = s
+        .to_lowercase()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+        .collect();
+    let t = ["€", "d'euros", "d’euros", "euros", "euro", "eur"]
+        .iter()
+        .find_map(|u| t.strip_suffix(u))
+        .unwrap_or(&t);
+    const SCALES: [(&str, usize); 10] = [
+        ("milliards", 9),
+        ("milliard", 9),
+        ("mds", 9),
+        ("md", 9),
+        ("bn", 9),
+        ("millions", 6),
+        ("million", 6),
+        ("mille", 3),
+        ("m", 6),
+        ("k", 3),
+    ];
+    let (number, zeros) = SCALES
+        .iter()
+        .find_map(|(word, zeros)| Some((t.strip_suffix(word)?, *zeros)))?;
+    let (int, dec) = number.split_once([',', '.']).unwrap_or((number, ""));
+    let digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
+    (!int.is_empty() && digits(int) && digits(dec))
+        .then(|| (int.to_string(), dec.to_string(), zeros))
+}
+
 /// `8 091 000`, `27 250 €`, `1 234,5`, `1234.5`, `5 400 000 000 EUR` → a number.
 fn french_number(s: &str) -> Option<f64> {
     let mut t: String = s
@@ -289,6 +352,34 @@ mod tests {
         assert!(whole(&Value::Date(44480.0)).is_err(), "a date is no figure");
         assert_eq!(text(&t("'=HYPERLINK(x)")).as_deref(), Some("=HYPERLINK(x)"));
         assert_eq!(text(&t("'l'usine")).as_deref(), Some("'l'usine"));
+    }
+
+    /// Cells that are not figures get a hint when one can be told: how to
+    /// say "not reported", the figure written in full, what a share or
+    /// brackets are not.
+    #[test]
+    fn hints_for_cells_that_are_not_figures() {
+        let hint = |s: &str| whole_hint(&t(s)).unwrap_or_default();
+        for blank in ["-", "–", "n.c.", "NC", "n/a", "N.D.", "?", "/"] {
+            assert!(hint(blank).starts_with("leave the cell empty"), "{blank}");
+        }
+        assert_eq!(hint("2,5 M€"), "write the figure in full: `2500000`");
+        assert_eq!(hint("1,2 Md€"), "write the figure in full: `1200000000`");
+        assert_eq!(hint("300 k€"), "write the figure in full: `300000`");
+        assert_eq!(
+            hint("3 millions d'euros"),
+            "write the figure in full: `3000000`"
+        );
+        assert_eq!(
+            hint("1,2345 k€"),
+            "write the figure in full, as a whole number"
+        );
+        assert!(hint("12 %").contains("share"), "{}", hint("12 %"));
+        assert!(hint("(1 200)").contains("brackets"));
+        assert_eq!(whole_hint(&t("12 emplois")), None);
+        assert_eq!(whole_hint(&t("Mk€")), None);
+        assert_eq!(hint("1 200 M€"), "write the figure in full: `1200000000`");
+        assert_eq!(hint("1.5bn"), "write the figure in full: `1500000000`");
     }
 
     #[test]

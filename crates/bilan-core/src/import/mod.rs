@@ -371,12 +371,16 @@ fn read_rows(
                         None
                     })
                 }
-                Field::Metric(i) => {
-                    p.values[*i] = cells::whole(v).unwrap_or_else(|e| {
-                        bad(e.0);
-                        None
-                    })
-                }
+                Field::Metric(i) => match cells::whole(v) {
+                    Ok(n) => p.values[*i] = n,
+                    Err(e) => {
+                        let d = e.at(place.cell(*col, *row));
+                        diags.push(match cells::whole_hint(v) {
+                            Some(hint) => d.hint(hint),
+                            None => d,
+                        });
+                    }
+                },
             }
         }
         if let Some(slug) = territory {
