@@ -136,3 +136,23 @@ fn mistakes_on_two_metric_lines_are_reported_in_one_run() {
     assert!(err.contains("metrics[1].charts[1]"), "{err}");
     assert!(err.contains("2 errors"), "{err}");
 }
+
+/// A mistake in a page's front matter does not hide the page's other
+/// problems: its body and its other fields are checked in the same run.
+#[test]
+fn a_bad_front_matter_date_does_not_hide_the_pages_other_problems() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    assert!(bilan(&["new", site.to_str().unwrap()]).status.success());
+    std::fs::write(
+        site.join("content/narratives/bilan.md"),
+        "---\ntitle: \"Bilan\"\ndate: 2024-13-45\nterritory: nulle-part\n---\nVoir [ce lien](javascript:alert(1)).\n",
+    )
+    .unwrap();
+    let o = bilan(&["check", "--root", site.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("bilan.md:3:7: error: date"), "{err}");
+    assert!(err.contains("nulle-part"), "{err}");
+    assert!(err.contains("javascript:alert(1)"), "{err}");
+}

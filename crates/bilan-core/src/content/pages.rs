@@ -71,7 +71,10 @@ pub fn parse_page(text: &str, stem: String, rel: PathBuf, diags: &mut Diagnostic
         );
         return None;
     };
-    let meta: FrontMatter = yaml::parse(front, &rel, 1, diags)?;
+    // A field that does not read is left out and reported: the body and
+    // the other fields are checked in the same run (the build stops on
+    // the error all the same).
+    let meta: FrontMatter = yaml::parse_recovering(front, &rel, 1, diags)?;
     if meta.title.trim().is_empty() {
         diags.push(Diagnostic::error(&rel, tr!("field-empty", field = "title")).at(2, 1));
     }
