@@ -156,3 +156,35 @@ fn a_bad_front_matter_date_does_not_hide_the_pages_other_problems() {
     assert!(err.contains("nulle-part"), "{err}");
     assert!(err.contains("javascript:alert(1)"), "{err}");
 }
+
+/// A mistake on a plain line of site.yaml (`language: frr`) does not hold
+/// back the records' checks: both come in one run. A metric's line that
+/// does not read does: a record naming that metric would otherwise be
+/// reported for a mistake it does not have.
+#[test]
+fn a_mistake_in_site_yaml_does_not_hide_the_records_mistakes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    assert!(bilan(&["new", site.to_str().unwrap()]).status.success());
+    let yaml = site.join("content/site.yaml");
+    let text = std::fs::read_to_string(&yaml).unwrap();
+    std::fs::write(&yaml, text.replace("language: fr", "language: frr")).unwrap();
+    let record = site.join("content/territories/premier-territoire.yaml");
+    let record_text = std::fs::read_to_string(&record).unwrap();
+    std::fs::write(
+        &record,
+        record_text.replace("region: \"R1\"", "region: \"R9\""),
+    )
+    .unwrap();
+    let check = || stderr(&bilan(&["check", "--root", site.to_str().unwrap()]));
+    let err = check();
+    assert!(err.contains("site.yaml:2:11: error"), "{err}");
+    assert!(err.contains("premier-territoire.yaml:2:1: error"), "{err}");
+    assert!(err.contains("2 errors"), "{err}");
+
+    let text = text.replace("unit: count, file: emplois", "unit: nombre, file: emplois");
+    std::fs::write(&yaml, text).unwrap();
+    let err = check();
+    assert!(err.contains("metrics[0].unit"), "{err}");
+    assert!(!err.contains("jobs_created"), "{err}");
+}

@@ -98,7 +98,7 @@ pub fn load_with(
     let site_text = read_text(root, &site_path, diags);
     let site = site_text
         .as_deref()
-        .and_then(|t| yaml::parse::<SiteConfig>(t, &relative(root, &site_path), 0, diags));
+        .and_then(|t| yaml::parse_fields::<SiteConfig>(t, &relative(root, &site_path), 0, diags));
     let site_source = site_text.unwrap_or_default();
     let metrics = site
         .as_ref()

@@ -27,7 +27,26 @@ pub fn parse<T: DeserializeOwned>(
 ) -> Option<T> {
     match read(text, path, line_offset, diags)? {
         Read::Clean(value) => Some(value),
-        Read::Recovered(_) => None,
+        Read::Fields(_) | Read::Partial(_) => None,
+    }
+}
+
+/// As [`parse`], but a file whose only data errors sit on plain `key:
+/// value` lines also gives the value read without those lines (their
+/// fields take their defaults), beside its errors in `diags`. Nothing else
+/// is left out: a list item or a block left out would make the rest of the
+/// site look wrong (a record naming a metric whose line was left out), so
+/// such a file gives `None`. For site.yaml: the records are then checked
+/// in the same run as its mistakes.
+pub fn parse_fields<T: DeserializeOwned>(
+    text: &str,
+    path: &Path,
+    line_offset: usize,
+    diags: &mut Diagnostics,
+) -> Option<T> {
+    match read(text, path, line_offset, diags)? {
+        Read::Clean(value) | Read::Fields(value) => Some(value),
+        Read::Partial(_) => None,
     }
 }
 
@@ -43,14 +62,17 @@ pub fn parse_recovering<T: DeserializeOwned>(
     diags: &mut Diagnostics,
 ) -> Option<T> {
     match read(text, path, line_offset, diags)? {
-        Read::Clean(value) | Read::Recovered(value) => Some(value),
+        Read::Clean(value) | Read::Fields(value) | Read::Partial(value) => Some(value),
     }
 }
 
-/// A file read without error, or with its bad lines left out.
+/// A file read without error, or with its bad lines left out: plain
+/// `key: value` lines only, or more (list items, blocks, a key given
+/// twice).
 enum Read<T> {
     Clean(T),
-    Recovered(T),
+    Fields(T),
+    Partial(T),
 }
 
 fn read<T: DeserializeOwned>(
@@ -85,7 +107,7 @@ fn read<T: DeserializeOwned>(
     }
     match serde_yaml::from_str::<T>(text) {
         Ok(value) if duplicates.is_empty() => Some(Read::Clean(value)),
-        Ok(value) => Some(Read::Recovered(value)),
+        Ok(value) => Some(Read::Partial(value)),
         Err(err) => {
             // serde reports the same duplicate less precisely; ours has the line.
             if !duplicates.is_empty() && err.to_string().contains("duplicate field") {
@@ -98,7 +120,11 @@ fn read<T: DeserializeOwned>(
             for d in more.into_iter().chain(past) {
                 diags.push(d);
             }
-            rest.or(after).map(Read::Recovered)
+            match (rest, after) {
+                (Some((value, false)), _) => Some(Read::Fields(value)),
+                (Some((value, true)), _) | (None, Some(value)) => Some(Read::Partial(value)),
+                (None, None) => None,
+            }
         }
     }
 }
@@ -112,13 +138,14 @@ const MORE_ERRORS: usize = 50;
 /// still YAML (a data error: wrong type, format, unknown field). A missing
 /// field (perhaps the blanked one) or a syntax error ends the search, so
 /// nothing is reported that the editor did not write. When the search ends
-/// because the text now reads as a `T`, that value comes back too.
+/// because the text now reads as a `T`, that value comes back too, with
+/// whether a list item was left out.
 pub(super) fn more_errors<T: DeserializeOwned>(
     text: &str,
     first: &serde_yaml::Error,
     path: &Path,
     line_offset: usize,
-) -> (Vec<Diagnostic>, Option<T>) {
+) -> (Vec<Diagnostic>, Option<(T, bool)>) {
     // A data error leaves the rest of the file readable: the text is YAML.
     let is_yaml = |t: &str| serde_yaml::from_str::<serde_yaml::Value>(t).is_ok();
     let mut out = Vec::new();
@@ -130,6 +157,7 @@ pub(super) fn more_errors<T: DeserializeOwned>(
     // The lists whose one-line items were left out: serde counts the
     // items after them from a smaller index, which messages put right.
     let mut removed: Vec<String> = Vec::new();
+    let mut items_left_out = false;
     let mut message = first.to_string();
     while let Some(line) = at {
         let plain = lines.get(line - 1).is_some_and(|l| {
@@ -140,12 +168,13 @@ pub(super) fn more_errors<T: DeserializeOwned>(
             break;
         }
         if one_line_item(lines[line - 1].trim_start()) {
+            items_left_out = true;
             removed.extend(item_list(&message, &lines[line - 1]));
         }
         lines[line - 1].clear();
         let blanked = lines.join("\n");
         let err = match serde_yaml::from_str::<T>(&blanked) {
-            Ok(value) => return (out, Some(value)),
+            Ok(value) => return (out, Some((value, items_left_out))),
             Err(e) => e,
         };
         let next = err.location().map(|l| l.line());

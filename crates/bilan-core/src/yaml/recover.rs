@@ -67,7 +67,7 @@ pub(super) fn past_syntax_error<T: DeserializeOwned>(
             let mut out = vec![skipped, super::locate(d, &blanked, line_offset)];
             let (more, rest) = super::more_errors::<T>(&blanked, &e, path, line_offset);
             out.extend(more);
-            (out, rest)
+            (out, rest.map(|(value, _)| value))
         }
     }
 }
