@@ -55,18 +55,33 @@ pub(super) fn held_back(
         .collect()
 }
 
-/// Broken links: warnings for `build`, errors for `check`.
-pub(super) fn link_diagnostics(rendered: &render::Rendered, write: bool) -> Diagnostics {
+/// Broken links: warnings for `build`, errors for `check`; at the line and
+/// column of the page's source that writes them, when it is Markdown.
+pub(super) fn link_diagnostics(
+    rendered: &render::Rendered,
+    content: &content::Content,
+    write: bool,
+) -> Diagnostics {
     let mut diags = Diagnostics::default();
     for (broken, source) in &rendered.broken_links {
         let message = tr!("broken-link", target = &broken.target, page = &broken.page);
         let file = source
             .clone()
             .unwrap_or_else(|| PathBuf::from(&broken.page));
-        diags.push(if write {
+        let at = content
+            .narratives
+            .iter()
+            .chain(content.press.iter())
+            .find(|p| p.path == file)
+            .and_then(|p| p.link_at(&broken.target));
+        let d = if write {
             Diagnostic::warning(file, message)
         } else {
             Diagnostic::error(file, message)
+        };
+        diags.push(match at {
+            Some((line, col)) => d.at(line, col),
+            None => d,
         });
     }
     diags

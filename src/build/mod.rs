@@ -348,7 +348,7 @@ pub fn emit(
         // Files kept as they were still come from those cache entries.
         c.keep_used(&previous_state);
     }
-    diags.extend(link_diagnostics(&rendered, cache.is_some()));
+    diags.extend(link_diagnostics(&rendered, content, cache.is_some()));
     // Publishing advice, for a site that would publish: not for a preview,
     // and not on top of errors.
     if !opts.preview && !diags.has_errors() {

@@ -188,3 +188,23 @@ fn a_mistake_in_site_yaml_does_not_hide_the_records_mistakes() {
     assert!(err.contains("metrics[0].unit"), "{err}");
     assert!(!err.contains("jobs_created"), "{err}");
 }
+
+/// The same for the press kit: a field that does not read does not hide
+/// a missing photo.
+#[test]
+fn a_mistake_in_kit_yaml_does_not_hide_its_other_problems() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    assert!(bilan(&["new", site.to_str().unwrap()]).status.success());
+    std::fs::write(
+        site.join("content/press/kit.yaml"),
+        "credits: [ANCT, INSEE]\nphotos:\n  - { file: \"photos/usine.jpg\", caption: \"Une usine\", credit: \"X\", alt: \"Une usine\" }\n",
+    )
+    .unwrap();
+    let err = stderr(&bilan(&["check", "--root", site.to_str().unwrap()]));
+    assert!(err.contains("kit.yaml:1:10: error: credits"), "{err}");
+    assert!(
+        err.contains("photo `photos/usine.jpg` is not in content/static"),
+        "{err}"
+    );
+}

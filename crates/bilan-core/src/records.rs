@@ -291,6 +291,26 @@ pub struct Page {
     pub front: String,
 }
 
+impl Page {
+    /// The file's line where the Markdown body begins: after the opening
+    /// `---`, the front matter and the closing `---`.
+    pub fn body_line(&self) -> usize {
+        self.front.lines().count() + 3
+    }
+
+    /// Where the body first writes `target` as a link (`](target`,
+    /// `<target>`, `]: target`), as the file's line and column: messages
+    /// about the rendered page then point at what the editor wrote.
+    pub fn link_at(&self, target: &str) -> Option<(usize, usize)> {
+        let offset = ["](", "<", "]: "].iter().find_map(|before| {
+            let at = self.body.find(&format!("{before}{target}"))?;
+            Some(at + before.len())
+        })?;
+        let (line, col) = crate::diag::LineIndex::new(&self.body).locate(offset);
+        Some((self.body_line() + line - 1, col))
+    }
+}
+
 /// `content/press/kit.yaml`: what the press kit page and bundle feature.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]

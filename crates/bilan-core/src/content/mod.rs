@@ -120,7 +120,7 @@ pub fn load_with(
         String::new()
     };
     let kit = if kit_path.is_file() {
-        yaml::parse::<Kit>(&kit_source, &relative(root, &kit_path), 0, diags)
+        yaml::parse_fields::<Kit>(&kit_source, &relative(root, &kit_path), 0, diags)
     } else {
         None
     };

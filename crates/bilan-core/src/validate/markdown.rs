@@ -20,8 +20,7 @@ pub(super) fn check_markdown(content: &Content, d: &mut Diagnostics) {
         .par_iter()
         .map(|page| {
             let mut d = Diagnostics::default();
-            // The body starts after the opening `---`, the front matter and the closing `---`.
-            let first_line = page.front.lines().count() + 3;
+            let first_line = page.body_line();
             let index = crate::diag::LineIndex::new(&page.body);
             let place = |offset: usize| {
                 let (line, col) = index.locate(offset);
