@@ -13,9 +13,16 @@ use crate::records::Project;
 /// `source` with its projects replaced by `projects`, changing as few
 /// lines as it can.
 pub(crate) fn projects(source: &str, projects: &[Project], metrics: &Metrics) -> String {
-    patched(source, projects, metrics).unwrap_or_else(|| {
+    let text = patched(source, projects, metrics).unwrap_or_else(|| {
         splice::replace_projects(source, &splice::projects_yaml(projects, metrics))
-    })
+    });
+    // A record saved on Windows keeps its line endings on the new lines:
+    // a mix would show every line as changed.
+    let crlf = source.matches("\r\n").count();
+    if crlf == 0 || crlf * 2 < source.matches('\n').count() {
+        return text;
+    }
+    text.replace("\r\n", "\n").replace('\n', "\r\n")
 }
 
 /// One project of the block as written: its lines, and for each field
@@ -231,6 +238,30 @@ mod tests {
             .filter(|(x, y)| x != y)
             .map(|(x, y)| (x.to_string(), y.to_string()))
             .collect()
+    }
+
+    /// A record saved with Windows line endings keeps them on every line,
+    /// patched or written anew (a mix shows as a change of every line).
+    #[test]
+    fn a_crlf_record_stays_crlf() {
+        let metrics = Metrics::defaults(crate::config::Language::Fr);
+        let crlf = RECORD.replace('\n', "\r\n");
+        let new = [
+            project("Scierie", Some("L'Atelier"), 13, Some(7_700_000)),
+            project("Forge", None, 1, None),
+        ];
+        let flow = "name: X\r\nprojects:\r\n  - { title: Scierie, jobs_created: 1 }\r\n";
+        for source in [crlf.as_str(), flow] {
+            let out = projects(source, &new, &metrics);
+            assert!(out.contains("Forge"), "{out:?}");
+            assert_eq!(
+                out.matches('\n').count(),
+                out.matches("\r\n").count(),
+                "{out:?}"
+            );
+        }
+        let lf = projects(RECORD, &new, &metrics);
+        assert!(!lf.contains('\r'));
     }
 
     #[test]
