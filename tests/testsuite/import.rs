@@ -35,12 +35,19 @@ fn import(root: &Path, file: &str, extra: &[&str]) -> std::process::Output {
 
 /// `bilan import SHEET --root ROOT`.
 fn import_sheet(sheet: &Path, root: &Path) -> std::process::Output {
-    bilan(&[
+    import_with(sheet, root, &[])
+}
+
+/// `bilan import SHEET --root ROOT EXTRA…`.
+fn import_with(sheet: &Path, root: &Path, extra: &[&str]) -> std::process::Output {
+    let mut args = vec![
         "import",
         sheet.to_str().unwrap(),
         "--root",
         root.to_str().unwrap(),
-    ])
+    ];
+    args.extend_from_slice(extra);
+    bilan(&args)
 }
 
 fn clean(text: &str) -> String {
@@ -322,13 +329,7 @@ fn the_header_row_is_found_under_a_title_and_on_a_later_sheet() {
         "Suivi des projets au 3 décembre;;\n;;\nCode territoire;Intitulé du projet;Emplois créés\nti-2705;Atelier;3\n",
     )
     .unwrap();
-    let o = bilan(&[
-        "import",
-        csv.to_str().unwrap(),
-        "--root",
-        root.to_str().unwrap(),
-        "--dry-run",
-    ]);
+    let o = import_with(&csv, &root, &["--dry-run"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let report = String::from_utf8_lossy(&o.stdout);
     assert!(
@@ -372,12 +373,7 @@ fn cells_that_are_not_figures_say_what_to_write() {
         "Code territoire;Intitulé du projet;Investissement (€);Emplois créés\nti-2705;A;2,5 M€;n.c.\nti-2705;B;(1 200);-\n",
     )
     .unwrap();
-    let o = bilan(&[
-        "import",
-        csv.to_str().unwrap(),
-        "--root",
-        root.to_str().unwrap(),
-    ]);
+    let o = import_sheet(&csv, &root);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     for (cell, hint) in [

@@ -115,9 +115,7 @@ fn builds_print_one_line_per_stage_off_a_terminal() {
 /// own metric, though the one before it was left out to read on.
 #[test]
 fn mistakes_on_two_metric_lines_are_reported_in_one_run() {
-    let tmp = tempfile::tempdir().unwrap();
-    let site = tmp.path().join("site");
-    assert!(bilan(&["new", site.to_str().unwrap()]).status.success());
+    let (_tmp, site) = new_site();
     let yaml = site.join("content/site.yaml");
     let text = std::fs::read_to_string(&yaml).unwrap();
     let text = text
@@ -141,9 +139,7 @@ fn mistakes_on_two_metric_lines_are_reported_in_one_run() {
 /// problems: its body and its other fields are checked in the same run.
 #[test]
 fn a_bad_front_matter_date_does_not_hide_the_pages_other_problems() {
-    let tmp = tempfile::tempdir().unwrap();
-    let site = tmp.path().join("site");
-    assert!(bilan(&["new", site.to_str().unwrap()]).status.success());
+    let (_tmp, site) = new_site();
     std::fs::write(
         site.join("content/narratives/bilan.md"),
         "---\ntitle: \"Bilan\"\ndate: 2024-13-45\nterritory: nulle-part\n---\nVoir [ce lien](javascript:alert(1)).\n",
@@ -163,9 +159,7 @@ fn a_bad_front_matter_date_does_not_hide_the_pages_other_problems() {
 /// reported for a mistake it does not have.
 #[test]
 fn a_mistake_in_site_yaml_does_not_hide_the_records_mistakes() {
-    let tmp = tempfile::tempdir().unwrap();
-    let site = tmp.path().join("site");
-    assert!(bilan(&["new", site.to_str().unwrap()]).status.success());
+    let (_tmp, site) = new_site();
     let yaml = site.join("content/site.yaml");
     let text = std::fs::read_to_string(&yaml).unwrap();
     std::fs::write(&yaml, text.replace("language: fr", "language: frr")).unwrap();
@@ -193,9 +187,7 @@ fn a_mistake_in_site_yaml_does_not_hide_the_records_mistakes() {
 /// a missing photo.
 #[test]
 fn a_mistake_in_kit_yaml_does_not_hide_its_other_problems() {
-    let tmp = tempfile::tempdir().unwrap();
-    let site = tmp.path().join("site");
-    assert!(bilan(&["new", site.to_str().unwrap()]).status.success());
+    let (_tmp, site) = new_site();
     std::fs::write(
         site.join("content/press/kit.yaml"),
         "credits: [ANCT, INSEE]\nphotos:\n  - { file: \"photos/usine.jpg\", caption: \"Une usine\", credit: \"X\", alt: \"Une usine\" }\n",
@@ -207,4 +199,12 @@ fn a_mistake_in_kit_yaml_does_not_hide_its_other_problems() {
         err.contains("photo `photos/usine.jpg` is not in content/static"),
         "{err}"
     );
+}
+
+/// A site as `bilan new` writes it, in a temporary folder.
+fn new_site() -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    assert!(bilan(&["new", site.to_str().unwrap()]).status.success());
+    (tmp, site)
 }
