@@ -509,7 +509,7 @@ fn a_cache_inside_the_content_or_the_output_is_refused() {
         );
         assert!(!root.join("content/static").exists() && !root.join("themes").exists());
     }
-    // Beside the content, as CI templates keep it, a cache is fine.
+    // Elsewhere in the site folder a cache is accepted (its entries verified).
     let o = build_at(
         &root,
         &["--cache-dir", root.join(".bilan-cache").to_str().unwrap()],
