@@ -132,10 +132,10 @@ help-serve-cache-dir = Where to keep the build cache [default: as for `build`].
 help-import = Read projects from a spreadsheet into the territory records.
 help-import-long = Read projects from a spreadsheet into the territory records.
 
-    One row per project: a column names the territory (a record's `code` or file name), the others the project fields: title, company, sector, year and each metric of site.yaml. A column whose header is a field's key or label maps by itself (case and accents ignored); --map gives the others. French numbers (`8 091 000`, `27 250 €`) and dates (Excel, dd/mm/yyyy, ISO) are read. Each record named in the sheet gets its `projects:` list replaced, every other line and comment kept; records not in the sheet are left alone. Every bad cell is reported as FILE:SHEET!CELL, and nothing is written unless all are good.
+    One row per project, under a header row (the first of the first 20 rows that names a territory and a title column; rows above it, such as a title, are left out): a column names the territory (a record's `code` or file name), the others the project fields: title, company, sector, year and each metric of site.yaml. A column whose header is a field's key or label maps by itself (case and accents ignored); --map gives the others. French numbers (`8 091 000`, `27 250 €`) and dates (Excel, dd/mm/yyyy, ISO) are read. Each record named in the sheet gets its `projects:` list replaced, every other line and comment kept; records not in the sheet are left alone. Every bad cell is reported as FILE:SHEET!CELL, and nothing is written unless all are good.
 help-import-file = The spreadsheet: .csv (comma, semicolon or tab; UTF-8 or Windows-1252), .xlsx or .ods.
 help-import-map = A YAML file mapping project fields to column headers, such as `title: "Intitulé du projet"` and `jobs_created: "Emplois"`.
-help-import-sheet = The sheet to read [default: the first one].
+help-import-sheet = The sheet to read [default: the first sheet whose header row names a territory and a title column].
 help-import-dry-run = Print what would change; write nothing.
 help-new = Create a minimal site that builds at once: one region, two territories, a narrative and a press release, with CI files for GitLab and GitHub Pages that install a pinned bilan release.
 help-new-dir = The folder to create (must be missing or empty).
