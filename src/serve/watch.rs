@@ -82,8 +82,9 @@ pub(super) fn watch(root: &Path, live: Arc<Live>) -> Result<Watching> {
             // Other files at the root (a README, an output folder) are not the site.
             paths.retain(|p| WATCHED.iter().any(|d| p.starts_with(root.join(d))));
             let mut changed = changes(&root, &mut seen, &paths);
-            // An editor's swap and backup files are not edits of the site.
-            changed.retain(|p| !crate::content::is_litter(p));
+            // An editor's swap and backup files, and files in hidden
+            // folders, are not edits of the site.
+            changed.retain(|p| !crate::content::is_ignored(&root, p));
             if !changed.is_empty() {
                 live.update(Some(&content_changes(&root, &changed)));
             }

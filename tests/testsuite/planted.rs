@@ -516,3 +516,49 @@ fn a_cache_inside_the_content_or_the_output_is_refused() {
     );
     assert!(o.status.success(), "{}", stderr(&o));
 }
+
+/// Hidden folders are never content, as hidden files are not: a nested
+/// repository's `.git/config` under static, drafts kept in a hidden
+/// folder of narratives and an old record in a hidden folder of
+/// territories are neither read nor published. `.well-known` is.
+#[test]
+fn hidden_folders_are_neither_read_nor_published() {
+    let (_tmp, root) = site_with("base");
+    let c = root.join("content");
+    for (rel, text) in [
+        (
+            "static/.git/config",
+            "[remote]\nurl = https://user:token@example.org/x.git\n",
+        ),
+        ("static/docs/.cache/notes.txt", "notes"),
+        ("static/docs/guide.txt", "guide"),
+        (
+            "static/.well-known/security.txt",
+            "Contact: mailto:securite@example.org\n",
+        ),
+        (
+            "narratives/.brouillons/secret.md",
+            "---\ntitle: Secret\n---\nNot yet.\n",
+        ),
+        (
+            "territories/.corbeille/ancien.yaml",
+            "name: Ancien\nregion: \"99\"\n",
+        ),
+    ] {
+        fs::create_dir_all(c.join(rel).parent().unwrap()).unwrap();
+        fs::write(c.join(rel), text).unwrap();
+    }
+    let o = build_at(&root, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = root.join("output");
+    assert!(out.join("docs/guide.txt").is_file());
+    // RFC 8615's folder is published: security.txt, domain checks.
+    assert!(out.join(".well-known/security.txt").is_file());
+    for (rel, _) in crate::support::read_tree(&out) {
+        assert!(
+            !rel.contains(".git/") && !rel.contains(".cache/") && !rel.contains("brouillons"),
+            "{rel} is published"
+        );
+        assert!(!rel.contains("ancien"), "{rel}");
+    }
+}

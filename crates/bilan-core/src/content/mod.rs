@@ -341,6 +341,12 @@ fn files(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
         .into_iter();
     while let Some(entry) = walk.next() {
         if let Ok(e) = &entry {
+            // A hidden folder (a nested repository's `.git`, drafts kept
+            // aside, a trash) is never content, as a hidden file is not.
+            if e.depth() > 0 && e.file_type().is_dir() && hidden_folder(e.file_name()) {
+                walk.skip_current_dir();
+                continue;
+            }
             if e.path_is_symlink() {
                 if let Err(d) = crate::sandbox::confined(root, e.path()) {
                     diags.push(d);
@@ -372,11 +378,29 @@ fn files(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
     out
 }
 
-/// Editor backups and OS litter (hidden files, `name~`) are never content.
+/// Editor backups and OS litter (hidden files and folders, `name~`) are
+/// never content.
 pub fn is_litter(path: &Path) -> bool {
     path.file_name()
         .map(|n| n.to_string_lossy())
         .is_some_and(|n| n.starts_with('.') || n.ends_with('~'))
+}
+
+/// True for a hidden folder's name, which the loaders never enter;
+/// `.well-known` (RFC 8615: security.txt, domain checks) is meant to be
+/// published.
+fn hidden_folder(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy().starts_with('.') && name != ".well-known"
+}
+
+/// True for what the loaders never read under `root`: litter, and any file
+/// in a hidden folder. `serve` ignores its changes.
+pub fn is_ignored(root: &Path, path: &Path) -> bool {
+    let inner = path.strip_prefix(root).unwrap_or(path);
+    is_litter(path)
+        || inner
+            .parent()
+            .is_some_and(|dir| dir.components().any(|c| hidden_folder(c.as_os_str())))
 }
 
 fn read_text(root: &Path, path: &Path, diags: &mut Diagnostics) -> Option<String> {
@@ -452,6 +476,22 @@ fn par_load<T: Send>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What `serve` ignores is what the loaders never read.
+    #[test]
+    fn files_in_hidden_folders_are_ignored_but_well_known() {
+        let root = Path::new("/home/u/.sites/bilan");
+        let ignored = |rel: &str| is_ignored(root, &root.join(rel));
+        assert!(ignored("content/narratives/.brouillons/secret.md"));
+        assert!(ignored("content/static/.git/config"));
+        assert!(ignored("content/territories/.bay.yaml.swp"));
+        assert!(ignored("content/territories/bay.yaml~"));
+        assert!(
+            !ignored("content/territories/bay.yaml"),
+            "the root's own dot"
+        );
+        assert!(!ignored("content/static/.well-known/security.txt"));
+    }
 
     /// What a load gives, for comparison: slug, name and the diagnostics.
     fn summary(c: &Content, d: &Diagnostics) -> (Vec<(String, String)>, Vec<String>, Vec<String>) {
