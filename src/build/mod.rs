@@ -250,12 +250,11 @@ fn run(opts: &BuildOptions, write: bool) -> Result<Outcome> {
     let out_dir = output_dir(opts);
     if write {
         output::check_target(&opts.root, &out_dir)?;
-        let cache = bilan_core::cache::location(&opts.root, opts.cache_dir.as_deref());
-        bilan_core::cache::check_place(&opts.root, &cache, Some(&out_dir))?;
     }
     // `check` writes nothing, not even to the cache.
     let disk_cache = if write {
-        Some(DiskCache::open(&opts.root, opts.cache_dir.as_deref())?)
+        let explicit = opts.cache_dir.as_deref();
+        Some(DiskCache::open(&opts.root, explicit, Some(&out_dir))?)
     } else {
         None
     };

@@ -79,7 +79,7 @@ impl Live {
             .zip(changed)
             .filter(|_| !failed)
             .map(|(s, c)| (&s.model, c));
-        let result = DiskCache::open(&self.opts.root, self.opts.cache_dir.as_deref())
+        let result = DiskCache::open(&self.opts.root, self.opts.cache_dir.as_deref(), None)
             .map_err(crate::error::Error::Io)
             .and_then(|cache| build::prepare(&self.opts, &Deferred(&cache), prev))
             .and_then(|model| {
@@ -182,7 +182,7 @@ impl Live {
 /// deferred; the problems that stopped it, if any.
 fn write(snapshot: &Snapshot, opts: &BuildOptions) -> Option<String> {
     let start = Instant::now();
-    let store = match DiskCache::open(&opts.root, opts.cache_dir.as_deref()) {
+    let store = match DiskCache::open(&opts.root, opts.cache_dir.as_deref(), None) {
         Ok(store) => store,
         Err(e) => return Some(format!("error: {e:#}")),
     };

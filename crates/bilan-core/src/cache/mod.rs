@@ -17,8 +17,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 mod place;
-use place::{check_no_links, inside, user_cache};
-pub use place::{check_place, location, ENV};
+use place::{check_no_links, check_place, inside, user_cache};
+pub use place::{location, ENV};
 
 /// Where cached bytes come from: the disk, or nowhere (tests, `check`).
 pub trait Store: Sync {
@@ -112,10 +112,16 @@ fn ours(name: &str) -> bool {
 
 impl DiskCache {
     /// The cache of the site at `root`, in `explicit` or where [`location`]
-    /// says. Fails, naming it, when the folder or an entry is a link.
-    pub fn open(root: &Path, explicit: Option<&Path>) -> anyhow::Result<DiskCache> {
+    /// says, for a build writing into `out` (`None` for `serve`, whose
+    /// output is private). Fails, naming it, when the folder or an entry is
+    /// a link, or when it lies among the site's sources or in `out`.
+    pub fn open(
+        root: &Path,
+        explicit: Option<&Path>,
+        out: Option<&Path>,
+    ) -> anyhow::Result<DiskCache> {
         let dir = location(root, explicit);
-        check_place(root, &dir, None)?;
+        check_place(root, &dir, out)?;
         check_no_links(&dir)?;
         let inside = inside(root, &dir);
         let signer = if inside { Some(secret()) } else { None };
@@ -486,11 +492,11 @@ mod tests {
     fn disk_cache_round_trip_and_prune_only_its_entries() {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("cache");
-        let c = DiskCache::open(tmp.path(), Some(&dir)).unwrap();
+        let c = DiskCache::open(tmp.path(), Some(&dir), None).unwrap();
         c.put("0123456789abcdef.png", b"A");
         c.put("fedcba9876543210.png", b"B");
         std::fs::write(dir.join("notes.txt"), "mine").unwrap();
-        let c2 = DiskCache::open(tmp.path(), Some(&dir)).unwrap();
+        let c2 = DiskCache::open(tmp.path(), Some(&dir), None).unwrap();
         assert_eq!(c2.get("0123456789abcdef.png").as_deref(), Some(&b"A"[..]));
         c2.prune();
         assert!(c2.get("fedcba9876543210.png").is_none());
@@ -509,7 +515,9 @@ mod tests {
         std::fs::write(victim.join("0123456789abcdef.png"), "precious").unwrap();
         let link = tmp.path().join("cache");
         std::os::unix::fs::symlink(&victim, &link).unwrap();
-        let err = DiskCache::open(tmp.path(), Some(&link)).err().unwrap();
+        let err = DiskCache::open(tmp.path(), Some(&link), None)
+            .err()
+            .unwrap();
         assert!(err.to_string().contains("is a link"), "{err}");
         std::fs::remove_file(&link).unwrap();
         std::fs::create_dir_all(&link).unwrap();
@@ -518,7 +526,9 @@ mod tests {
             link.join("0123456789abcdef.png"),
         )
         .unwrap();
-        let err = DiskCache::open(tmp.path(), Some(&link)).err().unwrap();
+        let err = DiskCache::open(tmp.path(), Some(&link), None)
+            .err()
+            .unwrap();
         assert!(
             err.to_string()
                 .contains("holds a link, 0123456789abcdef.png"),
@@ -534,7 +544,7 @@ mod tests {
     fn entries_inside_the_site_are_used_only_when_signed_here() {
         let site = tempfile::tempdir().unwrap();
         let dir = site.path().join(".bilan-cache");
-        let c = DiskCache::open(site.path(), Some(&dir)).unwrap();
+        let c = DiskCache::open(site.path(), Some(&dir), None).unwrap();
         assert!(c.verifies());
         c.put("0123456789abcdef.png", b"drawn here");
         assert_eq!(
@@ -549,7 +559,7 @@ mod tests {
         assert_eq!(c.rejected(), ["fedcba9876543210.png"]);
         // A cache outside the site is the user's own: not signed.
         let elsewhere = tempfile::tempdir().unwrap();
-        assert!(!DiskCache::open(site.path(), Some(elsewhere.path()))
+        assert!(!DiskCache::open(site.path(), Some(elsewhere.path()), None)
             .unwrap()
             .verifies());
     }

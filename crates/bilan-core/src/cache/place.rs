@@ -59,7 +59,7 @@ pub(super) fn inside(root: &Path, dir: &Path) -> bool {
 /// Refuses a cache folder inside the site's sources (content, themes,
 /// templates) or inside the output folder `out`: its entries would be read
 /// as content or published, a `--drafts` build's with them.
-pub fn check_place(root: &Path, dir: &Path, out: Option<&Path>) -> anyhow::Result<()> {
+pub(super) fn check_place(root: &Path, dir: &Path, out: Option<&Path>) -> anyhow::Result<()> {
     let abs = |p: &Path| crate::paths::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     let (root, dir) = (abs(root), abs(dir));
     let mut places = vec![

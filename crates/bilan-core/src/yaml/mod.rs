@@ -52,8 +52,9 @@ pub fn parse_fields<T: DeserializeOwned>(
     }
 }
 
-/// As [`parse`], but a file whose every data error sits on a `key: value`
-/// line it could leave out also gives the value read without those lines,
+/// As [`parse`], but a file whose every error sits on lines it could leave
+/// out (a `key: value` line, a one-line list item, the item or field
+/// around a syntax error) also gives the value read without those lines,
 /// beside its errors in `diags`: the record's other checks (its region,
 /// its amounts) then run in the same pass, so one run reports every
 /// problem of the file. The build stops on the errors all the same.
